@@ -1,0 +1,103 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import type { FileResult, Finding, Severity } from '../linter/types.ts';
+import type { Range } from '../parser/source.ts';
+
+export const TOOL_NAME = 'tslint-docker';
+
+/** `filePath` relative to `cwd`, with forward slashes whatever the platform. */
+export function relativePath(filePath: string, cwd: string): string {
+  const relative = path.relative(cwd, path.resolve(cwd, filePath));
+  // another drive on Windows has no relative form: keep it absolute
+  return (relative === '' ? '.' : relative).split(path.sep).join('/');
+}
+
+/** Findings that count (not suppressed), in source order. */
+export function reportedFindings(result: FileResult): Finding[] {
+  return sortFindings(result.findings.filter((finding) => finding.suppressed === undefined));
+}
+
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) =>
+      a.range.start.offset - b.range.start.offset ||
+      a.range.end.offset - b.range.end.offset ||
+      (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
+  );
+}
+
+export type SeverityCounts = Record<Severity, number>;
+
+export function countSeverities(findings: readonly Finding[]): SeverityCounts {
+  const counts: SeverityCounts = { error: 0, warning: 0, info: 0, style: 0 };
+  for (const finding of findings) counts[finding.severity]++;
+  return counts;
+}
+
+/** What `--fix` applies on its own: only safe fixes. */
+export function hasSafeFix(finding: Finding): boolean {
+  return finding.fix?.safety === 'safe';
+}
+
+/**
+ * The last line a range really touches: a range that ends at column 1 stops at the
+ * newline of the line before, so a whole-line range does not spill onto the next line.
+ */
+export function lastLine(range: Range): number {
+  const { start, end } = range;
+  return end.column === 1 && end.line > start.line ? end.line - 1 : end.line;
+}
+
+const LINE_BREAK = /\r\n|\r|\n/;
+
+/** The text of 1-based `line` without its line break ('' past the end). */
+export function lineText(lines: readonly string[], line: number): string {
+  return lines[line - 1] ?? '';
+}
+
+export function splitLines(source: string): string[] {
+  return source.split(LINE_BREAK);
+}
+
+/**
+ * Fingerprints that survive unrelated edits: ruleId, the whitespace-normalized text of
+ * the flagged lines, and the occurrence index among findings with the same two, so
+ * moving code up or down keeps them while two identical lines still differ.
+ * Suppressed findings take part, so suppressing one does not renumber the others.
+ */
+export function lineFingerprints(result: FileResult): Map<Finding, string> {
+  const lines = splitLines(result.source);
+  const occurrences = new Map<string, number>();
+  const fingerprints = new Map<Finding, string>();
+  for (const finding of sortFindings(result.findings)) {
+    const flagged: string[] = [];
+    for (let line = finding.range.start.line; line <= lastLine(finding.range); line++) {
+      flagged.push(lineText(lines, line));
+    }
+    const normalized = flagged.join('\n').replace(/\s+/g, ' ').trim();
+    const key = `${finding.ruleId}\0${normalized}`;
+    const occurrence = occurrences.get(key) ?? 0;
+    occurrences.set(key, occurrence + 1);
+    fingerprints.set(finding, sha256(`${key}\0${occurrence}`));
+  }
+  return fingerprints;
+}
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+
+// C0 controls but tab and line breaks, DEL and C1 controls: they would drive the terminal
+const TERMINAL_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+
+/** Shows control characters from user input as visible escapes instead of sending them to a terminal. */
+export function escapeControlCharacters(text: string): string {
+  return text.replace(
+    TERMINAL_CONTROL,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}

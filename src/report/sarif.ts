@@ -1,0 +1,259 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type * as Sarif from 'sarif';
+import type { FileResult, Finding, Fix, RuleMeta, Severity, Suppression } from '../linter/types.ts';
+import { LineIndex, type Range } from '../parser/source.ts';
+import type { Reporter } from './types.ts';
+import { lineFingerprints, relativePath, sortFindings, TOOL_NAME } from './common.ts';
+
+const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
+const INFORMATION_URI = 'https://www.npmjs.com/package/tslint-docker';
+const SRCROOT = 'SRCROOT';
+/** versioned, so a change of the fingerprint recipe does not match old alerts by accident */
+const FINGERPRINT_KEY = 'tslintDocker/v1';
+
+const LEVEL: Record<Severity, Sarif.ReportingConfiguration.level> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'note',
+  style: 'note',
+};
+
+const SUPPRESSION_KIND: Record<Suppression['kind'], Sarif.Suppression.kind> = {
+  inline: 'inSource',
+  directive: 'inSource',
+  config: 'external',
+};
+
+const DEFAULT_JUSTIFICATION: Record<Suppression['kind'], string> = {
+  inline: 'suppressed by an inline comment',
+  directive: 'suppressed by a directive in the file',
+  config: 'suppressed in the configuration',
+};
+
+/** Descriptions for findings whose rule is not in the registry (the parser's own). */
+const BUILT_IN_DESCRIPTIONS: Record<string, string> = {
+  'syntax-error': 'The Dockerfile could not be parsed',
+};
+
+/** `apt-no-install-recommends` → `AptNoInstallRecommends`, the form SARIF suggests for `name`. */
+function pascalCase(id: string): string {
+  return id
+    .split(/[^A-Za-z0-9]+/)
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join('');
+}
+
+/** A fence longer than any backtick run in the code, so examples cannot close it early. */
+function codeBlock(code: string): string {
+  const longestRun = Math.max(0, ...(code.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(Math.max(3, longestRun + 1));
+  return `${fence}dockerfile\n${code.trimEnd()}\n${fence}`;
+}
+
+function ruleHelp(rule: RuleMeta): Sarif.MultiformatMessageString {
+  const { docs } = rule;
+  const text = [
+    docs.description,
+    `Why is this bad? ${docs.why}`,
+    `Example:\n${docs.bad.trimEnd()}`,
+    `Use instead:\n${docs.good.trimEnd()}`,
+    ...(docs.fixSafety ? [`Fix safety: ${docs.fixSafety}`] : []),
+  ];
+  const markdown = [
+    docs.description,
+    `**Why is this bad?** ${docs.why}`,
+    `**Example**\n\n${codeBlock(docs.bad)}`,
+    `**Use instead**\n\n${codeBlock(docs.good)}`,
+    ...(docs.fixSafety ? [`**Fix safety:** ${docs.fixSafety}`] : []),
+  ];
+  return { text: text.join('\n\n'), markdown: markdown.join('\n\n') };
+}
+
+function ruleDescriptor(rule: RuleMeta, docsBaseUrl: string | undefined): Sarif.ReportingDescriptor {
+  return {
+    id: rule.id,
+    name: pascalCase(rule.id),
+    shortDescription: { text: rule.docs.summary },
+    fullDescription: { text: rule.docs.description },
+    help: ruleHelp(rule),
+    ...(docsBaseUrl !== undefined && { helpUri: `${docsBaseUrl.replace(/\/+$/, '')}/${rule.id}` }),
+    defaultConfiguration: { level: LEVEL[rule.severity] },
+    properties: {
+      // SARIF wants tags unique
+      tags: [...new Set([rule.category, ...rule.aliases])],
+      category: rule.category,
+      aliases: [...rule.aliases],
+      ...(rule.fixable !== undefined && { fixable: rule.fixable }),
+    },
+  };
+}
+
+function unknownRuleDescriptor(finding: Finding): Sarif.ReportingDescriptor {
+  return {
+    id: finding.ruleId,
+    name: pascalCase(finding.ruleId),
+    shortDescription: { text: BUILT_IN_DESCRIPTIONS[finding.ruleId] ?? finding.ruleId },
+    defaultConfiguration: { level: LEVEL[finding.severity] },
+    properties: { tags: [...new Set(finding.aliases)], aliases: [...finding.aliases] },
+  };
+}
+
+/** A relative, percent-encoded URI under SRCROOT, or an absolute file URI when there is no relative path. */
+function artifactLocation(filePath: string, cwd: string): Sarif.ArtifactLocation {
+  const relative = relativePath(filePath, cwd);
+  if (/^(?:[A-Za-z]:)?\//.test(relative)) return { uri: pathToFileURL(path.resolve(cwd, filePath)).href };
+  return { uri: relative.split('/').map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
+}
+
+function srcRootUri(cwd: string): string {
+  const href = pathToFileURL(path.resolve(cwd)).href;
+  return href.endsWith('/') ? href : `${href}/`;
+}
+
+/** Both forms of a region (line/column and offset/length), clamped so a bad range still yields a valid log. */
+function region(index: LineIndex, startOffset: number, endOffset: number): Sarif.Region {
+  const length = index.text.length;
+  const start = Math.min(Math.max(0, startOffset), length);
+  const end = Math.min(Math.max(start, endOffset), length);
+  const from = index.position(start);
+  const to = index.position(end);
+  return {
+    startLine: from.line,
+    startColumn: from.column,
+    endLine: to.line,
+    endColumn: to.column,
+    charOffset: start,
+    charLength: end - start,
+  };
+}
+
+/** The finding's own positions; clamped only so a faulty rule cannot make the log invalid. */
+function findingRegion({ start, end }: Range): Sarif.Region {
+  return {
+    startLine: Math.max(1, start.line),
+    startColumn: Math.max(1, start.column),
+    endLine: Math.max(1, end.line),
+    endColumn: Math.max(1, end.column),
+    charOffset: Math.max(0, start.offset),
+    charLength: Math.max(0, end.offset - start.offset),
+  };
+}
+
+function sarifFix(fix: Fix, location: Sarif.ArtifactLocation, index: LineIndex, kind: string): Sarif.Fix {
+  return {
+    description: { text: fix.description },
+    artifactChanges: [
+      {
+        artifactLocation: location,
+        replacements: fix.edits.map((edit) => ({
+          deletedRegion: region(index, edit.start, edit.end),
+          // an absent insertedContent means a pure deletion
+          ...(edit.text !== '' && { insertedContent: { text: edit.text } }),
+        })),
+      },
+    ],
+    properties: { safety: fix.safety, kind },
+  };
+}
+
+/**
+ * SARIF 2.1.0 for GitHub code scanning and other SARIF viewers. Every rule is listed;
+ * suppressed findings stay in as results carrying `suppressions`.
+ */
+const sarif: Reporter = (results, context) => {
+  const descriptors: Sarif.ReportingDescriptor[] = [];
+  const ruleIndexes = new Map<string, number>();
+  const addDescriptor = (descriptor: Sarif.ReportingDescriptor) => {
+    ruleIndexes.set(descriptor.id, descriptors.length);
+    descriptors.push(descriptor);
+  };
+  for (const rule of context.rules) {
+    if (!ruleIndexes.has(rule.id)) addDescriptor(ruleDescriptor(rule, context.docsBaseUrl));
+  }
+
+  const artifacts: Sarif.Artifact[] = [];
+  const sarifResults: Sarif.Result[] = [];
+  results.forEach((file, artifactIndex) => {
+    const location = artifactLocation(file.filePath, context.cwd);
+    artifacts.push({ location, sourceLanguage: 'dockerfile' });
+    sarifResults.push(...fileResults(file, { ...location, index: artifactIndex }, (finding) => {
+      if (!ruleIndexes.has(finding.ruleId)) addDescriptor(unknownRuleDescriptor(finding));
+      return ruleIndexes.get(finding.ruleId)!;
+    }));
+  });
+
+  const exitCode = context.exitCode;
+  const log: Sarif.Log = {
+    $schema: SARIF_SCHEMA_URI,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: TOOL_NAME,
+            version: context.toolVersion,
+            informationUri: INFORMATION_URI,
+            rules: descriptors,
+          },
+        },
+        // exit codes 0 (clean) and 1 (findings) are a completed run; anything else is a failure
+        invocations: [
+          {
+            executionSuccessful: exitCode === undefined || exitCode === 0 || exitCode === 1,
+            ...(exitCode !== undefined && { exitCode }),
+          },
+        ],
+        originalUriBaseIds: { [SRCROOT]: { uri: srcRootUri(context.cwd) } },
+        artifacts,
+        columnKind: 'utf16CodeUnits',
+        results: sarifResults,
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+};
+
+function fileResults(
+  file: FileResult,
+  location: Sarif.ArtifactLocation,
+  ruleIndexOf: (finding: Finding) => number,
+): Sarif.Result[] {
+  if (file.findings.length === 0) return [];
+  const index = new LineIndex(file.source);
+  const fingerprints = lineFingerprints(file);
+  return sortFindings(file.findings).map((finding) => {
+    const fixes = [
+      ...(finding.fix ? [sarifFix(finding.fix, location, index, 'fix')] : []),
+      ...(finding.suggestions ?? []).map((suggestion) => sarifFix(suggestion, location, index, 'suggestion')),
+    ];
+    const result: Sarif.Result = {
+      ruleId: finding.ruleId,
+      ruleIndex: ruleIndexOf(finding),
+      level: LEVEL[finding.severity],
+      message: { text: finding.message },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: location,
+            region: findingRegion(finding.range),
+          },
+        },
+      ],
+      partialFingerprints: { [FINGERPRINT_KEY]: fingerprints.get(finding)! },
+      properties: { severity: finding.severity, aliases: [...finding.aliases] },
+    };
+    if (fixes.length > 0) result.fixes = fixes;
+    if (finding.suppressed) {
+      result.suppressions = [
+        {
+          kind: SUPPRESSION_KIND[finding.suppressed.kind],
+          justification: finding.suppressed.justification ?? DEFAULT_JUSTIFICATION[finding.suppressed.kind],
+        },
+      ];
+    }
+    return result;
+  });
+}
+
+export default sarif;

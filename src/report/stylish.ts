@@ -1,0 +1,180 @@
+import { Chalk, supportsColor, type ChalkInstance, type ColorSupportLevel } from 'chalk';
+import type { Finding, Severity } from '../linter/types.ts';
+import type { Reporter } from './types.ts';
+import {
+  countSeverities,
+  escapeControlCharacters,
+  hasSafeFix,
+  lastLine,
+  lineText,
+  plural,
+  relativePath,
+  reportedFindings,
+  splitLines,
+} from './common.ts';
+
+const TAB_WIDTH = 4;
+/** flagged lines shown in a code frame before the rest is elided */
+const MAX_FRAME_LINES = 4;
+
+const chalkByLevel = new Map<ColorSupportLevel, ChalkInstance>();
+
+function chalkFor(level: ColorSupportLevel): ChalkInstance {
+  let instance = chalkByLevel.get(level);
+  if (!instance) {
+    instance = new Chalk({ level });
+    chalkByLevel.set(level, instance);
+  }
+  return instance;
+}
+
+/**
+ * The option wins, then FORCE_COLOR (as Node and chalk read it), then NO_COLOR
+ * (no-color.org: any non-empty value), then what chalk detected for stdout.
+ */
+export function colorLevel(option: boolean | undefined, env: NodeJS.ProcessEnv = process.env): ColorSupportLevel {
+  const detected = supportsColor === false ? 0 : supportsColor.level;
+  const force = env['FORCE_COLOR'];
+  const forced: ColorSupportLevel | undefined =
+    force === undefined
+      ? undefined
+      : force === '0' || force === 'false'
+        ? 0
+        : /^[123]$/.test(force)
+          ? (Number(force) as ColorSupportLevel)
+          : 1;
+  if (option === false) return 0;
+  if (option === true) return forced || detected || 1;
+  if (forced !== undefined) return forced;
+  if (env['NO_COLOR']) return 0;
+  return detected;
+}
+
+function severityColor(chalk: ChalkInstance, severity: Severity): ChalkInstance {
+  switch (severity) {
+    case 'error':
+      return chalk.red;
+    case 'warning':
+      return chalk.yellow;
+    case 'info':
+      return chalk.blue;
+    case 'style':
+      return chalk.magenta;
+  }
+}
+
+// East Asian wide and fullwidth blocks and emoji take two terminal cells
+const WIDE =
+  /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{1f300}-\u{1f64f}\u{1f900}-\u{1f9ff}\u{20000}-\u{3fffd}]/u;
+const ZERO_WIDTH = /[\u0300-\u036f\u200b-\u200f\ufe00-\ufe0f]/;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+/**
+ * A source line as the terminal shows it (tabs expanded, control characters escaped),
+ * with the display cell where each UTF-16 index starts, so carets land under the
+ * exact characters whatever their width.
+ */
+function renderLine(text: string): { display: string; cells: number[] } {
+  let display = '';
+  let cell = 0;
+  const cells: number[] = [];
+  for (let i = 0; i < text.length; ) {
+    const codePoint = text.codePointAt(i)!;
+    const char = String.fromCodePoint(codePoint);
+    cells.push(cell);
+    if (char.length === 2) cells.push(cell);
+    let shown = char;
+    let width = 1;
+    if (char === '\t') {
+      width = TAB_WIDTH - (cell % TAB_WIDTH);
+      shown = ' '.repeat(width);
+    } else if (CONTROL.test(char)) {
+      shown = escapeControlCharacters(char);
+      width = shown.length;
+    } else if (WIDE.test(char)) {
+      width = 2;
+    } else if (ZERO_WIDTH.test(char)) {
+      width = 0;
+    }
+    display += shown;
+    cell += width;
+    i += char.length;
+  }
+  cells.push(cell);
+  return { display, cells };
+}
+
+function codeFrame(lines: readonly string[], finding: Finding, chalk: ChalkInstance): string[] {
+  const { start, end } = finding.range;
+  const last = lastLine(finding.range);
+  const firstShown = Math.max(1, start.line - 1);
+  const lastShown = Math.min(last, start.line + MAX_FRAME_LINES - 1);
+  const gutterWidth = String(lastShown).length;
+  const marker = severityColor(chalk, finding.severity);
+  const frame: string[] = [];
+  const gutter = (line: number | '', flagged: boolean) =>
+    chalk.dim(`${flagged ? '>' : ' '} ${String(line).padStart(gutterWidth)} |`);
+
+  for (let line = firstShown; line <= lastShown; line++) {
+    const text = lineText(lines, line);
+    const { display, cells } = renderLine(text);
+    const flagged = line >= start.line;
+    frame.push(`    ${gutter(line, flagged)}${display === '' ? '' : ` ${display}`}`);
+    if (!flagged) continue;
+    const from = line === start.line ? Math.min(start.column - 1, text.length) : text.search(/\S|$/);
+    const to = line === end.line ? Math.min(end.column - 1, text.length) : text.length;
+    const startCell = cells[from] ?? 0;
+    const width = Math.max(1, (cells[to] ?? startCell) - startCell);
+    frame.push(`    ${gutter('', false)} ${' '.repeat(startCell)}${marker('^'.repeat(width))}`);
+  }
+  if (lastShown < last) {
+    frame.push(`    ${gutter('', false)} ${chalk.dim(`… ${plural(last - lastShown, 'more line')}`)}`);
+  }
+  return frame;
+}
+
+function summary(findings: readonly Finding[], chalk: ChalkInstance): string {
+  const counts = countSeverities(findings);
+  const parts = [plural(counts.error, 'error'), plural(counts.warning, 'warning')];
+  if (counts.info > 0) parts.push(`${counts.info} info`);
+  if (counts.style > 0) parts.push(`${counts.style} style`);
+  let text = `✖ ${plural(findings.length, 'problem')} (${parts.join(', ')})`;
+  const safe = findings.filter(hasSafeFix).length;
+  const unsafe = findings.filter((finding) => finding.fix?.safety === 'unsafe').length;
+  if (safe > 0) text += `, ${safe} fixable with --fix`;
+  if (unsafe > 0) text += `, ${unsafe} more with unsafe fixes`;
+  const color = counts.error > 0 ? chalk.red : counts.warning > 0 ? chalk.yellow : chalk.blue;
+  return color.bold(text);
+}
+
+/** ESLint-style report for people: findings grouped per file, each with a code frame. */
+const stylish: Reporter = (results, context) => {
+  const chalk = chalkFor(colorLevel(context.color));
+  const out: string[] = [];
+  const all: Finding[] = [];
+  for (const result of results) {
+    const findings = reportedFindings(result);
+    if (findings.length === 0) continue;
+    all.push(...findings);
+    const lines = splitLines(result.source);
+    const positionWidth = Math.max(
+      ...findings.map((f) => `${f.range.start.line}:${f.range.start.column}`.length),
+    );
+    const severityWidth = Math.max(...findings.map((f) => f.severity.length));
+    out.push(chalk.underline(escapeControlCharacters(relativePath(result.filePath, context.cwd))));
+    for (const finding of findings) {
+      const position = `${finding.range.start.line}:${finding.range.start.column}`.padEnd(positionWidth);
+      const severity = severityColor(chalk, finding.severity)(finding.severity.padEnd(severityWidth));
+      const indent = ' '.repeat(2 + positionWidth + 2 + severityWidth + 2);
+      const message = escapeControlCharacters(finding.message).split(/\r\n|\r|\n/).join(`\n${indent}`);
+      out.push(`  ${chalk.dim(position)}  ${severity}  ${message}  ${chalk.dim(finding.ruleId)}`);
+      out.push(...codeFrame(lines, finding, chalk));
+    }
+    out.push('');
+  }
+  if (all.length === 0) return '';
+  out.push(summary(all, chalk));
+  return `${out.join('\n')}\n`;
+};
+
+export default stylish;
