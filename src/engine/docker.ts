@@ -1,0 +1,87 @@
+import { measureCompressedLayers } from './archive.ts';
+import { countBuildKitSteps, countClassicSteps } from './build-log.ts';
+import { parseDockerHistory, parseDockerInspect } from './history.ts';
+import { runCommand, spawnStreaming } from './process.ts';
+import type { BuildOutcome, BuildRequest, Engine, ImageFacts } from './types.ts';
+
+/** How `docker` reaches BuildKit: the buildx plugin, the BuildKit built into pre-23 clients, or not at all. */
+export type DockerBuilderMode = 'buildx' | 'buildkit' | 'classic';
+
+export interface DockerEngineOptions {
+  /** path of the docker CLI; the daemon is whatever it reaches (DOCKER_HOST, DOCKER_CONTEXT) */
+  cli: string;
+  mode: DockerBuilderMode;
+  /** `docker buildx build --builder NAME`: remote or Kubernetes BuildKit */
+  builder?: string;
+  serverVersion: string;
+}
+
+/** Shared by the build arguments of every engine: the flags all of them accept alike. */
+export function commonBuildArgs(request: BuildRequest): string[] {
+  const args = ['-f', request.dockerfile, '-t', request.tag, '--network', request.network];
+  if (request.target) args.push('--target', request.target);
+  if (request.platform) args.push('--platform', request.platform);
+  for (const [name, value] of Object.entries(request.buildArgs ?? {})) args.push('--build-arg', `${name}=${value}`);
+  return args;
+}
+
+export class DockerEngine implements Engine {
+  readonly name = 'docker';
+  readonly description: string;
+
+  constructor(private readonly options: DockerEngineOptions) {
+    const via = options.mode === 'buildx' ? `BuildKit via buildx${options.builder ? ` builder ${options.builder}` : ''}` : options.mode === 'buildkit' ? 'BuildKit' : 'classic builder';
+    this.description = `docker ${options.serverVersion} (${via})`;
+  }
+
+  async build(request: BuildRequest): Promise<BuildOutcome> {
+    const { cli, mode, builder } = this.options;
+    let args: string[];
+    if (mode === 'buildx') {
+      args = ['buildx', 'build', '--progress=plain', '--load'];
+      if (builder) args.push('--builder', builder);
+      // container and remote builders need the entitlement for host networking
+      if (builder && request.network === 'host') args.push('--allow', 'network.host');
+    } else if (mode === 'buildkit') {
+      args = ['build', '--progress=plain'];
+    } else {
+      args = ['build', '--force-rm'];
+    }
+    args.push(...commonBuildArgs(request), request.contextDir);
+    const env = { ...process.env, DOCKER_BUILDKIT: mode === 'classic' ? '0' : '1' };
+    const started = performance.now();
+    const result = await runCommand(cli, args, { env, onLine: request.onLine });
+    const seconds = (performance.now() - started) / 1000;
+    const log = result.combined;
+    return {
+      ok: result.code === 0,
+      seconds,
+      log,
+      steps: mode === 'classic' ? countClassicSteps(log) : countBuildKitSteps(log),
+    };
+  }
+
+  async inspect(tag: string): Promise<ImageFacts> {
+    const { cli } = this.options;
+    const [inspected, history] = await Promise.all([
+      runCommand(cli, ['image', 'inspect', tag]),
+      runCommand(cli, ['history', '--no-trunc', '--human=false', '--format', '{{json .}}', tag]),
+    ]);
+    if (inspected.code !== 0) throw new Error(`docker image inspect ${tag} failed: ${inspected.stderr.trim()}`);
+    if (history.code !== 0) throw new Error(`docker history ${tag} failed: ${history.stderr.trim()}`);
+    return parseDockerInspect(inspected.stdout, parseDockerHistory(history.stdout));
+  }
+
+  async compressedSize(tag: string): Promise<number> {
+    const saved = spawnStreaming(this.options.cli, ['save', tag]);
+    const measuring = measureCompressedLayers(saved.stdout);
+    const [bytes, exit] = await Promise.allSettled([measuring, saved.done]);
+    if (exit.status === 'fulfilled' && exit.value.code !== 0) throw new Error(`docker save ${tag} failed: ${exit.value.stderr.trim()}`);
+    if (bytes.status === 'rejected') throw bytes.reason;
+    return bytes.value;
+  }
+
+  async removeImages(tags: string[]): Promise<void> {
+    if (tags.length > 0) await runCommand(this.options.cli, ['image', 'rm', '--force', ...tags]);
+  }
+}

@@ -1,0 +1,28 @@
+import { BuildahEngine } from './buildah.ts';
+import { parseDockerInspect, parsePodmanHistory } from './history.ts';
+import { measureExportedArchive } from './measure.ts';
+import { runCommand } from './process.ts';
+import type { EngineName, ImageFacts } from './types.ts';
+
+/** Podman builds with Buildah's code (same log format, same store) but inspects like docker. */
+export class PodmanEngine extends BuildahEngine {
+  override readonly name: EngineName = 'podman';
+
+  protected override buildCommand(): string[] {
+    return ['build'];
+  }
+
+  override async inspect(tag: string): Promise<ImageFacts> {
+    const [inspected, history] = await Promise.all([
+      runCommand(this.program, ['image', 'inspect', tag]),
+      runCommand(this.program, ['history', '--no-trunc', '--format', 'json', tag]),
+    ]);
+    if (inspected.code !== 0) throw new Error(`podman image inspect ${tag} failed: ${inspected.stderr.trim()}`);
+    if (history.code !== 0) throw new Error(`podman history ${tag} failed: ${history.stderr.trim()}`);
+    return parseDockerInspect(inspected.stdout, parsePodmanHistory(history.stdout));
+  }
+
+  override compressedSize(tag: string): Promise<number> {
+    return measureExportedArchive(this.program, (archivePath) => ['save', '--quiet', '--format', 'oci-archive', '--output', archivePath, tag]);
+  }
+}

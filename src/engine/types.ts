@@ -1,0 +1,74 @@
+/** The build engines verify drives; we never implement one. */
+export type EngineName = 'docker' | 'buildah' | 'podman';
+
+export interface BuildRequest {
+  contextDir: string;
+  /** absolute path of the Dockerfile to build (may live outside the context) */
+  dockerfile: string;
+  tag: string;
+  target?: string;
+  buildArgs?: Record<string, string>;
+  platform?: string;
+  /** network mode for RUN steps; verify always passes `host` unless told otherwise */
+  network: string;
+  /** receives every line the engine prints, as it prints it */
+  onLine?: (line: string) => void;
+}
+
+/** How many build steps produced work versus came from the cache. */
+export interface StepCounts {
+  /** filesystem steps (RUN, COPY, ADD, WORKDIR) executed */
+  run: number;
+  /** filesystem steps taken from the cache */
+  cached: number;
+  total: number;
+}
+
+export interface BuildOutcome {
+  ok: boolean;
+  seconds: number;
+  /** everything the engine printed, stdout and stderr interleaved */
+  log: string;
+  steps: StepCounts;
+}
+
+/** One entry of an image's history, oldest first. */
+export interface HistoryEntry {
+  createdBy: string;
+  /** true when the instruction only changed metadata (ENV, CMD ...) */
+  emptyLayer: boolean;
+  /** uncompressed bytes the layer adds, as the engine counts them; 0 for empty layers */
+  sizeBytes: number;
+}
+
+export interface ImageFacts {
+  id: string;
+  /** uncompressed image size as the engine reports it */
+  sizeBytes: number;
+  /** non-empty layers in the image */
+  layerCount: number;
+  history: HistoryEntry[];
+}
+
+export interface Engine {
+  readonly name: EngineName;
+  /** e.g. "docker 20.10.24 (BuildKit)"; shown in reports */
+  readonly description: string;
+  build(request: BuildRequest): Promise<BuildOutcome>;
+  inspect(tag: string): Promise<ImageFacts>;
+  /** bytes a registry would store: the gzip of every layer tar, summed */
+  compressedSize(tag: string): Promise<number>;
+  /** removes the images; never throws (cleanup must not hide the real result) */
+  removeImages(tags: string[]): Promise<void>;
+}
+
+/** Raised when no engine answers; the message is the one line the user sees. */
+export class NoEngineError extends Error {
+  constructor(
+    message: string,
+    readonly tried: readonly string[],
+  ) {
+    super(message);
+    this.name = 'NoEngineError';
+  }
+}
