@@ -1,0 +1,159 @@
+import { readFile, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { cosmiconfig, defaultLoaders, type Loader, type PublicExplorer } from 'cosmiconfig';
+import { ConfigError } from './errors.ts';
+import type { ConfigKind } from './schema.ts';
+
+const OUR_SEARCH_PLACES = [
+  'package.json',
+  '.tslint-dockerrc',
+  '.tslint-dockerrc.json',
+  '.tslint-dockerrc.yaml',
+  '.tslint-dockerrc.yml',
+  '.tslint-dockerrc.js',
+  '.tslint-dockerrc.cjs',
+  '.tslint-dockerrc.mjs',
+  'tslint-docker.config.js',
+  'tslint-docker.config.mjs',
+  'tslint-docker.config.cjs',
+  'tslint-docker.config.ts',
+];
+const HADOLINT_SEARCH_PLACES = ['.hadolint.yaml', '.hadolint.yml'];
+
+const requireFromHere = createRequire(import.meta.url);
+
+/** cosmiconfig compiles .ts configs with `typescript`, which we do not ship: say so plainly. */
+const loadTypeScriptConfig: Loader = (filePath, content) => {
+  try {
+    requireFromHere.resolve('typescript');
+  } catch {
+    throw new ConfigError(
+      "a TypeScript config needs the 'typescript' package, which is not installed: install it or use tslint-docker.config.mjs",
+      filePath,
+    );
+  }
+  return defaultLoaders['.ts'](filePath, content);
+};
+
+let explorers: Record<ConfigKind, PublicExplorer> | undefined;
+
+/**
+ * One explorer per config family per process, so cosmiconfig's caches serve every file.
+ * They look in one folder at a time (`searchStrategy: 'none'`): the upward walk is ours, because
+ * a .hadolint.yaml only counts when no config of ours exists anywhere up the tree.
+ */
+export function getExplorers(): Record<ConfigKind, PublicExplorer> {
+  explorers ??= {
+    'tslint-docker': cosmiconfig('tslint-docker', {
+      searchPlaces: OUR_SEARCH_PLACES,
+      searchStrategy: 'none',
+      loaders: { '.ts': loadTypeScriptConfig },
+    }),
+    hadolint: cosmiconfig('hadolint', { searchPlaces: HADOLINT_SEARCH_PLACES, searchStrategy: 'none' }),
+  };
+  return explorers;
+}
+
+async function exists(filePath: string): Promise<boolean> {
+  try {
+    await stat(filePath);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** `dir` and its ancestors, up to and including the repository root (holding `.git`), home or `/`. */
+async function* searchDirectories(dir: string): AsyncGenerator<string> {
+  const home = os.homedir();
+  let current = dir;
+  for (;;) {
+    yield current;
+    const parent = path.dirname(current);
+    if (parent === current || current === home || (await exists(path.join(current, '.git')))) return;
+    current = parent;
+  }
+}
+
+export interface FoundConfig {
+  filePath: string;
+  kind: ConfigKind;
+  /** the file's content as loaded (undefined for an empty file) */
+  content: unknown;
+}
+
+const KIND_NAMES: Record<string, string> = { '.json': 'JSON', '.yaml': 'YAML', '.yml': 'YAML', '': 'JSON or YAML' };
+
+/** `… in JSON at position 29` -> `… at line 4, column 2`, reading the file to count lines. */
+async function locateJsonPosition(message: string, filePath: string): Promise<string> {
+  const match = /^(.*?) in JSON at position (\d+)/.exec(message);
+  if (match === null) return message.replace(/ while parsing .*$/, '');
+  const text = await readFile(filePath, 'utf8').catch(() => '');
+  const before = text.slice(0, Number(match[2]));
+  const line = before.split('\n').length;
+  const column = before.length - before.lastIndexOf('\n');
+  return `${match[1]} at line ${line}, column ${column}`;
+}
+
+/** Turn whatever loading a config threw into one ConfigError naming the file. */
+async function toConfigError(error: unknown, fallbackPath: string): Promise<ConfigError> {
+  if (error instanceof ConfigError) return error;
+  const err = error as { filepath?: unknown; code?: unknown; message?: unknown };
+  const filePath = typeof err.filepath === 'string' ? err.filepath : fallbackPath;
+  if (err.code === 'ENOENT') return new ConfigError('no such config file', filePath);
+  if (err.code === 'EISDIR') return new ConfigError('is a folder, not a config file', filePath);
+  const raw = String(err.message ?? error);
+  // cosmiconfig prefixes parse errors with "JSON Error in <path>:\n"; the rest starts with the cause
+  const parse = /^(JSON|YAML|TypeScript) Error in [^\n]*:\n/.exec(raw);
+  const cause = (parse === null ? raw : raw.slice(parse[0].length)).split('\n')[0]!.trim();
+  if (parse === null) return new ConfigError(`cannot load: ${cause}`, filePath);
+  if (parse[1] === 'TypeScript') return new ConfigError(`invalid TypeScript: ${cause}`, filePath);
+  const ext = path.basename(filePath) === 'package.json' ? '.json' : path.extname(filePath);
+  const kind = KIND_NAMES[ext] ?? parse[1];
+  const located =
+    parse[1] === 'JSON'
+      ? await locateJsonPosition(cause, filePath)
+      : cause.replace(/ \((\d+):(\d+)\)$/, ' at line $1, column $2');
+  return new ConfigError(`invalid ${kind}: ${located}`, filePath);
+}
+
+/** Nearest config of ours above `dir`; failing that, the nearest .hadolint.yaml; else null. */
+async function searchConfig(dir: string): Promise<FoundConfig | null> {
+  const all = getExplorers();
+  for (const kind of ['tslint-docker', 'hadolint'] as const) {
+    for await (const current of searchDirectories(dir)) {
+      try {
+        const result = await all[kind].search(current);
+        if (result !== null) return { filePath: result.filepath, kind, content: result.config };
+      } catch (error) {
+        throw await toConfigError(error, current);
+      }
+    }
+  }
+  return null;
+}
+
+const searches = new Map<string, Promise<FoundConfig | null>>();
+
+/** The config that applies to files in `dir`; searched once per folder per process. */
+export function findConfig(dir: string): Promise<FoundConfig | null> {
+  let search = searches.get(dir);
+  if (search === undefined) {
+    search = searchConfig(dir);
+    searches.set(dir, search);
+  }
+  return search;
+}
+
+/** A file named on the command line: hadolint's format when its name says hadolint. */
+export async function loadConfigFile(filePath: string): Promise<FoundConfig> {
+  const kind: ConfigKind = path.basename(filePath).includes('hadolint') ? 'hadolint' : 'tslint-docker';
+  try {
+    const result = await getExplorers()[kind].load(filePath);
+    return { filePath, kind, content: result?.config };
+  } catch (error) {
+    throw await toConfigError(error, filePath);
+  }
+}

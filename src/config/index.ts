@@ -1,0 +1,12 @@
+export { ConfigError } from './errors.ts';
+export { starterConfigText } from './init.ts';
+export { resolveConfig, type ResolveOptions } from './resolve.ts';
+export type {
+  FailureThreshold,
+  KnownRule,
+  LabelType,
+  ResolvedConfig,
+  RuleOptions,
+  RuleSetting,
+} from './types.ts';
+export { RULE_SETTINGS } from './types.ts';

@@ -1,0 +1,60 @@
+import type { Severity } from '../linter/types.ts';
+
+/** What a config may set a rule to. */
+export type RuleSetting = Severity | 'off';
+export const RULE_SETTINGS: readonly RuleSetting[] = ['off', 'error', 'warning', 'info', 'style'];
+
+/** Lowest severity that fails the run; `none` never fails on findings. */
+export type FailureThreshold = Severity | 'none';
+
+export type LabelType = 'text' | 'url' | 'semver' | 'hash' | 'rfc3339' | 'spdx' | 'email';
+
+/** What configuration needs to know about a rule (the rule registry provides it). */
+export interface KnownRule {
+  id: string;
+  aliases: readonly string[];
+  severity: Severity;
+  /** tslint-docker version that introduced the rule, for `ruleset` pinning; absent = in every ruleset */
+  since?: string;
+}
+
+export type RuleOptions = Record<string, unknown>;
+
+/** A config file as the schema admits it (ours, or a hadolint file mapped onto ours). */
+export interface ConfigFileContent {
+  $schema?: string;
+  ruleset?: string;
+  rules?: Record<string, RuleEntry>;
+  ignore?: string[];
+  failureThreshold?: FailureThreshold;
+  trustedRegistries?: string[];
+  labelSchema?: Record<string, LabelType>;
+  strictLabels?: boolean;
+  disableInlineIgnores?: boolean;
+  overrides?: OverrideContent[];
+}
+
+export type RuleEntry = RuleSetting | [RuleSetting] | [RuleSetting, RuleOptions];
+
+export interface OverrideContent {
+  files: string | string[];
+  rules?: Record<string, RuleEntry>;
+  ignore?: string[];
+}
+
+/** The configuration that applies to one Dockerfile. */
+export interface ResolvedConfig {
+  /** absolute path of the config file used, or null when none was */
+  source: string | null;
+  /** every known rule id -> its effective setting for this file */
+  rules: Record<string, RuleSetting>;
+  /** options given as `[severity, options]`, by rule id */
+  ruleOptions: Record<string, RuleOptions>;
+  failureThreshold: FailureThreshold;
+  trustedRegistries: string[];
+  labelSchema: Record<string, LabelType>;
+  strictLabels: boolean;
+  disableInlineIgnores: boolean;
+  /** things in the config that were accepted but not applied (e.g. hadolint keys with no equivalent) */
+  warnings: string[];
+}
