@@ -1,0 +1,241 @@
+/**
+ * Shell wildcard patterns of `${VAR#pat}`, `${VAR%pat}` and `${VAR/pat/repl}`,
+ * matched the way BuildKit does it: it turns the pattern into a Go regexp where
+ * `*` is `.*` (or `.*?`), `?` is `.` and everything else is literal, so
+ * wildcards never match a newline and there are no bracket expressions. A
+ * backslash quotes `*`, `?` and `\`, is dropped before `}` and `/`, and is an
+ * error before anything else.
+ *
+ * Instead of building a RegExp per expansion, patterns compile to a token list
+ * run by a small Pike VM with Perl-style priorities (what Go's regexp does),
+ * linear in pattern x text length.
+ */
+
+import { isGoDigit, isGoLetter } from './charclass.ts';
+
+/** Token values: a code point >= 0 is a literal; these two are wildcards. */
+const ANY_CHAR = -1;
+const ANY_RUN = -2;
+
+const BACKSLASH = 0x5c;
+const STAR = 0x2a;
+const QUESTION = 0x3f;
+const RBRACE = 0x7d;
+const SLASH = 0x2f;
+const NEWLINE = 0x0a;
+const DOLLAR = 0x24;
+const LBRACE = 0x7b;
+const UNDERSCORE = 0x5f;
+const BOM = 0xfeff;
+
+export class PatternSyntaxError extends Error {
+  override name = 'PatternSyntaxError';
+}
+
+function toCodePoints(text: string): number[] {
+  const out: number[] = [];
+  for (const ch of text) out.push(ch.codePointAt(0)!);
+  return out;
+}
+
+function fromCodePoints(cps: readonly number[], start = 0, end = cps.length): string {
+  let out = '';
+  for (let i = start; i < end; i++) out += String.fromCodePoint(cps[i]!);
+  return out;
+}
+
+function compile(pattern: readonly number[]): number[] {
+  const tokens: number[] = [];
+  // Go's text/scanner, which BuildKit reads the pattern with, skips a leading BOM.
+  let i = pattern[0] === BOM ? 1 : 0;
+  while (i < pattern.length) {
+    const cp = pattern[i++]!;
+    if (cp === STAR) tokens.push(ANY_RUN);
+    else if (cp === QUESTION) tokens.push(ANY_CHAR);
+    else if (cp !== BACKSLASH) tokens.push(cp);
+    else {
+      const quoted = pattern[i];
+      // `\}` and `\/` only protect the ${} syntax; the next round reads the char as a literal
+      if (quoted === RBRACE || quoted === SLASH) continue;
+      if (quoted === STAR || quoted === QUESTION || quoted === BACKSLASH) {
+        tokens.push(quoted);
+        i++;
+      } else if (quoted === undefined) {
+        throw new PatternSyntaxError("invalid escape '\\' at end of pattern");
+      } else {
+        throw new PatternSyntaxError(`invalid escape '\\${String.fromCodePoint(quoted)}'`);
+      }
+    }
+  }
+  return tokens;
+}
+
+/**
+ * Leftmost-first match of `tokens` in `text` at or after `from` (only at `from`
+ * when anchored), as [start, end) code point indices, or undefined.
+ */
+function search(
+  tokens: readonly number[],
+  greedy: boolean,
+  text: readonly number[],
+  from: number,
+  anchored: boolean,
+): [number, number] | undefined {
+  const accept = tokens.length;
+  const seen = new Int32Array(accept + 1).fill(-1);
+  let current: number[] = []; // pairs (state, start), highest priority first
+  let next: number[] = [];
+  let step = from;
+
+  // The epsilon closure of a state is a chain: each `*` either loops (a thread
+  // that consumes) or moves on to the next token; greediness orders the two.
+  const loops: number[] = [];
+  const add = (list: number[], state: number, start: number): void => {
+    loops.length = 0;
+    for (;;) {
+      if (seen[state] === step) break;
+      seen[state] = step;
+      if (state === accept || tokens[state] !== ANY_RUN) {
+        list.push(state, start);
+        break;
+      }
+      if (greedy) list.push(state, start);
+      else loops.push(state);
+      state++;
+    }
+    for (let k = loops.length - 1; k >= 0; k--) list.push(loops[k]!, start);
+  };
+
+  let match: [number, number] | undefined;
+  for (;;) {
+    if (match === undefined && (!anchored || step === from)) add(current, 0, step);
+    if (current.length === 0) break;
+    const cp = step < text.length ? text[step]! : -1;
+    const nextStep = step + 1;
+    const previousStep = step;
+    step = nextStep; // `seen` stamps for the next list
+    for (let t = 0; t < current.length; t += 2) {
+      const state = current[t]!;
+      const start = current[t + 1]!;
+      if (state === accept) {
+        match = [start, previousStep];
+        break; // lower-priority threads lose to this match
+      }
+      if (cp < 0) continue;
+      const token = tokens[state]!;
+      if (token === ANY_RUN) {
+        if (cp !== NEWLINE) add(next, state, start);
+      } else if (token === ANY_CHAR ? cp !== NEWLINE : token === cp) {
+        add(next, state + 1, start);
+      }
+    }
+    if (cp < 0) break;
+    [current, next] = [next, current];
+    next.length = 0;
+  }
+  return match;
+}
+
+/** Go's reversal of a pattern: the text reversed, `\x` pairs kept in order. */
+function reversePattern(pattern: readonly number[]): number[] {
+  const last = pattern.length - 1;
+  const out = new Array<number>(pattern.length);
+  for (let i = 0; i <= last; ) {
+    const cp = pattern[i]!;
+    if (cp === BACKSLASH && i !== last) {
+      out[last - i - 1] = cp;
+      out[last - i] = pattern[i + 1]!;
+      i += 2;
+    } else {
+      out[last - i] = cp;
+      i++;
+    }
+  }
+  return out;
+}
+
+/** `${VAR#pat}` / `${VAR##pat}`: drop the shortest / longest matching prefix. */
+export function removePrefix(value: string, pattern: string, longest: boolean): string {
+  const tokens = compile(toCodePoints(pattern));
+  const text = toCodePoints(value);
+  const match = search(tokens, longest, text, 0, true);
+  return match === undefined ? value : fromCodePoints(text, match[1]);
+}
+
+/**
+ * `${VAR%pat}` / `${VAR%%pat}`: drop the shortest / longest matching suffix.
+ * Like BuildKit, match the reversed pattern against the reversed value.
+ */
+export function removeSuffix(value: string, pattern: string, longest: boolean): string {
+  const tokens = compile(reversePattern(toCodePoints(pattern)));
+  const reversed = toCodePoints(value).reverse();
+  const match = search(tokens, longest, reversed, 0, true);
+  if (match === undefined) return value;
+  return fromCodePoints(reversed.slice(match[1]).reverse());
+}
+
+/**
+ * `${VAR/pat/repl}` and `${VAR//pat/repl}` (all = true). The single form inserts
+ * the replacement as is; the all form goes through Go's ReplaceAllString, whose
+ * template syntax turns `$0`/`${0}` into the match, `$$` into `$` and any other
+ * `$name` into nothing.
+ */
+export function replaceMatches(value: string, pattern: string, replacement: string, all: boolean): string {
+  const tokens = compile(toCodePoints(pattern));
+  const text = toCodePoints(value);
+  if (!all) {
+    const match = search(tokens, true, text, 0, false);
+    if (match === undefined) return value;
+    return fromCodePoints(text, 0, match[0]) + replacement + fromCodePoints(text, match[1]);
+  }
+  let out = '';
+  let lastEnd = 0;
+  for (let from = 0; from <= text.length; ) {
+    const match = search(tokens, true, text, from, false);
+    if (match === undefined) break;
+    const [start, end] = match;
+    out += fromCodePoints(text, lastEnd, start);
+    // an empty match right after the previous match is not replaced again
+    if (end > lastEnd || start === 0) out += expandTemplate(replacement, fromCodePoints(text, start, end));
+    lastEnd = end;
+    from = end > from ? end : from + 1;
+  }
+  return out + fromCodePoints(text, lastEnd);
+}
+
+function isTemplateNameChar(cp: number): boolean {
+  return cp === UNDERSCORE || isGoLetter(cp) || isGoDigit(cp);
+}
+
+/** Go's Regexp.Expand for a regexp without groups: only group 0 (the match) exists. */
+function expandTemplate(template: string, matched: string): string {
+  if (!template.includes('$')) return template;
+  let out = '';
+  let i = 0;
+  for (;;) {
+    const dollar = template.indexOf('$', i);
+    if (dollar < 0) break;
+    out += template.slice(i, dollar);
+    i = dollar + 1;
+    if (template.charCodeAt(i) === DOLLAR) {
+      out += '$';
+      i++;
+      continue;
+    }
+    const braced = template.charCodeAt(i) === LBRACE;
+    let nameEnd = braced ? i + 1 : i;
+    const nameStart = nameEnd;
+    while (nameEnd < template.length) {
+      const cp = template.codePointAt(nameEnd)!;
+      if (!isTemplateNameChar(cp)) break;
+      nameEnd += cp > 0xffff ? 2 : 1;
+    }
+    if (nameEnd === nameStart || (braced && template.charCodeAt(nameEnd) !== RBRACE)) {
+      out += '$'; // malformed reference: the `$` is literal text
+      continue;
+    }
+    if (template.slice(nameStart, nameEnd) === '0') out += matched;
+    i = braced ? nameEnd + 1 : nameEnd;
+  }
+  return out + template.slice(i);
+}
