@@ -19,9 +19,8 @@ import {
 
 const schema = JSON.parse(readFileSync(new URL('../../schemas/sarif-2.1.0.json', import.meta.url), 'utf8'));
 const ajv = new Ajv({ allErrors: true, strict: false });
-// ajv-formats is CommonJS; its default export is the plugin function either way
-const addFormats = (addFormatsModule as unknown as { default: typeof addFormatsModule }).default ?? addFormatsModule;
-addFormats(ajv);
+// ajv-formats is CommonJS: under NodeNext the plugin is the module's `default` property
+addFormatsModule.default(ajv);
 const validateSarif = ajv.compile(schema);
 
 function report(results: FileResult[], overrides: Parameters<typeof context>[0] = {}): Sarif.Log {
@@ -54,6 +53,8 @@ describe('sarif reporter', () => {
     // a schema that accepted anything would make every other test here pointless
     expect(validateSarif({ version: '2.1.0', runs: [{ tool: { driver: {} } }] })).toBe(false);
     expect(validateSarif({ version: '2.1.0', runs: [], extra: 1 })).toBe(false);
+    // formats are checked too, so an unencoded space in a URI would be caught
+    expect(validateSarif({ $schema: 'not a uri', version: '2.1.0', runs: [] })).toBe(false);
   });
 
   it('produces valid logs for zero files, a clean file, awkward input and a parse error', () => {
