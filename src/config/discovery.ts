@@ -84,39 +84,44 @@ export interface FoundConfig {
   content: unknown;
 }
 
-const KIND_NAMES: Record<string, string> = { '.json': 'JSON', '.yaml': 'YAML', '.yml': 'YAML', '': 'JSON or YAML' };
-
-/** `… in JSON at position 29` -> `… at line 4, column 2`, reading the file to count lines. */
-async function locateJsonPosition(message: string, filePath: string): Promise<string> {
-  const match = /^(.*?) in JSON at position (\d+)/.exec(message);
-  if (match === null) return message.replace(/ while parsing .*$/, '');
-  const text = await readFile(filePath, 'utf8').catch(() => '');
-  const before = text.slice(0, Number(match[2]));
-  const line = before.split('\n').length;
-  const column = before.length - before.lastIndexOf('\n');
-  return `${match[1]} at line ${line}, column ${column}`;
+/**
+ * Node's own JSON.parse message for the file, with the offset turned into a line and column
+ * (cosmiconfig's JSON errors bury it under code frames).
+ */
+async function describeJsonError(filePath: string): Promise<string> {
+  const text = await readFile(filePath, 'utf8');
+  try {
+    JSON.parse(text);
+    return 'unreadable JSON';
+  } catch (error) {
+    const message = String((error as Error).message).replace(/ \(line \d+ column \d+\)$/, '');
+    const match = / in JSON at position (\d+)/.exec(message);
+    if (match === null) return message;
+    const before = text.slice(0, Number(match[1]));
+    const line = before.split('\n').length;
+    const column = before.length - before.lastIndexOf('\n');
+    return `${message.slice(0, match.index)} at line ${line}, column ${column}`;
+  }
 }
 
 /** Turn whatever loading a config threw into one ConfigError naming the file. */
 async function toConfigError(error: unknown, fallbackPath: string): Promise<ConfigError> {
   if (error instanceof ConfigError) return error;
-  const err = error as { filepath?: unknown; code?: unknown; message?: unknown };
+  const err = error as { filepath?: unknown; code?: unknown; message?: unknown; name?: unknown };
   const filePath = typeof err.filepath === 'string' ? err.filepath : fallbackPath;
   if (err.code === 'ENOENT') return new ConfigError('no such config file', filePath);
   if (err.code === 'EISDIR') return new ConfigError('is a folder, not a config file', filePath);
   const raw = String(err.message ?? error);
-  // cosmiconfig prefixes parse errors with "JSON Error in <path>:\n"; the rest starts with the cause
-  const parse = /^(JSON|YAML|TypeScript) Error in [^\n]*:\n/.exec(raw);
+  if (err.name === 'JSONError' || raw.startsWith('JSON Error in ')) {
+    return new ConfigError(`invalid JSON: ${await describeJsonError(filePath)}`, filePath);
+  }
+  // cosmiconfig prefixes other parse errors with "YAML Error in <path>:\n"; the cause follows
+  const parse = /^(YAML|TypeScript) Error in [^\n]*:\n/.exec(raw);
   const cause = (parse === null ? raw : raw.slice(parse[0].length)).split('\n')[0]!.trim();
   if (parse === null) return new ConfigError(`cannot load: ${cause}`, filePath);
   if (parse[1] === 'TypeScript') return new ConfigError(`invalid TypeScript: ${cause}`, filePath);
-  const ext = path.basename(filePath) === 'package.json' ? '.json' : path.extname(filePath);
-  const kind = KIND_NAMES[ext] ?? parse[1];
-  const located =
-    parse[1] === 'JSON'
-      ? await locateJsonPosition(cause, filePath)
-      : cause.replace(/ \((\d+):(\d+)\)$/, ' at line $1, column $2');
-  return new ConfigError(`invalid ${kind}: ${located}`, filePath);
+  const kind = path.extname(filePath) === '' ? 'JSON or YAML' : 'YAML';
+  return new ConfigError(`invalid ${kind}: ${cause.replace(/ \((\d+):(\d+)\)$/, ' at line $1, column $2')}`, filePath);
 }
 
 /** Nearest config of ours above `dir`; failing that, the nearest .hadolint.yaml; else null. */

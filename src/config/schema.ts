@@ -10,7 +10,8 @@ let validators: Record<ConfigKind, ValidateFunction> | undefined;
 function getValidators(): Record<ConfigKind, ValidateFunction> {
   if (validators === undefined) {
     // verbose: messages read `patternErrorMessage` and the allowed keys from the failing schema
-    const ajv = new Ajv({ verbose: true, allErrors: false });
+    // strictTuples off: `[severity, options?]` is a tuple of one or two items on purpose
+    const ajv = new Ajv({ verbose: true, allErrors: false, strictTuples: false });
     // VS Code shows this annotation in editors; we show it in errors
     ajv.addKeyword({ keyword: 'patternErrorMessage', schemaType: 'string' });
     ajv.addSchema(configSchema);

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { resolveConfig } from '../../src/config/index.ts';
+import { defaultSettings, fixture, knownRules } from './known-rules.ts';
+
+const settingsFor = async (...parts: string[]) => (await resolveConfig(fixture(...parts), { knownRules })).rules;
+
+describe('overrides', () => {
+  it('leave files that no glob matches alone', async () => {
+    const config = await resolveConfig(fixture('overrides/services/web/Dockerfile'), { knownRules });
+    expect(config.rules).toEqual(defaultSettings);
+    expect(config.ruleOptions).toEqual({ 'apt-pin-versions': { allow: ['ca-certificates'] } });
+  });
+
+  it('apply to files under an anchored glob, ignore included', async () => {
+    expect(await settingsFor('overrides/legacy/app/Dockerfile')).toEqual({
+      ...defaultSettings,
+      'copy-over-add': 'warning',
+      'no-latest-tag': 'off',
+    });
+  });
+
+  it('apply in order, later ones winning', async () => {
+    expect(await settingsFor('overrides/legacy/old/Dockerfile')).toEqual({
+      ...defaultSettings,
+      'copy-over-add': 'warning',
+      'no-latest-tag': 'info',
+      'apt-pin-versions': 'error',
+    });
+  });
+
+  it('match a glob without a slash at any depth, and each glob of a list', async () => {
+    expect((await settingsFor('overrides/a/b/web.dev.Dockerfile'))['apt-pin-versions']).toBe('off');
+    expect((await settingsFor('overrides/tools/ci/Dockerfile'))['apt-pin-versions']).toBe('off');
+    // anchored: tools/ci/Dockerfile is relative to the config's folder only
+    expect((await settingsFor('overrides/x/tools/ci/Dockerfile'))['apt-pin-versions']).toBe('warning');
+  });
+
+  it('keep options set at the top level when they change only the severity', async () => {
+    const config = await resolveConfig(fixture('overrides/legacy/old/Dockerfile'), { knownRules });
+    expect(config.ruleOptions['apt-pin-versions']).toEqual({ allow: ['ca-certificates'] });
+  });
+});
+
+describe('ruleset pinning', () => {
+  it('turns off rules introduced after the pinned version unless enabled', async () => {
+    // consecutive-run (0.2) is in ruleset 0.2; heredoc-prefer (0.3.1) is not, but the config enables it
+    expect(await settingsFor('ruleset/Dockerfile')).toEqual({ ...defaultSettings, 'heredoc-prefer': 'info' });
+    expect(await settingsFor('ruleset/older/Dockerfile')).toEqual({
+      ...defaultSettings,
+      'consecutive-run': 'off',
+      'heredoc-prefer': 'off',
+    });
+  });
+});
+
+describe('command line', () => {
+  it('wins over the config file and its overrides', async () => {
+    const config = await resolveConfig(fixture('overrides/legacy/old/Dockerfile'), {
+      knownRules,
+      cliRules: { 'no-latest-tag': 'error', DL3008: 'style' },
+      cliIgnore: ['copy-over-add'],
+    });
+    expect(config.rules).toEqual({
+      ...defaultSettings,
+      'copy-over-add': 'off',
+      'no-latest-tag': 'error',
+      'apt-pin-versions': 'style',
+    });
+  });
+});
+
+describe('results', () => {
+  it('are independent copies for each file', async () => {
+    const first = await resolveConfig(fixture('nested/Dockerfile'), { knownRules });
+    first.trustedRegistries.push('evil.example.com');
+    first.rules['json-cmd'] = 'off';
+    const second = await resolveConfig(fixture('nested/Dockerfile'), { knownRules });
+    expect(second.trustedRegistries).toEqual(['docker.io']);
+    expect(second.rules['json-cmd']).toBe('warning');
+  });
+
+  it('print as JSON for --print-config', async () => {
+    const config = await resolveConfig(fixture('package-json/Dockerfile'), { knownRules });
+    expect(JSON.parse(JSON.stringify(config))).toStrictEqual(config);
+  });
+});
