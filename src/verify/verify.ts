@@ -1,0 +1,158 @@
+import { randomBytes } from 'node:crypto';
+import { appendFile, cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import { detectEngine } from '../engine/detect.ts';
+import type { BuildOutcome, Engine } from '../engine/types.ts';
+import { alignLayers } from './align.ts';
+import { builtInstructionChain } from './instructions.ts';
+import { chooseSourceFile } from './source-edit.ts';
+import {
+  VerifyUsageError,
+  type FixOutcome,
+  type ImageMeasure,
+  type VerifyOptions,
+  type VerifyReport,
+  type VerifyVariant,
+} from './types.ts';
+
+export type { FixOutcome, VerifyOptions, VerifyReport } from './types.ts';
+
+const TAG_REPOSITORY = 'tslint-docker-verify';
+
+async function requireKind(path: string, kind: 'file' | 'directory', what: string): Promise<void> {
+  try {
+    const info = await stat(path);
+    if (kind === 'file' ? info.isFile() : info.isDirectory()) return;
+  } catch {
+    // reported below
+  }
+  throw new VerifyUsageError(`${what} ${path} is not a ${kind}`);
+}
+
+function notBuilt(seconds: number, logFile?: string): ImageMeasure {
+  return { built: false, image: null, sizeBytes: null, compressedBytes: null, layers: [], layerCount: null, buildSeconds: seconds, rebuild: null, logFile };
+}
+
+function difference(fixed: number | null | undefined, original: number | null | undefined): number | null {
+  return fixed === null || fixed === undefined || original === null || original === undefined ? null : fixed - original;
+}
+
+/**
+ * Builds the Dockerfile and its fixed version with a real engine, in a temporary copy of
+ * the context, and measures both: size uncompressed and as a registry stores it, layers
+ * aligned with lines, build time, and how many steps re-run after a source edit.
+ * Never writes to the user's files. Throws NoEngineError or VerifyUsageError.
+ */
+export async function verify(options: VerifyOptions, fix: (text: string) => FixOutcome): Promise<VerifyReport> {
+  const dockerfile = resolve(options.dockerfile);
+  const contextDir = resolve(options.context ?? dirname(dockerfile));
+  await requireKind(dockerfile, 'file', 'Dockerfile');
+  await requireKind(contextDir, 'directory', 'build context');
+  const originalText = await readFile(dockerfile, 'utf8');
+  const { output: fixedText, fixesApplied } = fix(originalText);
+  const engine = options.engineInstance ?? (await detectEngine(options.engine ?? 'auto', { builder: options.builder }));
+
+  const workDir = await mkdtemp(join(tmpdir(), 'tslint-docker-verify-'));
+  const buildContext = join(workDir, 'context');
+  const id = randomBytes(6).toString('hex');
+  const tagOf = (variant: VerifyVariant, rebuild = false): string => `${TAG_REPOSITORY}:${id}-${variant}${rebuild ? '-rebuild' : ''}`;
+  const madeTags: string[] = [];
+  let keepWorkDir = false;
+  try {
+    await cp(contextDir, buildContext, { recursive: true, verbatimSymlinks: true });
+    const dockerfiles: Record<VerifyVariant, string> = {
+      original: join(workDir, `original.${basename(dockerfile)}`),
+      fixed: join(workDir, `fixed.${basename(dockerfile)}`),
+    };
+    await writeFile(dockerfiles.original, originalText);
+    await writeFile(dockerfiles.fixed, fixedText);
+    const texts: Record<VerifyVariant, string> = { original: originalText, fixed: fixedText };
+
+    const build = (variant: VerifyVariant, tag: string): Promise<BuildOutcome> => {
+      madeTags.push(tag);
+      return engine.build({
+        contextDir: buildContext,
+        dockerfile: dockerfiles[variant],
+        tag,
+        target: options.target,
+        buildArgs: options.buildArgs,
+        platform: options.platform,
+        network: options.network ?? 'host',
+        onLine: options.onEngineLine ? (line) => options.onEngineLine!(variant, line) : undefined,
+      });
+    };
+
+    const measureVariant = async (variant: VerifyVariant): Promise<ImageMeasure> => {
+      options.onProgress?.({ phase: 'build', variant });
+      const tag = tagOf(variant);
+      const outcome = await build(variant, tag);
+      if (!outcome.ok) {
+        const logFile = join(workDir, `${variant}.build.log`);
+        await writeFile(logFile, outcome.log);
+        keepWorkDir = true;
+        return notBuilt(outcome.seconds, logFile);
+      }
+      options.onProgress?.({ phase: 'measure', variant });
+      const [facts, compressedBytes] = await Promise.all([engine.inspect(tag), engine.compressedSize(tag)]);
+      return {
+        built: true,
+        image: options.keepImages ? tag : null,
+        sizeBytes: facts.sizeBytes,
+        compressedBytes,
+        layers: alignLayers(builtInstructionChain(texts[variant], options.target), facts.history),
+        layerCount: facts.layerCount,
+        buildSeconds: outcome.seconds,
+        rebuild: null,
+      };
+    };
+
+    const original = await measureVariant('original');
+    // a broken original is the user's problem, not a fix to prove: stop here
+    const fixed = original.built ? await measureVariant('fixed') : notBuilt(0);
+
+    let editedFile: string | null = null;
+    if (original.built && (options.cacheCheck ?? true)) {
+      editedFile = (await chooseSourceFile(buildContext)) ?? null;
+      if (editedFile) {
+        // a trailing newline changes the content, hence the cache key, and nothing else
+        await appendFile(join(buildContext, editedFile), '\n');
+        for (const [variant, measure] of [['original', original], ['fixed', fixed]] as const) {
+          if (!measure.built) continue;
+          options.onProgress?.({ phase: 'rebuild', variant });
+          const rebuilt = await build(variant, tagOf(variant, true));
+          if (rebuilt.ok) measure.rebuild = { stepsRun: rebuilt.steps.run, stepsTotal: rebuilt.steps.total, seconds: rebuilt.seconds };
+        }
+      }
+    }
+
+    return {
+      engine: engine.description,
+      dockerfile: options.dockerfile,
+      original,
+      fixed,
+      delta: {
+        sizeBytes: difference(fixed.sizeBytes, original.sizeBytes),
+        compressedBytes: difference(fixed.compressedBytes, original.compressedBytes),
+        layers: difference(fixed.layerCount, original.layerCount),
+        rebuildStepsRun: difference(fixed.rebuild?.stepsRun, original.rebuild?.stepsRun),
+      },
+      fixesApplied,
+      editedFile,
+    };
+  } finally {
+    options.onProgress?.({ phase: 'cleanup' });
+    const kept = options.keepImages ? new Set([tagOf('original'), tagOf('fixed')]) : new Set<string>();
+    await removeQuietly(engine, madeTags.filter((tag) => !kept.has(tag)));
+    if (keepWorkDir) await rm(buildContext, { recursive: true, force: true });
+    else await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+async function removeQuietly(engine: Engine, tags: string[]): Promise<void> {
+  try {
+    await engine.removeImages(tags);
+  } catch {
+    // cleanup must never hide the result; leftover tags are named tslint-docker-verify:*
+  }
+}
