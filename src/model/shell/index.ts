@@ -1,0 +1,37 @@
+/** The shell model of RUN scripts: parse once, then ask rules-level questions of the commands. */
+export { parseShell } from './parser.ts';
+export type {
+  ShellAssignment,
+  ShellCommand,
+  ShellDialect,
+  ShellError,
+  ShellParseOptions,
+  ShellRedirect,
+  ShellScript,
+  ShellWord,
+} from './types.ts';
+export {
+  argsAfterSubcommand,
+  commandName,
+  flagValues,
+  GLOBAL_FLAGS_WITH_VALUE,
+  hasFlag,
+  isCommand,
+  positionalArgs,
+  programName,
+  shellCScript,
+  subcommandPositionals,
+  subcommandWords,
+  unwrap,
+  type PositionalOptions,
+} from './commands.ts';
+export {
+  packageCleans,
+  packageInstalls,
+  packageUpdates,
+  type PackageClean,
+  type PackageInstall,
+  type PackageManager,
+  type PackageUpdate,
+} from './packages.ts';
+export { removedPaths, shellStateChanges, type RemovedPath, type ShellStateChange, type ShellStateKind } from './state.ts';
