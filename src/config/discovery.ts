@@ -50,6 +50,8 @@ export function getExplorers(): Record<ConfigKind, PublicExplorer> {
       searchPlaces: OUR_SEARCH_PLACES,
       searchStrategy: 'none',
       loaders: { '.ts': loadTypeScriptConfig },
+      // `$import`ed arrays are replaced, not concatenated: ['warning', {…}] + ['error'] is no rule entry
+      mergeImportArrays: false,
     }),
     hadolint: cosmiconfig('hadolint', { searchPlaces: HADOLINT_SEARCH_PLACES, searchStrategy: 'none' }),
   };

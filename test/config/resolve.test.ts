@@ -84,3 +84,20 @@ describe('results', () => {
     expect(JSON.parse(JSON.stringify(config))).toStrictEqual(config);
   });
 });
+
+describe('$import', () => {
+  it('builds on another config: objects merge, arrays of the importing file replace', async () => {
+    const config = await resolveConfig(fixture('import/app/Dockerfile'), { knownRules });
+    expect(config.source).toBe(fixture('import/app/.tslint-dockerrc.json'));
+    expect(config.rules).toEqual({
+      ...defaultSettings,
+      'no-latest-tag': 'error',
+      'json-cmd': 'off',
+      'apt-pin-versions': 'error',
+      'copy-over-add': 'off',
+    });
+    expect(config.ruleOptions).toEqual({});
+    expect(config.trustedRegistries).toEqual(['ghcr.io']);
+    expect(config.failureThreshold).toBe('warning');
+  });
+});
