@@ -1,0 +1,74 @@
+import { NoEngineError } from '../engine/types.ts';
+import { formatBytes } from './render.ts';
+import { VerifyUsageError, type VerifyReport } from './types.ts';
+
+export interface VerifyOutcome {
+  exitCode: 0 | 1 | 2;
+  /** one line for the terminal */
+  message: string;
+}
+
+/**
+ * A fix may add a little: a cache-order split copies the manifests twice, and layer
+ * metadata grows. Growth within this allowance is not "larger".
+ */
+export function sizeAllowance(originalBytes: number): number {
+  return Math.max(64 * 1024, Math.round(originalBytes * 0.005));
+}
+
+function fixList(report: VerifyReport): string {
+  if (report.fixesApplied.length === 0) return 'no fixes were applied';
+  return report.fixesApplied.map((fix) => `${fix.ruleId} (line ${fix.line})`).join(', ');
+}
+
+/**
+ * Exit codes: 0 the fixed image builds and is not worse; 1 the fixed build fails while the
+ * original builds, or the fixed image is larger; 2 the original does not build.
+ */
+export function verifyOutcome(report: VerifyReport): VerifyOutcome {
+  const { original, fixed } = report;
+  if (!original.built) {
+    return {
+      exitCode: 2,
+      message: `the original Dockerfile does not build with ${report.engine}, so there is nothing to compare (not a tslint-docker problem); log: ${original.logFile ?? 'not kept'}`,
+    };
+  }
+  if (!fixed.built) {
+    return {
+      exitCode: 1,
+      message: `the fixed Dockerfile fails to build while the original builds; fixes involved: ${fixList(report)}; log: ${fixed.logFile ?? 'not kept'}`,
+    };
+  }
+  const grew = report.delta.sizeBytes ?? 0;
+  if (grew > sizeAllowance(original.sizeBytes ?? 0)) {
+    return { exitCode: 1, message: `the fixed image is larger by ${formatBytes(grew)}; fixes involved: ${fixList(report)}` };
+  }
+  return { exitCode: 0, message: `the fixed Dockerfile builds with ${report.engine}: ${summarizeGain(report)}` };
+}
+
+/** "saves 39.2 MB (12%), rebuild after a source edit re-runs 1 step instead of 2" */
+export function summarizeGain(report: VerifyReport): string {
+  const parts: string[] = [];
+  const { original, fixed, delta } = report;
+  if (delta.sizeBytes !== null && original.sizeBytes) {
+    const percent = Math.round((Math.abs(delta.sizeBytes) / original.sizeBytes) * 100);
+    if (delta.sizeBytes < 0) parts.push(`saves ${formatBytes(-delta.sizeBytes)} (${percent}%)`);
+    else if (delta.sizeBytes > 0) parts.push(`adds ${formatBytes(delta.sizeBytes)} (${percent}%)`);
+    else parts.push('same size');
+  }
+  if (original.rebuild && fixed.rebuild) {
+    const steps = (n: number): string => `${n} step${n === 1 ? '' : 's'}`;
+    parts.push(
+      original.rebuild.stepsRun === fixed.rebuild.stepsRun
+        ? `rebuild after a source edit re-runs ${steps(fixed.rebuild.stepsRun)} either way`
+        : `rebuild after a source edit re-runs ${steps(fixed.rebuild.stepsRun)} instead of ${original.rebuild.stepsRun}`,
+    );
+  }
+  return parts.join(', ') || 'no measurable change';
+}
+
+/** Errors verify throws: no engine, or bad arguments; both exit 2. */
+export function verifyErrorOutcome(error: unknown): VerifyOutcome | undefined {
+  if (error instanceof NoEngineError || error instanceof VerifyUsageError) return { exitCode: 2, message: error.message };
+  return undefined;
+}

@@ -1,0 +1,83 @@
+import type { LayerRow } from './align.ts';
+import type { ImageMeasure, VerifyReport } from './types.ts';
+
+const UNITS = ['B', 'kB', 'MB', 'GB', 'TB'];
+
+/** Decimal units, as `docker images` prints them: 39.2 MB. */
+export function formatBytes(bytes: number): string {
+  let value = Math.abs(bytes);
+  let unit = 0;
+  while (value >= 1000 && unit < UNITS.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  const digits = unit === 0 ? 0 : value < 10 ? 2 : value < 100 ? 1 : 0;
+  return `${bytes < 0 ? '-' : ''}${value.toFixed(digits)} ${UNITS[unit]}`;
+}
+
+function formatDelta(delta: number | null, original: number | null): string {
+  if (delta === null) return '';
+  if (delta === 0) return 'same';
+  const percent = original ? ` (${Math.round((Math.abs(delta) / original) * 100)}%)` : '';
+  return delta < 0 ? `saves ${formatBytes(-delta)}${percent}` : `adds ${formatBytes(delta)}${percent}`;
+}
+
+const INSTRUCTION_WIDTH = 60;
+
+function shorten(text: string): string {
+  return text.length <= INSTRUCTION_WIDTH ? text : `${text.slice(0, INSTRUCTION_WIDTH - 1)}…`;
+}
+
+function table(rows: string[][], rightAligned: ReadonlySet<number>): string[] {
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  return rows.map((row) =>
+    row
+      .map((cell, column) => (rightAligned.has(column) ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!)))
+      .join('  ')
+      .trimEnd(),
+  );
+}
+
+function layerTable(title: string, measure: ImageMeasure): string[] {
+  if (!measure.built) return [`${title}: build failed${measure.logFile ? ` (log: ${measure.logFile})` : ''}`];
+  const rows = measure.layers.map((layer: LayerRow) => [`${layer.line}`, shorten(layer.instruction), layer.sizeBytes === 0 ? '-' : formatBytes(layer.sizeBytes)]);
+  return [`${title}:`, ...table([['line', 'instruction', 'size'], ...rows], new Set([0, 2])).map((line) => `  ${line}`)];
+}
+
+function rebuildCell(measure: ImageMeasure): string {
+  if (!measure.rebuild) return '';
+  return `${measure.rebuild.stepsRun}/${measure.rebuild.stepsTotal} steps, ${measure.rebuild.seconds.toFixed(1)} s`;
+}
+
+/** The stylish text report: per-layer tables aligned with lines, then the comparison. */
+export function renderVerifyReport(report: VerifyReport): string {
+  const { original, fixed, delta } = report;
+  const out: string[] = [`${report.dockerfile} — verified with ${report.engine}`, ''];
+  if (report.fixesApplied.length > 0) {
+    out.push(`fixes applied: ${report.fixesApplied.map((fix) => `${fix.ruleId} (line ${fix.line})`).join(', ')}`, '');
+  }
+  out.push(...layerTable('original', original), '', ...layerTable('fixed', fixed), '');
+  const value = (measure: ImageMeasure, pick: (m: ImageMeasure) => number | null, format: (n: number) => string): string => {
+    const n = measure.built ? pick(measure) : null;
+    return n === null ? '' : format(n);
+  };
+  const rows: string[][] = [
+    ['', 'original', 'fixed', 'change'],
+    ['size', value(original, (m) => m.sizeBytes, formatBytes), value(fixed, (m) => m.sizeBytes, formatBytes), formatDelta(delta.sizeBytes, original.sizeBytes)],
+    ['compressed', value(original, (m) => m.compressedBytes, formatBytes), value(fixed, (m) => m.compressedBytes, formatBytes), formatDelta(delta.compressedBytes, original.compressedBytes)],
+    ['layers', value(original, (m) => m.layerCount, String), value(fixed, (m) => m.layerCount, String), delta.layers === null ? '' : delta.layers === 0 ? 'same' : `${delta.layers > 0 ? '+' : ''}${delta.layers}`],
+    ['build', `${original.buildSeconds.toFixed(1)} s`, fixed.built ? `${fixed.buildSeconds.toFixed(1)} s` : 'failed', ''],
+  ];
+  if (original.rebuild || fixed.rebuild) {
+    const steps = delta.rebuildStepsRun;
+    rows.push([
+      'rebuild',
+      rebuildCell(original),
+      rebuildCell(fixed),
+      steps === null ? '' : steps === 0 ? 'same steps' : `${steps < 0 ? '' : '+'}${steps} step${Math.abs(steps) === 1 ? '' : 's'}`,
+    ]);
+  }
+  out.push(...table(rows, new Set([1, 2])));
+  if (report.editedFile) out.push('', `rebuild: after appending a newline to ${report.editedFile} (a source file, not a dependency manifest)`);
+  return out.join('\n');
+}
