@@ -43,3 +43,13 @@ export function codePointSize(text: string, index: number): number {
   }
   return 1;
 }
+
+/**
+ * POSIX special parameters (@ * # ? - $ ! 0): never set in a Dockerfile, but
+ * BuildKit reads each as a one-character name.
+ */
+export function isSpecialParameter(cp: number): boolean {
+  return (
+    cp === 0x40 || cp === 0x2a || cp === 0x23 || cp === 0x3f || cp === 0x2d || cp === 0x24 || cp === 0x21 || cp === 0x30
+  );
+}

@@ -5,7 +5,7 @@
  * and the `${NAME<op>word}` forms. This is not the shell of RUN.
  */
 
-import { isGoDigit, isGoLetter, isGoSpace } from './charclass.ts';
+import { isGoDigit, isGoLetter, isGoSpace, isSpecialParameter } from './charclass.ts';
 import { PatternSyntaxError, removePrefix, removeSuffix, replaceMatches } from './pattern.ts';
 
 /** Variables in scope (name -> value). */
@@ -64,13 +64,6 @@ const BACKTICK = 0x60;
  */
 const MAX_NESTING = 200;
 
-/** Positional and special parameters: never set in a Dockerfile, but parsed as names. */
-function isSpecialParameter(cp: number): boolean {
-  // @ * # ? - $ ! 0
-  return (
-    cp === 0x40 || cp === 0x2a || cp === HASH || cp === QUESTION || cp === MINUS || cp === DOLLAR || cp === 0x21 || cp === 0x30
-  );
-}
 
 /** Collects words: unquoted expansion results split on white space, quoted text never does. */
 class WordSplitter {

@@ -110,15 +110,14 @@ function search(
   for (;;) {
     if (match === undefined && (!anchored || step === from)) add(current, 0, step);
     if (current.length === 0) break;
-    const cp = step < text.length ? text[step]! : -1;
-    const nextStep = step + 1;
-    const previousStep = step;
-    step = nextStep; // `seen` stamps for the next list
+    const position = step;
+    const cp = position < text.length ? text[position]! : -1;
+    step++; // from here on `add` stamps `seen` for the next list
     for (let t = 0; t < current.length; t += 2) {
       const state = current[t]!;
       const start = current[t + 1]!;
       if (state === accept) {
-        match = [start, previousStep];
+        match = [start, position];
         break; // lower-priority threads lose to this match
       }
       if (cp < 0) continue;

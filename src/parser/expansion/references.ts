@@ -5,7 +5,7 @@
  * an expansion would look up; it never throws and recovers from broken syntax.
  */
 
-import { codePointSize, isGoDigit, isGoLetter } from './charclass.ts';
+import { codePointSize, isGoDigit, isGoLetter, isSpecialParameter } from './charclass.ts';
 import type { EscapeChar } from './expand.ts';
 
 export type ExpansionOperator = ':-' | '-' | ':+' | '+' | ':?' | '?' | '#' | '##' | '%' | '%%' | '/' | '//';
@@ -14,7 +14,8 @@ export interface VariableReference {
   name: string;
   /** offset of the `$` */
   start: number;
-  /** offset just past the reference (its `}`, or the end of the text when unterminated) */
+  /** offset just past the reference: its `}`, the end of the text when unterminated,
+   *  or just past a modifier BuildKit rejects */
   end: number;
   braced: boolean;
   /** absent for `$NAME`, `${NAME}` and modifiers BuildKit rejects (`${A=x}`, `${A:#x}`) */
@@ -42,9 +43,6 @@ const NO_STOP = -1;
 /** Deeper nesting than this stops the scan (the expander rejects it too). */
 const MAX_NESTING = 200;
 
-function isSpecialParameter(cp: number): boolean {
-  return cp === 0x40 || cp === 0x2a || cp === HASH || cp === QUESTION || cp === MINUS || cp === DOLLAR || cp === 0x21 || cp === 0x30;
-}
 
 const SIMPLE_OPERATORS = new Map<number, ExpansionOperator>([
   [MINUS, '-'],
