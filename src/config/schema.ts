@@ -4,28 +4,27 @@ import { didYouMean } from './suggest.ts';
 
 export type ConfigKind = 'tslint-docker' | 'hadolint';
 
-let validators: Record<ConfigKind, ValidateFunction> | undefined;
+const SCHEMA_REFS: Record<ConfigKind, string> = {
+  'tslint-docker': configSchema.$id,
+  hadolint: `${configSchema.$id}#/definitions/hadolintConfig`,
+};
 
-/** Compiled on first use, once per process: most runs of other commands never need it. */
-function getValidators(): Record<ConfigKind, ValidateFunction> {
-  if (validators === undefined) {
-    // verbose: messages read `patternErrorMessage` and the allowed keys from the failing schema
-    // strictTuples off: `[severity, options?]` is a tuple of one or two items on purpose
-    const ajv = new Ajv({ verbose: true, allErrors: false, strictTuples: false });
+let ajv: Ajv | undefined;
+
+/** Compiled on first use, once per process and per kind: a run rarely meets both kinds. */
+function getValidator(kind: ConfigKind): ValidateFunction {
+  if (ajv === undefined) {
+    // verbose: messages read `patternErrorMessage` and the allowed keys from the failing schema;
+    // strictTuples off: `[severity, options?]` is a tuple of one or two items on purpose;
+    // validateSchema off: checking our own schema against draft-07 costs ~100 ms a run, a test does it
+    ajv = new Ajv({ verbose: true, allErrors: false, strictTuples: false, validateSchema: false });
     // VS Code shows this annotation in editors; we show it in errors
     ajv.addKeyword({ keyword: 'patternErrorMessage', schemaType: 'string' });
     ajv.addSchema(configSchema);
-    const compile = (ref: string): ValidateFunction => {
-      const validate = ajv.getSchema(ref);
-      if (validate === undefined) throw new Error(`config schema has no ${ref}`);
-      return validate;
-    };
-    validators = {
-      'tslint-docker': compile(configSchema.$id),
-      hadolint: compile(`${configSchema.$id}#/definitions/hadolintConfig`),
-    };
   }
-  return validators;
+  const validate = ajv.getSchema(SCHEMA_REFS[kind]);
+  if (validate === undefined) throw new Error(`config schema has no ${SCHEMA_REFS[kind]}`);
+  return validate;
 }
 
 /** `/overrides/0/rules/a~1b` -> `overrides[0].rules["a/b"]` */
@@ -92,7 +91,7 @@ const COMBINATOR_KEYWORDS = new Set(['if', 'anyOf', 'oneOf', 'allOf', 'not']);
 
 /** Null when `content` is valid, else one message for the first violation. */
 export function validateConfigContent(kind: ConfigKind, content: unknown): string | null {
-  const validate = getValidators()[kind];
+  const validate = getValidator(kind);
   if (validate(content)) return null;
   const errors = validate.errors ?? [];
   const first = errors.find((e) => !COMBINATOR_KEYWORDS.has(e.keyword)) ?? errors[0];
