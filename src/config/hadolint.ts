@@ -48,9 +48,13 @@ function mapThreshold(content: HadolintContent): FailureThreshold | undefined {
 }
 
 /**
- * Our config equivalent to a hadolint config, so a hadolint user switches with no edits.
- * hadolint ignores keys it does not know and ShellCheck codes are not ours: those become
- * warnings, not errors.
+ * Our config equivalent to a hadolint config, so a hadolint user switches with no edits:
+ *   ignored -> ignore, override.<level> -> rules (DL codes through rule aliases),
+ *   failure-threshold -> failureThreshold, no-fail -> failureThreshold "none",
+ *   trustedRegistries (string or list) -> trustedRegistries, label-schema -> labelSchema,
+ *   strict-labels -> strictLabels, disable-ignore-pragma -> disableInlineIgnores.
+ * Not mapped, with a warning: format, no-color, verbose (output settings), unknown keys
+ * (hadolint ignores them too) and codes we do not implement (ShellCheck SCxxxx among them).
  */
 export function mapHadolintConfig(
   content: HadolintContent | null,
