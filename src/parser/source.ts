@@ -22,14 +22,12 @@ export class LineIndex {
 
   constructor(readonly text: string) {
     const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) starts.push(i + 1);
-      else if (c === 13) {
-        // a lone CR ends a line too (old Mac files); CRLF counts once
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      }
+    // Only LF ends a line, as in BuildKit (CRLF ends with LF; a lone CR is content),
+    // so our line numbers match the ones `docker build` reports.
+    let i = text.indexOf('\n');
+    while (i !== -1) {
+      starts.push(i + 1);
+      i = text.indexOf('\n', i + 1);
     }
     this.lineStarts = starts;
   }

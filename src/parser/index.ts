@@ -1,0 +1,4 @@
+export { parseDockerfile } from './parser.ts';
+export { printDockerfile, dumpBuildkit } from './print.ts';
+export type * from './ast.ts';
+export { LineIndex, type Position, type Range } from './source.ts';

@@ -1,0 +1,438 @@
+/**
+ * parseDockerfile: text in, typed lossless tree out. Never throws on input: what
+ * BuildKit would reject becomes a positioned ParseError and parsing goes on with
+ * the next instruction.
+ */
+import type { IToken } from 'chevrotain';
+import type {
+  CommandForm, CopyInstruction, Directive, Dockerfile, FromInstruction, Heredoc, Instruction, KeyValue, ParseError,
+  Span, SyntaxToken, TokenKind, TopLevelNode, TriviaLine, Word,
+} from './ast.ts';
+import { INSTRUCTION_KEYWORDS } from './ast.ts';
+import { scanDirectives, type DirectiveLine } from './directives.ts';
+import { heredocMarkers } from './heredoc.ts';
+import { getLexer, type HeredocBodyPayload, type LineEndPayload } from './lexer.ts';
+import {
+  isSpace, parseJsonArray, parseWords, splitCommand, splitOnBlanks, toFlag, trimSpan,
+} from './line-parsers.ts';
+import { LogicalLine } from './logical-line.ts';
+import { LineIndex } from './source.ts';
+import { groupLines, type LineGroup } from './structure.ts';
+
+const TOKEN_KINDS: Record<string, TokenKind> = {
+  Bom: 'bom', Directive: 'directive', Comment: 'comment', Whitespace: 'whitespace', Newline: 'newline',
+  Text: 'text', InstructionText: 'text', Continuation: 'continuation', InstructionContinuation: 'continuation',
+  ContinuationComment: 'continuation-comment', EmptyContinuationLine: 'empty-continuation-line',
+  InstructionEnd: 'newline',
+};
+
+/** BuildKit's scanner rejects longer lines */
+const MAX_LINE_BYTES = 65535;
+
+/** flags each instruction accepts (BuildKit's instructions package) */
+const KNOWN_FLAGS: Record<string, ReadonlySet<string>> = {
+  FROM: new Set(['platform']),
+  RUN: new Set(['mount', 'network', 'security', 'device']),
+  COPY: new Set(['from', 'chown', 'chmod', 'link', 'parents', 'exclude']),
+  ADD: new Set(['chown', 'chmod', 'link', 'checksum', 'keep-git-dir', 'exclude', 'unpack']),
+  HEALTHCHECK: new Set(['interval', 'timeout', 'start-period', 'start-interval', 'retries']),
+};
+
+export function parseDockerfile(text: string): Dockerfile {
+  const scan = scanDirectives(text);
+  const lexer = getLexer(scan.escape);
+  const groups = groupLines(lexer, lexer.tokenize(text, scan.tokenLengths));
+  const df: Dockerfile = {
+    source: text,
+    lines: new LineIndex(text),
+    escape: scan.escape,
+    hasBom: text.charCodeAt(0) === 0xfeff,
+    directives: [],
+    instructions: [],
+    nodes: [],
+    errors: [...scan.errors],
+    warnings: [],
+  };
+  checkLineLengths(text, df.errors);
+  for (const group of groups) {
+    const node = buildNode(group, df, scan.lines);
+    df.nodes.push(node);
+    if (node.type === 'directive') df.directives.push(node);
+    else if (node.type === 'instruction') df.instructions.push(node);
+  }
+  if (df.instructions.length === 0) {
+    df.errors.push({ level: 'parser', message: 'file with no instructions', start: text.length, end: text.length });
+  }
+  df.errors.sort((a, b) => a.start - b.start);
+  return df;
+}
+
+function buildNode(group: LineGroup, df: Dockerfile, directiveLines: DirectiveLine[]): TopLevelNode {
+  const tokens = group.tokens.flatMap(toSyntaxTokens);
+  const start = tokens[0]?.start ?? 0;
+  const end = tokens[tokens.length - 1]?.end ?? start;
+  switch (group.kind) {
+    case 'directive': {
+      const tok = tokens.find((t) => t.kind === 'directive')!;
+      const line = directiveLines.find((l) => l.start === tok.start)!;
+      const directive: Directive = {
+        type: 'directive', name: line.name, value: line.value,
+        valueSpan: { start: line.valueStart, end: line.valueStart + line.value.length },
+        start: tok.start, end: tok.end, tokens,
+      };
+      return directive;
+    }
+    case 'comment': {
+      const tok = tokens.find((t) => t.kind === 'comment')!;
+      return { type: 'comment', text: tok.image.slice(1).trim(), start: tok.start, end: tok.end, tokens } satisfies TriviaLine;
+    }
+    case 'bom':
+    case 'blank':
+      return { type: group.kind, text: '', start, end, tokens } satisfies TriviaLine;
+    case 'instruction':
+      return buildInstruction(tokens, group.tokens, df);
+  }
+}
+
+/** IToken -> SyntaxToken; a line end that carries heredoc bodies is split back into its parts */
+function toSyntaxTokens(tok: IToken): SyntaxToken[] {
+  const kind = TOKEN_KINDS[tok.tokenType.name]!;
+  const start = tok.startOffset;
+  const payload = (tok as IToken & { payload?: LineEndPayload }).payload;
+  if (!payload) return [{ kind, image: tok.image, start, end: start + tok.image.length }];
+  const text = tok.image;
+  const parts: SyntaxToken[] = [];
+  const push = (k: TokenKind, s: number, e: number) => {
+    if (e > s) parts.push({ kind: k, image: text.slice(s - start, e - start), start: s, end: e });
+  };
+  push('newline', start, start + payload.newlineLength);
+  for (const h of payload.heredocs) {
+    push('heredoc-body', h.contentStart, h.contentEnd);
+    if (h.terminatorStart !== undefined) push('heredoc-terminator', h.terminatorStart, h.terminatorEnd!);
+  }
+  return parts;
+}
+
+function buildInstruction(tokens: SyntaxToken[], raw: IToken[], df: Dockerfile): Instruction {
+  const logical = new LogicalLine();
+  const comments: SyntaxToken[] = [];
+  let started = false;
+  for (const t of tokens) {
+    if (t.kind === 'continuation-comment') comments.push(t);
+    if (t.kind !== 'text' && t.kind !== 'whitespace') {
+      if (t.kind === 'continuation') started = true;
+      continue;
+    }
+    if (!started) {
+      // the first line is left-trimmed, like BuildKit's processLine
+      if (t.kind === 'whitespace') continue;
+      started = true;
+    }
+    logical.append(t.image, t.start);
+  }
+  const emptyLine = tokens.find((t) => t.kind === 'empty-continuation-line');
+  if (emptyLine) {
+    df.warnings.push({ level: 'parser', message: 'Empty continuation line found', start: emptyLine.start, end: emptyLine.end });
+  }
+  const leading = trimSpan(logical.text, 0, logical.text.length).start;
+  const line = leading > 0 ? logical.slice(leading, logical.text.length) : logical;
+  const fullEnd = tokens[tokens.length - 1]!.end;
+  const instruction = instructionFromLine(line, df, tokens, comments, fullEnd);
+  instruction.heredocs = heredocsOf(raw, line, df);
+  if (instruction.keyword === 'ONBUILD' && 'trigger' in instruction && instruction.trigger) {
+    instruction.trigger.heredocs = instruction.heredocs;
+  }
+  checkArguments(instruction, df.errors);
+  return instruction;
+}
+
+/** Build the typed instruction from its logical line (also used for ONBUILD's trigger). */
+function instructionFromLine(
+  line: LogicalLine, df: Dockerfile, tokens: SyntaxToken[], comments: SyntaxToken[], fullEnd: number,
+): Instruction {
+  const text = line.text;
+  const map = (s: number, e: number): Span => line.spanToSource(s, e);
+  const word = (s: number, e: number, value = text.slice(s, e)): Word => ({ ...map(s, e), raw: text.slice(s, e), value });
+  const mapWord = (w: Word): Word => ({ ...w, ...map(w.start, w.end) });
+  const cmd = splitCommand(text);
+  const keywordWord = word(cmd.keyword.start, cmd.keyword.end);
+  const keyword = keywordWord.value.toUpperCase();
+  const trimmedEnd = trimSpan(text, 0, text.length).end;
+  const span = map(cmd.keyword.start, trimmedEnd);
+  const rest = cmd.rest;
+  const base = {
+    type: 'instruction' as const,
+    keyword,
+    keywordWord,
+    flags: cmd.flags.map((f) => toFlag(f, text, map)),
+    logical: line,
+    rest: text.slice(rest.start, rest.end),
+    restSpan: map(rest.start, rest.end),
+    heredocs: [] as Heredoc[],
+    comments,
+    tokens,
+    fullEnd,
+    start: span.start,
+    end: span.end,
+  };
+  const errors = df.errors;
+  const parserError = (message: string, s = rest.start, e = rest.end) => {
+    const at = map(s, e);
+    errors.push({ level: 'parser', message, start: at.start, end: at.end });
+  };
+
+  const maybeJson = (from: number, to: number): CommandForm | undefined => {
+    if (from >= to) return undefined;
+    const json = parseJsonArray(text, from, to);
+    if (json.kind === 'not-string-array') {
+      parserError('when using JSON array syntax, arrays must be comprised of strings only', from, to);
+    }
+    if (json.kind === 'strings') return { kind: 'exec', elements: json.elements.map(mapWord), span: map(from, to) };
+    return { kind: 'shell', text: text.slice(from, to), span: map(from, to) };
+  };
+  const maybeJsonList = (): { form: 'exec' | 'shell'; paths: Word[] } => {
+    const json = parseJsonArray(text, rest.start, rest.end);
+    if (json.kind === 'not-string-array') parserError('when using JSON array syntax, arrays must be comprised of strings only');
+    if (json.kind === 'strings') return { form: 'exec', paths: json.elements.map(mapWord) };
+    return { form: 'shell', paths: splitOnBlanks(text, rest.start, rest.end).map(mapWord) };
+  };
+
+  switch (keyword) {
+    case 'FROM': {
+      const words = splitOnBlanks(text, rest.start, rest.end).map(mapWord);
+      const from: FromInstruction = { ...base, keyword, words };
+      if (words[0]) from.image = words[0];
+      if (words.length >= 3 && words[1]!.value.toUpperCase() === 'AS') {
+        from.asKeyword = words[1]!;
+        from.stageName = words[2]!;
+      }
+      return from;
+    }
+    case 'RUN':
+    case 'CMD':
+    case 'ENTRYPOINT':
+    case 'SHELL': {
+      const command = maybeJson(rest.start, rest.end);
+      return command ? { ...base, keyword, command } : { ...base, keyword };
+    }
+    case 'HEALTHCHECK': {
+      let sep = rest.start;
+      while (sep < rest.end && !isSpace(text.charCodeAt(sep))) sep++;
+      if (sep === rest.start) return { ...base, keyword };
+      let next = sep;
+      while (next < rest.end && isSpace(text.charCodeAt(next))) next++;
+      const command = maybeJson(next, rest.end);
+      const kind = word(rest.start, sep);
+      return command ? { ...base, keyword, kind, command } : { ...base, keyword, kind };
+    }
+    case 'COPY':
+    case 'ADD': {
+      const { form, paths } = maybeJsonList();
+      const copy: CopyInstruction = { ...base, keyword, form, paths, sources: paths.slice(0, -1) };
+      if (paths.length > 1) copy.destination = paths[paths.length - 1]!;
+      return copy;
+    }
+    case 'VOLUME':
+      return { ...base, keyword, ...maybeJsonList() };
+    case 'ENV':
+    case 'LABEL':
+      return { ...base, keyword, pairs: parseNameValue(keyword) };
+    case 'ARG':
+      return {
+        ...base, keyword,
+        pairs: parseWords(text, rest.start, rest.end, df.escape).map((w): KeyValue => {
+          const eq = w.value.indexOf('=');
+          const kv: KeyValue = { ...map(w.start, w.end), key: mapWord(w), separator: '' };
+          if (eq === -1) return kv;
+          const rawEq = w.raw.indexOf('=');
+          kv.key = word(w.start, w.start + rawEq, w.value.slice(0, eq));
+          kv.value = word(w.start + rawEq + 1, w.end, w.value.slice(eq + 1));
+          kv.separator = '=';
+          return kv;
+        }),
+      };
+    case 'EXPOSE':
+      return { ...base, keyword, ports: splitOnBlanks(text, rest.start, rest.end).map(mapWord) };
+    case 'USER':
+    case 'WORKDIR':
+    case 'MAINTAINER':
+    case 'STOPSIGNAL':
+      return rest.end > rest.start ? { ...base, keyword, argument: word(rest.start, rest.end) } : { ...base, keyword };
+    case 'ONBUILD': {
+      if (rest.end <= rest.start) return { ...base, keyword };
+      const sub = line.slice(rest.start, rest.end);
+      const trigger = instructionFromLine(sub, df, [], [], fullEnd);
+      const onbuild = { ...base, keyword, trigger };
+      trigger.parent = onbuild;
+      return onbuild;
+    }
+    default:
+      return { ...base };
+  }
+
+  /** ENV and LABEL: `key=value ...`, or the legacy `key value` form */
+  function parseNameValue(kw: string): KeyValue[] {
+    const words = parseWords(text, rest.start, rest.end, df.escape);
+    if (words.length === 0) return [];
+    if (!words[0]!.value.includes('=')) {
+      let keyEnd = rest.start;
+      while (keyEnd < rest.end && !/[\t\v\f\r ]/.test(text[keyEnd]!)) keyEnd++;
+      let valueStart = keyEnd;
+      while (valueStart < rest.end && /[\t\v\f\r ]/.test(text[valueStart]!)) valueStart++;
+      if (valueStart >= rest.end) {
+        parserError(`${kw} must have two arguments`);
+        return [{ ...map(rest.start, rest.end), key: word(rest.start, keyEnd), separator: '' }];
+      }
+      return [{ ...map(rest.start, rest.end), key: word(rest.start, keyEnd), value: word(valueStart, rest.end), separator: '' }];
+    }
+    const pairs: KeyValue[] = [];
+    for (const w of words) {
+      const eq = w.value.indexOf('=');
+      if (eq === -1) {
+        parserError(`Syntax error - can't find = in ${JSON.stringify(w.value)}. Must be of the form: name=value`, w.start, w.end);
+        pairs.push({ ...map(w.start, w.end), key: mapWord(w), separator: '' });
+        continue;
+      }
+      const rawEq = w.raw.indexOf('=');
+      pairs.push({
+        ...map(w.start, w.end),
+        key: word(w.start, w.start + rawEq, w.value.slice(0, eq)),
+        value: word(w.start + rawEq + 1, w.end, w.value.slice(eq + 1)),
+        separator: '=',
+      });
+    }
+    return pairs;
+  }
+}
+
+function heredocsOf(raw: IToken[], line: LogicalLine, df: Dockerfile): Heredoc[] {
+  const last = raw[raw.length - 1] as (IToken & { payload?: LineEndPayload }) | undefined;
+  const bodies: HeredocBodyPayload[] = last?.payload?.heredocs ?? [];
+  // an instruction that ends the file cannot have bodies: its markers are unterminated
+  const markers = bodies.length > 0 ? bodies.map((b) => b.marker) : heredocMarkers(line.text);
+  return markers.map((marker, i) => {
+    const body = bodies[i];
+    const markerSpan = line.spanToSource(marker.span.start, marker.span.end);
+    const contentStart = body?.contentStart ?? df.source.length;
+    const contentEnd = body?.contentEnd ?? df.source.length;
+    const heredoc: Heredoc = {
+      name: marker.name, chomp: marker.chomp, expand: marker.expand, marker: markerSpan,
+      content: df.source.slice(contentStart, contentEnd), contentSpan: { start: contentStart, end: contentEnd },
+    };
+    if (marker.fileDescriptor !== undefined) heredoc.fileDescriptor = marker.fileDescriptor;
+    if (body?.terminatorStart !== undefined) heredoc.terminator = { start: body.terminatorStart, end: body.terminatorEnd! };
+    if (!heredoc.terminator) {
+      df.errors.push({ level: 'parser', message: `unterminated heredoc: no line '${marker.name}' closes it`, ...markerSpan });
+    } else if (body?.looseTerminator) {
+      df.errors.push({
+        level: 'parser',
+        message: `heredoc terminator must be exactly '${marker.name}' on its own line (found extra whitespace)`,
+        start: heredoc.terminator.start, end: heredoc.terminator.end,
+      });
+    }
+    return heredoc;
+  });
+}
+
+/** the argument checks of BuildKit's instructions package, as positioned errors */
+function checkArguments(ins: Instruction, errors: ParseError[]): void {
+  const fail = (message: string, at: Span = ins) => errors.push({ level: 'instruction', message, start: at.start, end: at.end });
+  const kw = ins.keyword;
+  if (!INSTRUCTION_KEYWORDS.has(kw)) {
+    const suggestion = closestKeyword(kw);
+    fail(`unknown instruction: ${ins.keywordWord.value}${suggestion ? ` (did you mean ${suggestion}?)` : ''}`, ins.keywordWord);
+    return;
+  }
+  const known = KNOWN_FLAGS[kw];
+  for (const flag of ins.flags) {
+    if (!known?.has(flag.name)) fail(`unknown flag: --${flag.name} for ${kw}`, flag);
+  }
+  const empty = ins.rest.length === 0;
+  switch (ins.keyword) {
+    case 'FROM': {
+      const n = 'words' in ins ? ins.words.length : 0;
+      if (n === 0) fail('FROM requires either one or three arguments');
+      else if (n !== 1 && n !== 3) fail('FROM requires either one or three arguments', ins.restSpan);
+      else if (n === 3 && !('asKeyword' in ins && ins.asKeyword)) fail("FROM with three arguments must be 'FROM image AS name'", ins.restSpan);
+      break;
+    }
+    case 'RUN':
+      if (empty && ins.heredocs.length === 0) fail('RUN requires at least one argument');
+      break;
+    case 'SHELL':
+      if (!('command' in ins) || ins.command?.kind !== 'exec') fail('SHELL requires the arguments to be in JSON form');
+      break;
+    case 'COPY':
+    case 'ADD':
+      if ('paths' in ins && ins.paths.length < 2) {
+        fail(`${kw} requires at least two arguments, but only ${ins.paths.length === 0 ? 'none' : 'one'} was provided. Destination could not be determined.`);
+      }
+      break;
+    case 'HEALTHCHECK': {
+      if (!('kind' in ins) || !ins.kind) { fail('HEALTHCHECK requires an argument: CMD <command> or NONE'); break; }
+      const type = ins.kind.value.toUpperCase();
+      if (type === 'CMD' && !('command' in ins && ins.command)) fail('Missing command after HEALTHCHECK CMD');
+      else if (type === 'NONE' && 'command' in ins && ins.command) fail('HEALTHCHECK NONE takes no arguments');
+      else if (type !== 'CMD' && type !== 'NONE') fail(`Unknown type ${JSON.stringify(ins.kind.value)} in HEALTHCHECK (try CMD)`, ins.kind);
+      break;
+    }
+    case 'ENV':
+    case 'LABEL':
+    case 'ARG':
+    case 'EXPOSE':
+    case 'VOLUME':
+      if (empty) fail(`${kw} requires at least one argument`);
+      break;
+    case 'USER':
+    case 'WORKDIR':
+    case 'MAINTAINER':
+    case 'STOPSIGNAL':
+      if (empty) fail(`${kw} requires exactly one argument`);
+      break;
+    case 'ONBUILD': {
+      const trigger = 'trigger' in ins ? ins.trigger : undefined;
+      if (!trigger) { fail('ONBUILD requires at least one argument'); break; }
+      if (trigger.keyword === 'ONBUILD') fail("Chaining ONBUILD via 'ONBUILD ONBUILD' isn't allowed", trigger.keywordWord);
+      else if (trigger.keyword === 'FROM' || trigger.keyword === 'MAINTAINER') fail(`${trigger.keyword} isn't allowed as an ONBUILD trigger`, trigger.keywordWord);
+      else checkArguments(trigger, errors);
+      break;
+    }
+  }
+}
+
+function closestKeyword(word: string): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const kw of INSTRUCTION_KEYWORDS) {
+    const d = editDistance(word.toUpperCase(), kw);
+    if (d < bestDistance) { bestDistance = d; best = kw; }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+function checkLineLengths(text: string, errors: ParseError[]): void {
+  let pos = 0;
+  while (pos < text.length) {
+    const nl = text.indexOf('\n', pos);
+    const end = nl === -1 ? text.length : nl;
+    // a UTF-16 unit is at most 3 UTF-8 bytes: only long lines need counting
+    if ((end - pos) * 3 > MAX_LINE_BYTES && Buffer.byteLength(text.slice(pos, end)) > MAX_LINE_BYTES) {
+      errors.push({ level: 'parser', message: `dockerfile line greater than max allowed size of ${MAX_LINE_BYTES}`, start: pos, end });
+    }
+    if (nl === -1) break;
+    pos = nl + 1;
+  }
+}
+

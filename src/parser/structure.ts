@@ -1,0 +1,91 @@
+/**
+ * The Chevrotain grammar of a Dockerfile's line structure: which tokens form a
+ * directive line, a comment line, a blank line or one instruction (with its
+ * continuations and heredoc bodies). Built once per escape character.
+ */
+import { EmbeddedActionsParser, EOF, type IToken, type TokenType } from 'chevrotain';
+import type { DockerfileLexer } from './lexer.ts';
+
+export type LineGroupKind = 'bom' | 'directive' | 'comment' | 'blank' | 'instruction';
+
+export interface LineGroup {
+  kind: LineGroupKind;
+  tokens: IToken[];
+}
+
+class StructureParser extends EmbeddedActionsParser {
+  constructor(t: DockerfileLexer['tokens'], instructionTokens: TokenType[], startTokens: TokenType[]) {
+    super([...new Set<TokenType>(Object.values(t))], { maxLookahead: 2, skipValidations: true });
+    const $ = this;
+    const collect = (tokens: IToken[], tok: IToken) => {
+      tokens.push(tok);
+    };
+
+    $.RULE('file', () => {
+      const groups: LineGroup[] = [];
+      $.MANY(() => groups.push($.SUBRULE($.line)));
+      return groups;
+    });
+
+    $.RULE('line', (): LineGroup => {
+      return $.OR([
+        { ALT: () => ({ kind: 'bom' as const, tokens: [$.CONSUME(t.Bom)] }) },
+        {
+          // leading blanks, then the line's content; blanks alone at the end of the file make a blank line
+          ALT: () => {
+            const blank = $.CONSUME(t.Whitespace);
+            const content = $.OPTION(() => $.SUBRULE($.content));
+            // ACTION: not run while Chevrotain records the grammar
+            return $.ACTION(() =>
+              content ? { kind: content.kind, tokens: [blank, ...content.tokens] } : { kind: 'blank' as const, tokens: [blank] },
+            );
+          },
+        },
+        { ALT: () => $.SUBRULE2($.content) },
+      ]);
+    });
+
+    $.RULE('content', (): LineGroup => {
+      const tokens: IToken[] = [];
+      const kind = $.OR2([
+        { ALT: () => { collect(tokens, $.CONSUME(t.Directive)); $.OPTION2(() => collect(tokens, $.CONSUME(t.Newline))); return 'directive' as const; } },
+        { ALT: () => { collect(tokens, $.CONSUME(t.Comment)); $.OPTION3(() => collect(tokens, $.CONSUME2(t.Newline))); return 'comment' as const; } },
+        { ALT: () => { collect(tokens, $.CONSUME3(t.Newline)); return 'blank' as const; } },
+        {
+          ALT: () => {
+            $.OR3(startTokens.map((tt) => ({ ALT: () => collect(tokens, $.CONSUME(tt)) })));
+            $.MANY2(() => $.OR4(instructionTokens.map((tt) => ({ ALT: () => collect(tokens, $.CONSUME2(tt)) }))));
+            $.OPTION4(() => collect(tokens, $.CONSUME(t.InstructionEnd)));
+            return 'instruction' as const;
+          },
+        },
+      ]);
+      return { kind, tokens };
+    });
+
+    this.performSelfAnalysis();
+  }
+
+  declare file: () => LineGroup[];
+  declare line: () => LineGroup;
+  declare content: () => LineGroup;
+}
+
+const parsers = new WeakMap<DockerfileLexer, StructureParser>();
+
+export function groupLines(lexer: DockerfileLexer, tokens: IToken[]): LineGroup[] {
+  let parser = parsers.get(lexer);
+  if (!parser) {
+    const t = lexer.tokens;
+    const startTokens = [t.Text, t.Continuation];
+    const instructionTokens = [
+      t.InstructionText, t.Whitespace, t.InstructionContinuation, t.ContinuationComment, t.EmptyContinuationLine,
+    ];
+    parser = new StructureParser(t, instructionTokens, startTokens);
+    parsers.set(lexer, parser);
+  }
+  parser.input = tokens;
+  const groups = parser.file();
+  if (parser.errors.length > 0) throw new Error(`internal structure error: ${parser.errors[0]!.message}`);
+  return groups;
+}
