@@ -71,68 +71,87 @@ function compile(pattern: readonly number[]): number[] {
 }
 
 /**
- * Leftmost-first match of `tokens` in `text` at or after `from` (only at `from`
- * when anchored), as [start, end) code point indices, or undefined.
+ * Runs one compiled pattern; its buffers are reused by every search, which
+ * matters for `${VAR//pat/repl}` on long values (one search per match).
  */
-function search(
-  tokens: readonly number[],
-  greedy: boolean,
-  text: readonly number[],
-  from: number,
-  anchored: boolean,
-): [number, number] | undefined {
-  const accept = tokens.length;
-  const seen = new Int32Array(accept + 1).fill(-1);
-  let current: number[] = []; // pairs (state, start), highest priority first
-  let next: number[] = [];
-  let step = from;
+class Matcher {
+  private readonly accept: number;
+  /** per state: the stamp of the thread list it was last added to */
+  private readonly seen: Int32Array;
+  private stamp = 0;
+  private current: number[] = []; // pairs (state, start), highest priority first
+  private next: number[] = [];
+  private readonly loops: number[] = [];
 
-  // The epsilon closure of a state is a chain: each `*` either loops (a thread
-  // that consumes) or moves on to the next token; greediness orders the two.
-  const loops: number[] = [];
-  const add = (list: number[], state: number, start: number): void => {
+  constructor(
+    private readonly tokens: readonly number[],
+    private readonly greedy: boolean,
+  ) {
+    this.accept = tokens.length;
+    this.seen = new Int32Array(tokens.length + 1);
+  }
+
+  /**
+   * The epsilon closure of a state is a chain: each `*` either loops (a thread
+   * that consumes) or moves on to the next token; greediness orders the two.
+   */
+  private add(list: number[], state: number, start: number): void {
+    const { tokens, seen, stamp, accept, loops } = this;
     loops.length = 0;
     for (;;) {
-      if (seen[state] === step) break;
-      seen[state] = step;
+      if (seen[state] === stamp) break;
+      seen[state] = stamp;
       if (state === accept || tokens[state] !== ANY_RUN) {
         list.push(state, start);
         break;
       }
-      if (greedy) list.push(state, start);
+      if (this.greedy) list.push(state, start);
       else loops.push(state);
       state++;
     }
     for (let k = loops.length - 1; k >= 0; k--) list.push(loops[k]!, start);
-  };
-
-  let match: [number, number] | undefined;
-  for (;;) {
-    if (match === undefined && (!anchored || step === from)) add(current, 0, step);
-    if (current.length === 0) break;
-    const position = step;
-    const cp = position < text.length ? text[position]! : -1;
-    step++; // from here on `add` stamps `seen` for the next list
-    for (let t = 0; t < current.length; t += 2) {
-      const state = current[t]!;
-      const start = current[t + 1]!;
-      if (state === accept) {
-        match = [start, position];
-        break; // lower-priority threads lose to this match
-      }
-      if (cp < 0) continue;
-      const token = tokens[state]!;
-      if (token === ANY_RUN) {
-        if (cp !== NEWLINE) add(next, state, start);
-      } else if (token === ANY_CHAR ? cp !== NEWLINE : token === cp) {
-        add(next, state + 1, start);
-      }
-    }
-    if (cp < 0) break;
-    [current, next] = [next, current];
-    next.length = 0;
   }
-  return match;
+
+  /**
+   * Leftmost-first match in `text` at or after `from` (only at `from` when
+   * anchored), as [start, end) code point indices, or undefined.
+   */
+  search(text: readonly number[], from: number, anchored: boolean): [number, number] | undefined {
+    const { tokens, accept } = this;
+    let current = this.current;
+    let next = this.next;
+    current.length = 0;
+    next.length = 0;
+    this.stamp++;
+    let match: [number, number] | undefined;
+    for (let position = from; ; position++) {
+      if (match === undefined && (!anchored || position === from)) this.add(current, 0, position);
+      if (current.length === 0) break;
+      const cp = position < text.length ? text[position]! : -1;
+      this.stamp++; // from here on `add` fills the next list
+      for (let t = 0; t < current.length; t += 2) {
+        const state = current[t]!;
+        const start = current[t + 1]!;
+        if (state === accept) {
+          match = [start, position];
+          break; // lower-priority threads lose to this match
+        }
+        if (cp < 0) continue;
+        const token = tokens[state]!;
+        if (token === ANY_RUN) {
+          if (cp !== NEWLINE) this.add(next, state, start);
+        } else if (token === ANY_CHAR ? cp !== NEWLINE : token === cp) {
+          this.add(next, state + 1, start);
+        }
+      }
+      if (cp < 0) break;
+      [current, next] = [next, current];
+      next.length = 0;
+    }
+    this.current = current;
+    this.next = next;
+    return match;
+  }
 }
 
 /** Go's reversal of a pattern: the text reversed, `\x` pairs kept in order. */
@@ -155,9 +174,9 @@ function reversePattern(pattern: readonly number[]): number[] {
 
 /** `${VAR#pat}` / `${VAR##pat}`: drop the shortest / longest matching prefix. */
 export function removePrefix(value: string, pattern: string, longest: boolean): string {
-  const tokens = compile(toCodePoints(pattern));
+  const matcher = new Matcher(compile(toCodePoints(pattern)), longest);
   const text = toCodePoints(value);
-  const match = search(tokens, longest, text, 0, true);
+  const match = matcher.search(text, 0, true);
   return match === undefined ? value : fromCodePoints(text, match[1]);
 }
 
@@ -166,9 +185,9 @@ export function removePrefix(value: string, pattern: string, longest: boolean): 
  * Like BuildKit, match the reversed pattern against the reversed value.
  */
 export function removeSuffix(value: string, pattern: string, longest: boolean): string {
-  const tokens = compile(reversePattern(toCodePoints(pattern)));
+  const matcher = new Matcher(compile(reversePattern(toCodePoints(pattern))), longest);
   const reversed = toCodePoints(value).reverse();
-  const match = search(tokens, longest, reversed, 0, true);
+  const match = matcher.search(reversed, 0, true);
   if (match === undefined) return value;
   return fromCodePoints(reversed.slice(match[1]).reverse());
 }
@@ -180,17 +199,17 @@ export function removeSuffix(value: string, pattern: string, longest: boolean): 
  * `$name` into nothing.
  */
 export function replaceMatches(value: string, pattern: string, replacement: string, all: boolean): string {
-  const tokens = compile(toCodePoints(pattern));
+  const matcher = new Matcher(compile(toCodePoints(pattern)), true);
   const text = toCodePoints(value);
   if (!all) {
-    const match = search(tokens, true, text, 0, false);
+    const match = matcher.search(text, 0, false);
     if (match === undefined) return value;
     return fromCodePoints(text, 0, match[0]) + replacement + fromCodePoints(text, match[1]);
   }
   let out = '';
   let lastEnd = 0;
   for (let from = 0; from <= text.length; ) {
-    const match = search(tokens, true, text, from, false);
+    const match = matcher.search(text, from, false);
     if (match === undefined) break;
     const [start, end] = match;
     out += fromCodePoints(text, lastEnd, start);
