@@ -91,13 +91,24 @@ export function plural(count: number, singular: string, pluralForm = `${singular
   return `${count} ${count === 1 ? singular : pluralForm}`;
 }
 
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Lone surrogates become U+FFFD, as a UTF-8 encoder would write them (encodeURIComponent throws on them). */
+export function toWellFormed(text: string): string {
+  return text.replace(LONE_SURROGATE, '\ufffd');
+}
+
 // C0 controls but tab and line breaks, DEL and C1 controls: they would drive the terminal
 const TERMINAL_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+const TERMINAL_CONTROL_OR_LINE_BREAK = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g;
 
-/** Shows control characters from user input as visible escapes instead of sending them to a terminal. */
-export function escapeControlCharacters(text: string): string {
+/**
+ * Shows control characters from user input as visible escapes instead of sending them
+ * to a terminal; with `lineBreaks`, CR and LF too (for one-line formats).
+ */
+export function escapeControlCharacters(text: string, lineBreaks = false): string {
   return text.replace(
-    TERMINAL_CONTROL,
+    lineBreaks ? TERMINAL_CONTROL_OR_LINE_BREAK : TERMINAL_CONTROL,
     (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
 }

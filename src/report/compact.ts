@@ -5,7 +5,7 @@ import { escapeControlCharacters, relativePath, reportedFindings } from './commo
 const compact: Reporter = (results, context) => {
   const lines: string[] = [];
   for (const result of results) {
-    const file = escapeControlCharacters(relativePath(result.filePath, context.cwd));
+    const file = escapeControlCharacters(relativePath(result.filePath, context.cwd), true);
     for (const finding of reportedFindings(result)) {
       const { line, column } = finding.range.start;
       // a multi-line message would break the one-finding-per-line contract

@@ -4,7 +4,7 @@ import type * as Sarif from 'sarif';
 import type { FileResult, Finding, Fix, RuleMeta, Severity, Suppression } from '../linter/types.ts';
 import { LineIndex, type Range } from '../parser/source.ts';
 import type { Reporter } from './types.ts';
-import { lineFingerprints, relativePath, sortFindings, TOOL_NAME } from './common.ts';
+import { lineFingerprints, relativePath, sortFindings, toWellFormed, TOOL_NAME } from './common.ts';
 
 const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 const INFORMATION_URI = 'https://www.npmjs.com/package/tslint-docker';
@@ -101,7 +101,7 @@ function unknownRuleDescriptor(finding: Finding): Sarif.ReportingDescriptor {
 
 /** A relative, percent-encoded URI under SRCROOT, or an absolute file URI when there is no relative path. */
 function artifactLocation(filePath: string, cwd: string): Sarif.ArtifactLocation {
-  const relative = relativePath(filePath, cwd);
+  const relative = toWellFormed(relativePath(filePath, cwd));
   if (/^(?:[A-Za-z]:)?\//.test(relative)) return { uri: pathToFileURL(path.resolve(cwd, filePath)).href };
   return { uri: relative.split('/').map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
 }
@@ -174,14 +174,24 @@ const sarif: Reporter = (results, context) => {
 
   const artifacts: Sarif.Artifact[] = [];
   const sarifResults: Sarif.Result[] = [];
-  results.forEach((file, artifactIndex) => {
+  // SARIF wants artifacts unique, and a file may be given twice
+  const artifactIndexes = new Map<string, number>();
+  for (const file of results) {
     const location = artifactLocation(file.filePath, context.cwd);
-    artifacts.push({ location, sourceLanguage: 'dockerfile' });
-    sarifResults.push(...fileResults(file, { ...location, index: artifactIndex }, (finding) => {
-      if (!ruleIndexes.has(finding.ruleId)) addDescriptor(unknownRuleDescriptor(finding));
-      return ruleIndexes.get(finding.ruleId)!;
-    }));
-  });
+    let artifactIndex = artifactIndexes.get(location.uri!);
+    if (artifactIndex === undefined) {
+      artifactIndex = artifacts.length;
+      artifactIndexes.set(location.uri!, artifactIndex);
+      artifacts.push({ location, sourceLanguage: 'dockerfile' });
+    }
+    const indexedLocation = { ...location, index: artifactIndex };
+    sarifResults.push(
+      ...fileResults(file, indexedLocation, (finding) => {
+        if (!ruleIndexes.has(finding.ruleId)) addDescriptor(unknownRuleDescriptor(finding));
+        return ruleIndexes.get(finding.ruleId)!;
+      }),
+    );
+  }
 
   const exitCode = context.exitCode;
   const log: Sarif.Log = {
@@ -223,10 +233,11 @@ function fileResults(
   const index = new LineIndex(file.source);
   const fingerprints = lineFingerprints(file);
   return sortFindings(file.findings).map((finding) => {
+    // SARIF requires at least one replacement, and a fix without edits changes nothing anyway
     const fixes = [
       ...(finding.fix ? [sarifFix(finding.fix, location, index, 'fix')] : []),
       ...(finding.suggestions ?? []).map((suggestion) => sarifFix(suggestion, location, index, 'suggestion')),
-    ];
+    ].filter((fix) => fix.artifactChanges[0]!.replacements.length > 0);
     const result: Sarif.Result = {
       ruleId: finding.ruleId,
       ruleIndex: ruleIndexOf(finding),

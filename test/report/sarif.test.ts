@@ -137,6 +137,18 @@ describe('sarif reporter', () => {
     expect(artifacts.map((artifact) => artifact.location!.uri)).toEqual(['../other/Dockerfile', 'nested/Dockerfile']);
   });
 
+  it('lists a file given twice as one artifact', () => {
+    const log = report([mainResult(), mainResult()]);
+    expect(run(log).artifacts).toHaveLength(1);
+    expect(new Set(results(log).map((result) => result.locations![0]!.physicalLocation!.artifactLocation!.index))).toEqual(new Set([0]));
+  });
+
+  it('drops fixes without edits, which SARIF cannot express', () => {
+    const file = mainResult();
+    file.findings[0] = { ...file.findings[0]!, fix: { description: 'nothing', safety: 'safe', edits: [] } };
+    expect(results(report([file]))[0]!.fixes).toBeUndefined();
+  });
+
   it('turns fixes and suggestions into replacements that reproduce the fixed text', () => {
     const file = mainResult();
     const found = results(report([file]));
