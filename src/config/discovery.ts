@@ -91,10 +91,11 @@ export interface FoundConfig {
  * (cosmiconfig's JSON errors bury it under code frames).
  */
 async function describeJsonError(filePath: string): Promise<string> {
-  const text = await readFile(filePath, 'utf8');
+  const text = await readFile(filePath, 'utf8').catch(() => null);
+  if (text === null) return 'the file could not be read again to locate the error';
   try {
     JSON.parse(text);
-    return 'unreadable JSON';
+    return 'rejected by the JSON parser';
   } catch (error) {
     const message = String((error as Error).message).replace(/ \(line \d+ column \d+\)$/, '');
     const match = / in JSON at position (\d+)/.exec(message);
