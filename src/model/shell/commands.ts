@@ -81,6 +81,7 @@ export function programName(word: ShellWord | undefined): string | undefined {
   const value = valueOf(word);
   if (value === undefined) return undefined;
   const base = value.slice(value.lastIndexOf('/') + 1);
+  if (base.charCodeAt(0) !== 112 /* p */) return base;
   if (PIP.test(base)) return 'pip';
   if (PYTHON.test(base)) return 'python';
   return base;
@@ -109,8 +110,6 @@ function optionTakesNextWord(a: string, flagsWithValue: readonly string[], singl
   return false;
 }
 
-const unwrapCache = new WeakMap<ShellCommand, ShellCommand>();
-
 /**
  * The command that really runs: strips `sudo`, `doas`, `env [-i] [X=1]`, `command` (not with
  * -v/-V), `exec`, `nohup`, `nice`, `ionice`, `timeout D`, `time`, `xargs`, `gosu USER`,
@@ -119,15 +118,12 @@ const unwrapCache = new WeakMap<ShellCommand, ShellCommand>();
  * `env` assignments are added to its assignments.
  */
 export function unwrap(cmd: ShellCommand): ShellCommand {
-  const cached = unwrapCache.get(cmd);
-  if (cached) return cached;
   let current = cmd;
   for (let n = 0; n < MAX_UNWRAP; n++) {
     const next = unwrapOnce(current);
     if (!next) break;
     current = next;
   }
-  unwrapCache.set(cmd, current);
   return current;
 }
 
@@ -136,7 +132,7 @@ function unwrapOnce(cmd: ShellCommand): ShellCommand | undefined {
   if (name === undefined) return undefined;
   const args = cmd.args;
   let i: number;
-  const assignments = [...cmd.assignments];
+  let assignments = cmd.assignments;
   if (name === 'python') {
     i = 0;
     while (i < args.length) {
@@ -164,6 +160,7 @@ function unwrapOnce(cmd: ShellCommand): ShellCommand | undefined {
       i += 1 + (optionTakesNextWord(a, wrapper.flagsWithValue, false) ? 1 : 0);
     }
     if (wrapper.assignments) {
+      assignments = [...assignments];
       for (; i < args.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(args[i]!.text); i++) {
         const w = args[i]!;
         const eq = w.text.indexOf('=') + 1;

@@ -99,7 +99,8 @@ class ShellParser {
   }
 
   private error(message: string, start: number, end: number): void {
-    this.errors.push({ message, start, end: Math.max(start, end) });
+    const length = this.src.length;
+    this.errors.push({ message, start: Math.min(start, length), end: Math.min(Math.max(start, end), length) });
   }
 
   private code(at = this.pos): number {
@@ -514,7 +515,7 @@ class ShellParser {
       if (isClass(c, META) && !this.atProcessSubstitution()) break;
       const word = this.parseWord(ctx, !cmd.name);
       cmd.end = word.end;
-      const assignment = cmd.name ? null : ASSIGNMENT.exec(word.text);
+      const assignment = cmd.name || !word.text.includes('=') ? null : ASSIGNMENT.exec(word.text);
       if (assignment) {
         const eq = assignment[0].length;
         const value: ShellWord = { text: word.text.slice(eq), start: word.start + eq, end: word.end };
@@ -677,8 +678,10 @@ class ShellParser {
     }
     if (this.pos === start) {
       // not at a word at all; consume one character so callers always advance
-      this.error(`unexpected '${src[start]}'`, start, start + 1);
-      this.pos++;
+      if (start < src.length) {
+        this.error(`unexpected '${src[start]}'`, start, start + 1);
+        this.pos++;
+      } else this.error('expected a word', start, start);
     }
     const word: ShellWord = { text: src.slice(start, this.pos), start, end: this.pos };
     if (b.isStatic) word.value = b.value;
