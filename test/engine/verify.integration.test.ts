@@ -1,0 +1,159 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { detectEngine } from '../../src/engine/detect.ts';
+import { runCommand } from '../../src/engine/process.ts';
+import type { Engine, EngineName } from '../../src/engine/types.ts';
+import { verifyOutcome } from '../../src/verify/outcome.ts';
+import { verify } from '../../src/verify/verify.ts';
+import type { VerifyReport } from '../../src/verify/types.ts';
+
+/**
+ * Builds the five fixture pairs in test/fixtures/verify with every engine reachable here
+ * (run scripts/start-engine.sh first); an engine that does not answer is skipped, saying why.
+ */
+const fixtures = fileURLToPath(new URL('../fixtures/verify/', import.meta.url));
+const MiB = 1024 * 1024;
+
+async function reach(name: EngineName): Promise<{ engine?: Engine; reason?: string }> {
+  try {
+    return { engine: await detectEngine(name) };
+  } catch (error) {
+    return { reason: (error as Error).message };
+  }
+}
+
+async function debianMirrorReachable(): Promise<string | undefined> {
+  try {
+    const response = await fetch('http://deb.debian.org/debian/dists/bookworm/Release', { method: 'HEAD', signal: AbortSignal.timeout(10_000) });
+    return response.ok ? undefined : `deb.debian.org answered ${response.status}`;
+  } catch (error) {
+    return `deb.debian.org is not reachable (${(error as Error).message})`;
+  }
+}
+
+const aptUnavailable = await debianMirrorReachable();
+if (aptUnavailable) console.warn(`[verify integration] skipping the apt fixture: ${aptUnavailable}`);
+
+/** The engine's own idea of the image size, asked independently of verify's parsing. */
+async function engineReportedSize(engine: Engine, tag: string): Promise<{ bytes: number; exact: boolean }> {
+  if (engine.name === 'docker') {
+    // `docker` on PATH reaches the same daemon as the CLI verify chose
+    const result = await runCommand('docker', ['image', 'inspect', '--format', '{{.Size}}', tag]);
+    expect(result.code, result.stderr).toBe(0);
+    return { bytes: Number(result.stdout.trim()), exact: true };
+  }
+  // buildah prints sizes rounded to 3 significant digits, decimal units
+  const result = await runCommand(engine.name, ['images', '--format', '{{.Size}}', tag]);
+  expect(result.code, result.stderr).toBe(0);
+  const match = /^([\d.]+)\s*(B|kB|KB|MB|GB)$/.exec(result.stdout.trim());
+  expect(match, `unexpected size ${result.stdout}`).not.toBeNull();
+  const scale: Record<string, number> = { B: 1, kB: 1e3, KB: 1e3, MB: 1e6, GB: 1e9 };
+  return { bytes: Number(match![1]) * scale[match![2]!]!, exact: false };
+}
+
+interface Case {
+  name: string;
+  fixes: { ruleId: string; line: number }[];
+  skip?: string;
+  check: (report: VerifyReport) => void;
+}
+
+const cases: Case[] = [
+  {
+    name: 'apt',
+    fixes: [
+      { ruleId: 'apt-no-install-recommends', line: 2 },
+      { ruleId: 'apt-lists-not-cleaned', line: 2 },
+    ],
+    skip: aptUnavailable,
+    check: (report) => {
+      // recommends (ca-certificates, libldap-common, ...) and the package lists: tens of MB
+      expect(report.delta.sizeBytes!).toBeLessThan(-10 * 1e6);
+      expect(report.delta.compressedBytes!).toBeLessThan(0);
+      expect(report.fixed.rebuild!.stepsRun).toBe(0); // no COPY: a source edit re-runs nothing
+    },
+  },
+  {
+    name: 'merge-cleanup',
+    fixes: [{ ruleId: 'cleanup-in-separate-layer', line: 4 }],
+    check: (report) => {
+      // the 8 MiB random blob is gone; whiteouts and tar headers cost a few kB at most
+      expect(Math.abs(report.delta.sizeBytes! + 8 * MiB)).toBeLessThan(16 * 1024);
+      expect(report.delta.compressedBytes!).toBeLessThan(-8 * 1e6);
+      expect(report.delta.layers).toBe(-1);
+    },
+  },
+  {
+    name: 'copy-rm-bind-mount',
+    fixes: [{ ruleId: 'cleanup-in-separate-layer', line: 2 }],
+    check: (report) => {
+      expect(Math.abs(report.delta.sizeBytes! + 512 * 1024)).toBeLessThan(16 * 1024);
+      expect(report.delta.compressedBytes!).toBeLessThan(-500 * 1024);
+    },
+  },
+  {
+    name: 'cache-order-npm',
+    fixes: [{ ruleId: 'cache-busting-copy', line: 5 }],
+    check: (report) => {
+      // before: the source edit invalidates COPY . . and npm ci; after: only COPY . .
+      expect(report.editedFile).toBe('server.sh');
+      expect(report.original.rebuild).toMatchObject({ stepsRun: 2, stepsTotal: 4 });
+      expect(report.fixed.rebuild).toMatchObject({ stepsRun: 1, stepsTotal: 5 });
+      expect(report.delta.rebuildStepsRun).toBe(-1);
+      expect(report.fixed.rebuild!.seconds).toBeLessThan(report.original.rebuild!.seconds);
+    },
+  },
+  {
+    name: 'cache-order-pip',
+    fixes: [{ ruleId: 'cache-busting-copy', line: 5 }],
+    check: (report) => {
+      expect(report.editedFile).toBe('app.py');
+      expect(report.original.rebuild).toMatchObject({ stepsRun: 2, stepsTotal: 4 });
+      expect(report.fixed.rebuild).toMatchObject({ stepsRun: 1, stepsTotal: 5 });
+      expect(report.fixed.rebuild!.seconds).toBeLessThan(report.original.rebuild!.seconds);
+    },
+  },
+];
+
+for (const engineName of ['docker', 'buildah'] as const) {
+  const { engine, reason } = await reach(engineName);
+  if (!engine) console.warn(`[verify integration] skipping ${engineName}: ${reason}`);
+
+  describe.skipIf(!engine)(`verify with ${engineName}`, () => {
+    const keptTags: string[] = [];
+    afterAll(async () => {
+      await engine!.removeImages(keptTags);
+    });
+
+    for (const fixture of cases) {
+      it.skipIf(fixture.skip !== undefined)(`${fixture.name}: the fixed image builds and the delta has the right sign and size`, async () => {
+        const dir = `${fixtures}${fixture.name}`;
+        const after = readFileSync(`${dir}/after.Dockerfile`, 'utf8');
+        const report = await verify(
+          { dockerfile: `${dir}/before.Dockerfile`, context: `${dir}/context`, engineInstance: engine!, keepImages: true },
+          () => ({ output: after, fixesApplied: fixture.fixes }),
+        );
+        keptTags.push(...[report.original.image, report.fixed.image].filter((tag): tag is string => tag !== null));
+        expect(report.original.built, report.original.logFile).toBe(true);
+        expect(report.fixed.built, report.fixed.logFile).toBe(true);
+        expect(verifyOutcome(report).exitCode).toBe(0);
+        expect(report.fixesApplied).toEqual(fixture.fixes);
+
+        for (const variant of [report.original, report.fixed]) {
+          // verify's numbers are the engine's own
+          const own = await engineReportedSize(engine!, variant.image!);
+          if (own.exact) expect(variant.sizeBytes).toBe(own.bytes);
+          else expect(Math.abs(variant.sizeBytes! - own.bytes) / own.bytes).toBeLessThan(0.01);
+          // every byte is attributed to a line
+          expect(variant.layers.reduce((sum, layer) => sum + layer.sizeBytes, 0)).toBe(variant.sizeBytes);
+          expect(variant.layers[0]!.instruction).toMatch(/^FROM /);
+          expect(variant.compressedBytes!).toBeGreaterThan(0);
+          expect(variant.compressedBytes!).toBeLessThanOrEqual(variant.sizeBytes! * 1.01 + 64 * 1024);
+          expect(variant.rebuild).not.toBeNull();
+        }
+        fixture.check(report);
+      }, 600_000);
+    }
+  });
+}
