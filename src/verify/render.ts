@@ -78,6 +78,6 @@ export function renderVerifyReport(report: VerifyReport): string {
     ]);
   }
   out.push(...table(rows, new Set([1, 2])));
-  if (report.editedFile) out.push('', `rebuild: after appending a newline to ${report.editedFile} (a source file, not a dependency manifest)`);
+  if (report.editedFile) out.push('', `rebuild: after appending a blank line to ${report.editedFile} (a source file, not a dependency manifest)`);
   return out.join('\n');
 }

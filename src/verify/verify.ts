@@ -115,8 +115,7 @@ export async function verify(options: VerifyOptions, fix: (text: string) => FixO
     if (original.built && (options.cacheCheck ?? true)) {
       editedFile = (await chooseSourceFile(buildContext)) ?? null;
       if (editedFile) {
-        // a trailing newline changes the content, hence the cache key, and nothing else
-        await appendFile(join(buildContext, editedFile), '\n');
+        await appendFile(join(buildContext, editedFile), uniqueWhitespace());
         for (const [variant, measure] of [['original', original], ['fixed', fixed]] as const) {
           if (!measure.built) continue;
           options.onProgress?.({ phase: 'rebuild', variant });
@@ -147,6 +146,18 @@ export async function verify(options: VerifyOptions, fix: (text: string) => FixO
     if (keepWorkDir) await rm(buildContext, { recursive: true, force: true });
     else await rm(workDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * A trailing blank line of spaces and tabs drawn at random: it changes the file (hence the
+ * cache key) in a way no earlier run produced, so a warm cache cannot hide a re-run, and it
+ * means nothing to any language the file may be in.
+ */
+function uniqueWhitespace(): string {
+  const bits = randomBytes(6);
+  let line = '';
+  for (const byte of bits) for (let bit = 0; bit < 8; bit++) line += (byte >> bit) & 1 ? '\t' : ' ';
+  return `\n${line}\n`;
 }
 
 async function removeQuietly(engine: Engine, tags: string[]): Promise<void> {
