@@ -26,6 +26,11 @@ describe('parseShell: commands and lists', () => {
     // continuation lines joined by the Dockerfile keep their backslash-newline
     { script: 'apt-get install -y \\\n    curl \\\n    git', commands: ['apt-get install -y curl git'] },
     { script: 'echo a\\\r\n b', commands: ['echo a b'] },
+    // BuildKit's reading of raw RUN text: blanks after the backslash, comment and blank lines inside
+    { script: 'yum install -y a && \\ \n    yum clean all', commands: ['yum install -y a', 'yum clean all'] },
+    { script: 'apt-get install -y \\\n    # the editor\n\n    vim', commands: ['apt-get install -y vim'] },
+    { script: "echo 'a \\\n  b' \"c\\\nd\"", commands: ['echo a   b cd'] },
+    { script: "echo 'a\\b'", commands: ['echo a\\b'] },
     { script: "echo 'a b' \"c $d\" e\\ f", commands: ['echo a b <"c $d"> e f'] },
     { script: 'echo "x\\"y\\$z\\q"', commands: ['echo x"y$z\\q'] },
     { script: "echo $'a\\tb'", commands: ['echo a\tb'] },

@@ -107,6 +107,31 @@ class ShellParser {
     return this.src.charCodeAt(at);
   }
 
+  /**
+   * Length of a line continuation at `at`, 0 if none. Read as BuildKit reads raw RUN text:
+   * a backslash, optional blanks, a newline, then any comment or blank lines (BuildKit drops
+   * those inside a continuation), so the text of the file can be parsed as it stands.
+   */
+  private continuationAt(at: number): number {
+    const src = this.src;
+    if (src.charCodeAt(at) !== 92) return 0;
+    let i = at + 1;
+    for (let c = src.charCodeAt(i); c === 32 || c === 9 || c === 13; ) c = src.charCodeAt(++i);
+    if (src.charCodeAt(i) !== 10) return 0;
+    i++;
+    for (;;) {
+      let j = i;
+      for (let c = src.charCodeAt(j); c === 32 || c === 9 || c === 13; ) c = src.charCodeAt(++j);
+      const c = src.charCodeAt(j);
+      if (c === 10) i = j + 1;
+      else if (c === 35 /* # */) {
+        const nl = src.indexOf('\n', j);
+        if (nl < 0) return j - at; // a trailing comment is left to the caller
+        i = nl + 1;
+      } else return i - at;
+    }
+  }
+
   // ---- layout -------------------------------------------------------------------------
 
   /** Skips blanks, backslash-newline continuations and a comment; stops at a newline. */
@@ -115,8 +140,7 @@ class ShellParser {
     for (;;) {
       const c = src.charCodeAt(this.pos);
       if (c === 32 || c === 9 || c === 13) this.pos++;
-      else if (c === 92 && src.charCodeAt(this.pos + 1) === 10) this.pos += 2;
-      else if (c === 92 && src.charCodeAt(this.pos + 1) === 13 && src.charCodeAt(this.pos + 2) === 10) this.pos += 3;
+      else if (c === 92 && this.continuationAt(this.pos) > 0) this.pos += this.continuationAt(this.pos);
       else if (c === 35 /* # */) {
         const nl = src.indexOf('\n', this.pos);
         this.pos = nl < 0 ? src.length : nl;
@@ -695,8 +719,8 @@ class ShellParser {
     const at = this.pos;
     if (c === 92 /* \ */) {
       const n = src.charCodeAt(at + 1);
-      if (n === 10) this.pos += 2; // line continuation
-      else if (n === 13 && src.charCodeAt(at + 2) === 10) this.pos += 3;
+      const continuation = this.continuationAt(at);
+      if (continuation > 0) this.pos += continuation;
       else if (at + 1 >= src.length) {
         b.add('\\', at);
         this.pos++;
@@ -708,11 +732,7 @@ class ShellParser {
         this.pos += 2;
       }
     } else if (c === 39 /* ' */ && !inDoubleQuotes) {
-      const close = src.indexOf("'", at + 1);
-      const end = close < 0 ? src.length : close;
-      b.add(src.slice(at + 1, end), at + 1);
-      if (close < 0) this.error('unterminated single quote', at, src.length);
-      this.pos = close < 0 ? src.length : close + 1;
+      this.parseSingleQuoted(b);
     } else if (c === 34 /* " */ && !inDoubleQuotes) {
       this.pos++;
       this.parseDoubleQuoted(ctx, b, at);
@@ -724,6 +744,29 @@ class ShellParser {
     } else {
       b.add(src[at]!, at);
       this.pos++;
+    }
+  }
+
+  /** '...': literal up to the next quote, except for Dockerfile line continuations. */
+  private parseSingleQuoted(b: ValueBuilder): void {
+    const src = this.src;
+    const open = this.pos;
+    let i = open + 1;
+    for (;;) {
+      const close = src.indexOf("'", i);
+      const end = close < 0 ? src.length : close;
+      const backslash = src.indexOf('\\', i);
+      if (backslash >= 0 && backslash < end) {
+        b.add(src.slice(i, backslash), i);
+        const continuation = this.continuationAt(backslash);
+        if (continuation === 0) b.add('\\', backslash);
+        i = backslash + Math.max(1, continuation);
+        continue;
+      }
+      b.add(src.slice(i, end), i);
+      if (close < 0) this.error('unterminated single quote', open, src.length);
+      this.pos = close < 0 ? src.length : close + 1;
+      return;
     }
   }
 
