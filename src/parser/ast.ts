@@ -108,6 +108,8 @@ interface InstructionBase extends Span {
   /** the arguments after the flags, left/right trimmed, as BuildKit passes them on */
   rest: string;
   restSpan: Span;
+  /** where `rest` starts in `logical.text` */
+  restStart: number;
   heredocs: Heredoc[];
   /** comment lines inside the instruction's continuations */
   comments: SyntaxToken[];

@@ -168,6 +168,7 @@ function instructionFromLine(
     logical: line,
     rest: text.slice(rest.start, rest.end),
     restSpan: map(rest.start, rest.end),
+    restStart: rest.start,
     heredocs: [] as Heredoc[],
     comments,
     tokens,

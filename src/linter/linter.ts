@@ -1,0 +1,111 @@
+/**
+ * The rule engine: parse, build the model, walk the instructions once calling
+ * every enabled rule's visitors, then apply severities and suppressions.
+ * The registry and its indexes are built once per process.
+ */
+import { buildModel, type BuildContext, type InstructionInfo } from '../model/index.ts';
+import { parseDockerfile } from '../parser/index.ts';
+import type { Dockerfile, Span } from '../parser/ast.ts';
+import type { InstructionOf, Rule, RuleContext, RuleSettings, RuleVisitors } from './rule.ts';
+import { readSuppressions } from './suppressions.ts';
+import type { FileResult, Finding, RuleMeta, Severity } from './types.ts';
+
+export type RuleSetting = Severity | 'off';
+
+export interface LintOptions {
+  filePath?: string;
+  /** effective setting per rule id (from the config); rules not listed use their default */
+  rules?: Readonly<Record<string, RuleSetting>>;
+  ruleOptions?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  trustedRegistries?: readonly string[];
+  labelSchema?: Readonly<Record<string, string>>;
+  strictLabels?: boolean;
+  disableInlineIgnores?: boolean;
+  context?: BuildContext;
+}
+
+/** parse errors are findings of this rule */
+export const SYNTAX_ERROR_META: RuleMeta = {
+  id: 'syntax-error',
+  aliases: ['DL1000'],
+  severity: 'error',
+  category: 'syntax',
+  docs: {
+    summary: 'The Dockerfile cannot be parsed or an instruction is invalid',
+    description: 'Reports what BuildKit would reject: malformed lines, unknown instructions and flags, unterminated heredocs, missing arguments.',
+    why: '`docker build` fails on these before running any step.',
+    bad: 'FROM debian\nFOM debian\n',
+    good: 'FROM debian\n',
+    fixSafety: 'No fix: the intent of a malformed line cannot be guessed.',
+  },
+};
+
+export class Linter {
+  private readonly rules: readonly Rule[];
+  readonly metas: readonly RuleMeta[];
+
+  constructor(rules: readonly Rule[]) {
+    this.rules = rules;
+    this.metas = [SYNTAX_ERROR_META, ...rules.map((r) => r.meta)];
+  }
+
+  lint(source: string, options: LintOptions = {}): FileResult & { df: Dockerfile } {
+    const df = parseDockerfile(source);
+    const findings: Finding[] = [];
+    const severityOf = (meta: RuleMeta): RuleSetting => options.rules?.[meta.id] ?? meta.severity;
+
+    const syntaxSeverity = severityOf(SYNTAX_ERROR_META);
+    if (syntaxSeverity !== 'off') {
+      for (const e of df.errors) findings.push(makeFinding(df, SYNTAX_ERROR_META, syntaxSeverity, e, e.message));
+    }
+
+    const model = buildModel(df, options.context);
+    const active: { rule: Rule; visitors: RuleVisitors }[] = [];
+    for (const rule of this.rules) {
+      const severity = severityOf(rule.meta);
+      if (severity === 'off') continue;
+      const settings: RuleSettings = {
+        trustedRegistries: options.trustedRegistries ?? [],
+        labelSchema: options.labelSchema ?? {},
+        strictLabels: options.strictLabels ?? false,
+        options: options.ruleOptions?.[rule.meta.id] ?? {},
+      };
+      const ctx: RuleContext = {
+        model, df, source, settings,
+        report: ({ span, message, fix, suggestions }) => {
+          const f = makeFinding(df, rule.meta, severity, span, message);
+          if (fix) f.fix = fix;
+          if (suggestions?.length) f.suggestions = suggestions;
+          findings.push(f);
+        },
+      };
+      active.push({ rule, visitors: rule.create(ctx) });
+    }
+
+    for (const info of model.instructions) visit(active, info, model);
+    for (const { visitors } of active) visitors.end?.();
+
+    readSuppressions(df, !options.disableInlineIgnores).apply(findings);
+    findings.sort((a, b) => a.range.start.offset - b.range.start.offset || a.ruleId.localeCompare(b.ruleId));
+    const result: FileResult & { df: Dockerfile } = { filePath: options.filePath ?? '-', source, findings, df };
+    return result;
+  }
+}
+
+function visit(active: { visitors: RuleVisitors }[], info: InstructionInfo, model: ReturnType<typeof buildModel>): void {
+  const keyword = info.ins.keyword;
+  let run: ReturnType<typeof model.run> | null = null;
+  for (const { visitors } of active) {
+    visitors.instruction?.(info.ins, info);
+    const byKeyword = visitors[keyword as keyof InstructionOf] as ((ins: typeof info.ins, i: InstructionInfo) => void) | undefined;
+    byKeyword?.(info.ins, info);
+    if (visitors.run && keyword === 'RUN') {
+      if (run === null) run = model.run(info.ins);
+      if (run?.posix) visitors.run(run, info);
+    }
+  }
+}
+
+function makeFinding(df: Dockerfile, meta: RuleMeta, severity: Severity, span: Span, message: string): Finding {
+  return { ruleId: meta.id, aliases: meta.aliases, severity, message, range: df.lines.range(span.start, span.end) };
+}

@@ -1,0 +1,85 @@
+/**
+ * Inline suppressions: `# tslint-docker ignore=rule[,rule]` (next instruction),
+ * `# tslint-docker global ignore=...` (whole file), `# tslint-docker stage ignore=...`
+ * (rest of the stage); the same with `# hadolint`, matched through aliases; and
+ * BuildKit's `# check=skip=...` directive for its checks.
+ */
+import type { Dockerfile } from '../parser/ast.ts';
+import type { Finding } from './types.ts';
+
+interface Pragma {
+  scope: 'next' | 'global' | 'stage';
+  names: Set<string>;
+  /** the source range the pragma covers */
+  start: number;
+  end: number;
+  comment: string;
+}
+
+const PRAGMA = /^(tslint-docker|hadolint)\s+(?:(global|stage)\s+)?ignore\s*=\s*([A-Za-z0-9_,\s-]+)$/;
+
+export interface Suppressions {
+  /** marks suppressed findings (they stay in the list for SARIF) */
+  apply(findings: Finding[]): void;
+  /** the inline ignore comments, for the rule that forbids them (DL1001) */
+  pragmas: readonly { start: number; end: number; comment: string }[];
+}
+
+export function readSuppressions(df: Dockerfile, inlineEnabled: boolean): Suppressions {
+  const pragmas: Pragma[] = [];
+  const comments: { start: number; end: number; comment: string }[] = [];
+  const nodes = df.nodes;
+  const stageStarts = df.instructions.filter((i) => i.keyword === 'FROM').map((i) => i.start);
+  for (let n = 0; n < nodes.length; n++) {
+    const node = nodes[n]!;
+    if (node.type !== 'comment') continue;
+    const m = PRAGMA.exec(node.text);
+    if (!m) continue;
+    comments.push({ start: node.start, end: node.end, comment: node.text });
+    if (!inlineEnabled) continue;
+    const names = new Set(m[3]!.split(/[\s,]+/).filter(Boolean).map((s) => s.toLowerCase()));
+    const scope = (m[2] ?? 'next') as Pragma['scope'];
+    if (scope === 'global') {
+      pragmas.push({ scope, names, start: 0, end: df.source.length, comment: node.text });
+      continue;
+    }
+    // the next instruction after the comment (other comments and blank lines may come between)
+    let next = n + 1;
+    while (next < nodes.length && nodes[next]!.type !== 'instruction') next++;
+    const target = nodes[next];
+    if (!target) continue;
+    if (scope === 'next') {
+      pragmas.push({ scope, names, start: target.start, end: target.type === 'instruction' ? target.fullEnd : target.end, comment: node.text });
+    } else {
+      const stageEnd = stageStarts.find((s) => s > target.start) ?? df.source.length;
+      pragmas.push({ scope, names, start: target.start, end: stageEnd, comment: node.text });
+    }
+  }
+  // BuildKit: `# check=skip=A,B` or `skip=all`
+  const checkSkip = new Set<string>();
+  for (const d of df.directives) {
+    if (d.name !== 'check') continue;
+    for (const part of d.value.split(';')) {
+      const [k, v] = part.split('=', 2).map((s) => s.trim());
+      if (k?.toLowerCase() === 'skip' && v) for (const name of v.split(',')) checkSkip.add(name.trim().toLowerCase());
+    }
+  }
+
+  return {
+    pragmas: comments,
+    apply(findings) {
+      for (const f of findings) {
+        const names = [f.ruleId, ...f.aliases].map((s) => s.toLowerCase());
+        const hit = pragmas.find((p) => f.range.start.offset >= p.start && f.range.start.offset < p.end && names.some((n) => p.names.has(n)));
+        if (hit) {
+          f.suppressed = { kind: 'inline', justification: hit.comment };
+          continue;
+        }
+        // check=skip names BuildKit checks, which are our aliases
+        if (checkSkip.has('all') ? f.aliases.some((a) => /^[A-Z][a-z]/.test(a)) : names.some((n) => checkSkip.has(n))) {
+          f.suppressed = { kind: 'directive', justification: 'check=skip' };
+        }
+      }
+    },
+  };
+}

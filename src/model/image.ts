@@ -1,0 +1,45 @@
+/** Image references: `[registry/]repository[:tag][@digest]`. */
+
+export interface ImageRef {
+  /** the reference after ARG substitution (as written when it could not be resolved) */
+  text: string;
+  /** true when every variable in it had a known value */
+  resolved: boolean;
+  registry?: string;
+  /** path without registry, e.g. `library/node` is written `node` */
+  repository: string;
+  tag?: string;
+  digest?: string;
+  isScratch: boolean;
+}
+
+export function parseImageRef(text: string, resolved = true): ImageRef {
+  let rest = text;
+  let digest: string | undefined;
+  const at = rest.indexOf('@');
+  if (at !== -1) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+  }
+  let registry: string | undefined;
+  const slash = rest.indexOf('/');
+  if (slash !== -1) {
+    const first = rest.slice(0, slash);
+    // the first component is a registry host when it looks like one (docker's rule)
+    if (first.includes('.') || first.includes(':') || first === 'localhost') {
+      registry = first;
+      rest = rest.slice(slash + 1);
+    }
+  }
+  let tag: string | undefined;
+  const colon = rest.lastIndexOf(':');
+  if (colon !== -1 && !rest.slice(colon).includes('/')) {
+    tag = rest.slice(colon + 1);
+    rest = rest.slice(0, colon);
+  }
+  const ref: ImageRef = { text, resolved, repository: rest, isScratch: rest.toLowerCase() === 'scratch' && !registry };
+  if (registry !== undefined) ref.registry = registry;
+  if (tag !== undefined) ref.tag = tag;
+  if (digest !== undefined) ref.digest = digest;
+  return ref;
+}

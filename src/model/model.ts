@@ -1,0 +1,205 @@
+/**
+ * The semantic model the rules read: stages and their relations, ARG/ENV scope at
+ * every instruction, resolved base images, and RUN scripts parsed once (lazily).
+ */
+import type {
+  CommandInstruction, Dockerfile, FromInstruction, Instruction, KeyValueInstruction,
+} from '../parser/ast.ts';
+import type { BuildContext } from './context.ts';
+import { parseImageRef, type ImageRef } from './image.ts';
+import { analyseRun, type RunInfo } from './run.ts';
+import { PLATFORM_ARGS, PROXY_ARGS, Scope, type Variable } from './scope.ts';
+
+export interface Stage {
+  index: number;
+  /** `AS name` as written, and lower-cased (BuildKit matches stage names case-insensitively) */
+  name?: string;
+  from: FromInstruction;
+  image: ImageRef;
+  /** the stage this one builds on (`FROM build`), if any */
+  baseStage?: Stage;
+  /** instructions after FROM, up to the next FROM (ONBUILD triggers are not listed separately) */
+  instructions: Instruction[];
+  /** stages it reads from with `COPY --from`, `RUN --mount=from=` */
+  copiesFrom: Set<Stage>;
+  /** stages that build on it or copy from it */
+  usedBy: Set<Stage>;
+  isFinal: boolean;
+  /** the SHELL in effect at the end of the stage */
+  shell: readonly string[];
+}
+
+export interface InstructionInfo {
+  ins: Instruction;
+  /** undefined before the first FROM */
+  stage?: Stage;
+  /** an ONBUILD trigger: it runs in images built FROM this one, not here */
+  onbuild: boolean;
+  /** variables visible to this instruction */
+  scope: Scope;
+  /** SHELL in effect */
+  shell: readonly string[];
+}
+
+export interface DockerfileModel {
+  df: Dockerfile;
+  stages: Stage[];
+  finalStage?: Stage;
+  /** ARGs before the first FROM */
+  globalArgs: ReadonlyMap<string, Variable>;
+  /** every instruction in file order; an ONBUILD's trigger follows it */
+  instructions: InstructionInfo[];
+  /** the build context, when its directory is known */
+  context?: BuildContext;
+  info(ins: Instruction): InstructionInfo;
+  /** the parsed RUN (shell or exec form, heredoc scripts); undefined for other instructions */
+  run(ins: Instruction): RunInfo | undefined;
+  /** the stage a name or index in `--from` / `FROM` refers to */
+  stageByRef(ref: string): Stage | undefined;
+}
+
+const DEFAULT_SHELL = ['/bin/sh', '-c'] as const;
+
+export function buildModel(df: Dockerfile, context?: BuildContext): DockerfileModel {
+  const stages: Stage[] = [];
+  const infos: InstructionInfo[] = [];
+  const byIns = new Map<Instruction, InstructionInfo>();
+  const globalVars = new Map<string, Variable>();
+  for (const name of PLATFORM_ARGS) globalVars.set(name, { name, kind: 'predefined' });
+  const globalArgs = new Map<string, Variable>();
+  const stageEnv = new Map<Stage, Map<string, Variable>>();
+
+  let stage: Stage | undefined;
+  let vars = new Map(globalVars);
+  let shell: readonly string[] = DEFAULT_SHELL;
+
+  const add = (ins: Instruction, onbuild: boolean) => {
+    const info: InstructionInfo = { ins, onbuild, scope: new Scope(vars, df.escape), shell };
+    if (stage) info.stage = stage;
+    infos.push(info);
+    byIns.set(ins, info);
+  };
+
+  for (const ins of df.instructions) {
+    if (ins.keyword === 'FROM') {
+      const from = ins as FromInstruction;
+      // FROM sees the global ARGs (and the platform ARGs) only
+      const fromScope = new Scope(globalVars, df.escape);
+      const raw = from.image?.value ?? '';
+      const expanded = fromScope.expand(raw);
+      const image = parseImageRef(expanded.value ?? raw, expanded.value !== undefined);
+      const next: Stage = {
+        index: stages.length, from, image, instructions: [], copiesFrom: new Set(), usedBy: new Set(),
+        isFinal: false, shell: DEFAULT_SHELL,
+      };
+      if (from.stageName) next.name = from.stageName.value.toLowerCase();
+      const base = stages.find((s) => s.name !== undefined && s.name === image.text.toLowerCase());
+      if (base && image.resolved) {
+        next.baseStage = base;
+        base.usedBy.add(next);
+        next.shell = base.shell;
+      }
+      stages.push(next);
+      stage = next;
+      shell = next.shell;
+      // a stage starts with the predefined proxy ARGs and, from a parent stage, its ENV
+      vars = new Map();
+      for (const name of PROXY_ARGS) vars.set(name, { name, kind: 'predefined' });
+      if (next.baseStage) for (const [k, v] of stageEnv.get(next.baseStage) ?? []) vars.set(k, v);
+      stageEnv.set(next, new Map());
+      infos.push({ ins, stage: next, onbuild: false, scope: fromScope, shell });
+      byIns.set(ins, infos[infos.length - 1]!);
+      continue;
+    }
+    add(ins, false);
+    if (stage) stage.instructions.push(ins);
+    if ('trigger' in ins && ins.trigger) add(ins.trigger, true);
+    switch (ins.keyword) {
+      case 'ARG':
+        for (const pair of (ins as KeyValueInstruction).pairs) {
+          const name = pair.key.value;
+          const scope = new Scope(vars, df.escape);
+          let value = pair.value ? scope.expand(pair.value.value).value : undefined;
+          if (!stage) {
+            const v: Variable = { name, kind: 'arg', declaredAt: ins };
+            if (value !== undefined) v.value = value;
+            globalArgs.set(name, v);
+            globalVars.set(name, v);
+            vars = new Map(globalVars);
+            continue;
+          }
+          // re-declared inside a stage: takes the global value when it has no default
+          if (value === undefined && !pair.value) value = globalVars.get(name)?.value;
+          const v: Variable = { name, kind: 'arg', declaredAt: ins };
+          if (value !== undefined) v.value = value;
+          vars = new Map(vars).set(name, v);
+        }
+        break;
+      case 'ENV':
+        for (const pair of (ins as KeyValueInstruction).pairs) {
+          const scope = new Scope(vars, df.escape);
+          // the legacy `ENV key value` form takes the rest of the line literally
+          const raw = pair.value?.value ?? '';
+          const v: Variable = { name: pair.key.value, kind: 'env', declaredAt: ins };
+          const value = pair.separator === '=' ? scope.expand(raw).value : raw;
+          if (value !== undefined) v.value = value;
+          vars = new Map(vars).set(v.name, v);
+          if (stage) stageEnv.get(stage)!.set(v.name, v);
+        }
+        break;
+      case 'SHELL': {
+        const cmd = (ins as CommandInstruction).command;
+        if (cmd?.kind === 'exec') {
+          shell = cmd.elements.map((e) => e.value);
+          if (stage) stage.shell = shell;
+        }
+        break;
+      }
+    }
+  }
+
+  const last = stages[stages.length - 1];
+  if (last) last.isFinal = true;
+  const stageByRef = (ref: string): Stage | undefined => {
+    const lower = ref.toLowerCase();
+    const named = stages.find((s) => s.name === lower);
+    if (named) return named;
+    return /^\d+$/.test(ref) ? stages[Number(ref)] : undefined;
+  };
+  for (const s of stages) {
+    for (const ins of s.instructions) {
+      const from = ins.flags.find((f) => f.name === 'from')?.value;
+      const refs = ins.keyword === 'COPY' && from ? [from] : [];
+      for (const f of ins.flags) if (f.name === 'mount') for (const o of f.options) if (o.key === 'from' && o.value) refs.push(o.value);
+      for (const ref of refs) {
+        const target = stageByRef(ref);
+        if (target && target !== s) {
+          s.copiesFrom.add(target);
+          target.usedBy.add(s);
+        }
+      }
+    }
+  }
+
+  const runs = new Map<Instruction, RunInfo>();
+  const model: DockerfileModel = {
+    df,
+    stages,
+    globalArgs,
+    instructions: infos,
+    info: (ins) => byIns.get(ins)!,
+    run(ins) {
+      if (ins.keyword !== 'RUN') return undefined;
+      let info = runs.get(ins);
+      if (!info) {
+        info = analyseRun(ins as CommandInstruction, byIns.get(ins)?.shell ?? DEFAULT_SHELL);
+        runs.set(ins, info);
+      }
+      return info;
+    },
+    stageByRef,
+  };
+  if (last) model.finalStage = last;
+  if (context) model.context = context;
+  return model;
+}

@@ -1,0 +1,156 @@
+/**
+ * What a RUN executes, as parsed shell: the command line (shell or exec form), and
+ * heredoc bodies that are scripts (`RUN <<EOF`, `RUN <<EOF bash`). Every offset of
+ * the returned scripts is a source offset into the Dockerfile.
+ */
+import type { CommandInstruction, Flag, Heredoc, Instruction } from '../parser/ast.ts';
+import {
+  packageCleans, packageInstalls, packageUpdates, parseShell, programName, removedPaths, shellStateChanges,
+  type PackageClean, type PackageInstall, type PackageUpdate, type RemovedPath, type ShellCommand, type ShellScript,
+  type ShellStateChange, type ShellWord,
+} from './shell/index.ts';
+
+export interface Mount {
+  type: string;
+  target?: string;
+  source?: string;
+  from?: string;
+  id?: string;
+  options: ReadonlyMap<string, string>;
+  flag: Flag;
+}
+
+export interface RunInfo {
+  ins: CommandInstruction;
+  /** false under a non-POSIX SHELL (PowerShell, cmd): shell rules do not apply */
+  posix: boolean;
+  /** the scripts it runs: the command line, and heredoc bodies that are shell scripts */
+  scripts: ShellScript[];
+  /** every command of every script, in source order */
+  commands: ShellCommand[];
+  /** offsets map one-to-one onto the source, so fixes may edit the words (false for exec form) */
+  editable: boolean;
+  mounts: Mount[];
+  /** heredocs fed to the command as data (`RUN python3 <<EOF`), not parsed as shell */
+  dataHeredocs: Heredoc[];
+  /** package installs, index updates and cache cleans, over all scripts */
+  installs: PackageInstall[];
+  updates: PackageUpdate[];
+  cleans: PackageClean[];
+  /** operands of `rm` */
+  removed: RemovedPath[];
+  /** `cd`, `export`, `set` ... : state a merged RUN would carry over */
+  stateChanges: ShellStateChange[];
+}
+
+const SHELL_PROGRAMS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'mksh', 'busybox']);
+const NON_POSIX = /(^|[\\/])(powershell|pwsh|cmd)(\.exe)?$/i;
+
+export function isPosixShell(shell: readonly string[]): boolean {
+  return !NON_POSIX.test(shell[0] ?? '');
+}
+
+export function mountsOf(ins: Instruction): Mount[] {
+  return ins.flags.filter((f) => f.name === 'mount').map((flag) => {
+    const options = new Map<string, string>();
+    for (const o of flag.options) options.set(o.key.toLowerCase(), o.value ?? 'true');
+    const mount: Mount = { type: options.get('type') ?? 'bind', options, flag };
+    const target = options.get('target') ?? options.get('dst') ?? options.get('destination');
+    if (target !== undefined) mount.target = target;
+    const source = options.get('source') ?? options.get('src');
+    if (source !== undefined) mount.source = source;
+    const from = options.get('from');
+    if (from !== undefined) mount.from = from;
+    const id = options.get('id');
+    if (id !== undefined) mount.id = id;
+    return mount;
+  });
+}
+
+export function analyseRun(ins: CommandInstruction, shell: readonly string[]): RunInfo {
+  const posix = isPosixShell(shell);
+  const dialect = /bash$/.test(shell[0] ?? '') ? 'bash' : 'sh';
+  const info: RunInfo = {
+    ins, posix, scripts: [], commands: [], mounts: mountsOf(ins), dataHeredocs: [], editable: ins.command?.kind !== 'exec',
+    installs: [], updates: [], cleans: [], removed: [], stateChanges: [],
+  };
+  const command = ins.command;
+  if (posix && command?.kind === 'shell') {
+    const script = parseShell(command.text, { dialect });
+    mapOffsets(script, (o) => ins.logical.toSource(ins.restStart + o));
+    info.scripts.push(script);
+  } else if (posix && command?.kind === 'exec') {
+    // argv: `sh -c "script"` runs a script; anything else is one command
+    const argv = command.elements;
+    const text = argv.map((w) => quoteForShell(w.value)).join(' ');
+    const script = parseShell(text, { dialect });
+    const starts: number[] = [];
+    let pos = 0;
+    for (const w of argv) {
+      starts.push(pos);
+      pos += quoteForShell(w.value).length + 1;
+    }
+    mapOffsets(script, (o) => {
+      let i = starts.length - 1;
+      while (i > 0 && starts[i]! > o) i--;
+      const el = argv[i];
+      return el ? Math.min(el.end, el.start + (o - starts[i]!)) : command.span.start;
+    });
+    info.scripts.push(script);
+  }
+  // heredocs: a script when the command line is only the marker(s), or it starts a shell reading stdin
+  const first = info.scripts[0]?.commands[0];
+  const lineIsOnlyMarkers = command?.kind === 'shell' && /^(\s*\d*<<-?\S+\s*)+$/.test(command.text);
+  const runsShell = first !== undefined && SHELL_PROGRAMS.has(programName(first.name) ?? '') && first.args.every((a) => (a.value ?? '').startsWith('-') || a.text.includes('<<'));
+  for (const h of ins.heredocs) {
+    if (posix && (lineIsOnlyMarkers ? SHELL_PROGRAMS.has(interpreterOf(h.content) ?? 'sh') : runsShell)) {
+      const script = parseShell(h.content, { dialect });
+      mapOffsets(script, (o) => h.contentSpan.start + o);
+      info.scripts.push(script);
+    } else {
+      info.dataHeredocs.push(h);
+    }
+  }
+  info.commands = info.scripts.flatMap((s) => s.commands);
+  for (const script of info.scripts) {
+    info.installs.push(...packageInstalls(script));
+    info.updates.push(...packageUpdates(script));
+    info.cleans.push(...packageCleans(script));
+    info.removed.push(...removedPaths(script));
+    info.stateChanges.push(...shellStateChanges(script));
+  }
+  return info;
+}
+
+/** the program of a `#!` line (`#!/usr/bin/env python3` -> python3) */
+function interpreterOf(content: string): string | undefined {
+  const m = /^#!\s*(\S+)(?:[ \t]+(\S+))?/.exec(content);
+  if (!m) return undefined;
+  const program = m[1]!.slice(m[1]!.lastIndexOf('/') + 1);
+  return program === 'env' && m[2] ? m[2] : program;
+}
+
+function quoteForShell(value: string): string {
+  return /^[A-Za-z0-9_./:=@%+,-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+/** rewrite every offset of a parsed script in place */
+function mapOffsets(script: ShellScript, map: (o: number) => number): void {
+  const seen = new Set<object>();
+  const span = (x: { start: number; end: number }) => {
+    if (seen.has(x)) return;
+    seen.add(x);
+    const end = x.end > x.start ? map(x.end - 1) + 1 : map(x.start);
+    x.start = map(x.start);
+    x.end = Math.max(x.start, end);
+  };
+  const word = (w: ShellWord | undefined) => { if (w) span(w); };
+  for (const c of script.commands) {
+    span(c);
+    word(c.name);
+    c.args.forEach(word);
+    for (const a of c.assignments) { span(a); word(a.value); }
+    for (const r of c.redirects) { span(r); word(r.target); word(r.body); }
+  }
+  for (const e of script.errors) span(e);
+}
