@@ -1,0 +1,67 @@
+/**
+ * Runs hadolint's own rule cases (../shared/conformance/hadolint/cases.jsonl) through
+ * our linter and measures agreement per DL code. A case speaks only of findings
+ * carrying its code (our rules list DL codes as aliases).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { getLinter } from '../../src/linter/index.ts';
+import type { LintOptions } from '../../src/linter/linter.ts';
+import { SHARED } from '../helpers/shared.ts';
+
+export interface HadolintCase {
+  id: string;
+  rule: string;
+  expect: 'catches' | 'not';
+  onbuild: boolean;
+  dockerfile: string;
+  config?: {
+    trustedRegistries?: string[];
+    'label-schema'?: Record<string, string>;
+    'strict-labels'?: boolean;
+    ignored?: string[];
+  };
+  count?: number;
+  title: string;
+}
+
+export function loadCases(): HadolintCase[] {
+  return readFileSync(join(SHARED, 'conformance/hadolint/cases.jsonl'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as HadolintCase);
+}
+
+export interface CaseOutcome {
+  case: HadolintCase;
+  agrees: boolean;
+  /** how many findings carried the code */
+  got: number;
+}
+
+export function runCase(c: HadolintCase): CaseOutcome {
+  const linter = getLinter();
+  const options: LintOptions = {};
+  if (c.config) {
+    if (c.config.trustedRegistries) options.trustedRegistries = c.config.trustedRegistries;
+    if (c.config['label-schema']) options.labelSchema = c.config['label-schema'];
+    if (c.config['strict-labels'] !== undefined) options.strictLabels = c.config['strict-labels'];
+    if (c.config.ignored) {
+      const off: Record<string, 'off'> = {};
+      for (const code of c.config.ignored) {
+        const meta = linter.metas.find((m) => m.aliases.includes(code) || m.id === code);
+        if (meta) off[meta.id] = 'off';
+      }
+      options.rules = off;
+    }
+  }
+  const findings = linter.lint(c.dockerfile, options).findings.filter((f) => !f.suppressed);
+  const matches = (aliases: readonly string[]) => {
+    if (c.rule === '*') return aliases.some((a) => /^(DL|SC)\d+$/.test(a));
+    if (c.rule === 'SC*') return aliases.some((a) => a.startsWith('SC'));
+    return aliases.includes(c.rule);
+  };
+  const got = findings.filter((f) => matches([...f.aliases, f.ruleId])).length;
+  const agrees = c.expect === 'not' ? got === 0 : c.count !== undefined ? got === c.count : got > 0;
+  return { case: c, agrees, got };
+}
