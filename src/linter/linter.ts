@@ -22,6 +22,8 @@ export interface LintOptions {
   strictLabels?: boolean;
   disableInlineIgnores?: boolean;
   context?: BuildContext;
+  /** run rules that are off by default too (conformance runs compare raw rule output) */
+  enableAll?: boolean;
 }
 
 /** parse errors are findings of this rule */
@@ -52,7 +54,8 @@ export class Linter {
   lint(source: string, options: LintOptions = {}): FileResult & { df: Dockerfile } {
     const df = parseDockerfile(source);
     const findings: Finding[] = [];
-    const severityOf = (meta: RuleMeta): RuleSetting => options.rules?.[meta.id] ?? meta.severity;
+    const severityOf = (meta: RuleMeta): RuleSetting =>
+      options.rules?.[meta.id] ?? (meta.defaultOff && !options.enableAll ? 'off' : meta.severity);
 
     const syntaxSeverity = severityOf(SYNTAX_ERROR_META);
     if (syntaxSeverity !== 'off') {

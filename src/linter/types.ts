@@ -64,6 +64,8 @@ export interface RuleMeta {
   category: 'correctness' | 'security' | 'size' | 'cache' | 'maintainability' | 'style' | 'syntax';
   /** which kinds of fix the rule can offer */
   fixable?: 'safe' | 'unsafe' | 'both';
+  /** off unless the configuration enables it (hadolint's `ignore` severity: DL1001, DL3057) */
+  defaultOff?: boolean;
   docs: RuleDocs;
 }
 

@@ -41,7 +41,7 @@ export interface CaseOutcome {
 
 export function runCase(c: HadolintCase): CaseOutcome {
   const linter = getLinter();
-  const options: LintOptions = {};
+  const options: LintOptions = { enableAll: true };
   if (c.config) {
     if (c.config.trustedRegistries) options.trustedRegistries = c.config.trustedRegistries;
     if (c.config['label-schema']) options.labelSchema = c.config['label-schema'];
