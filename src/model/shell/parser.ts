@@ -250,32 +250,23 @@ class ShellParser {
   }
 
   private parseAndOr(ctx: Context, joinedBy: string | undefined): void {
-    const firsts: number[] = [];
-    const ops: string[] = [];
+    const first = this.commands.length;
+    // everything up to the pipeline after the last `||` is a condition: left of a `||` its
+    // failure is tolerated, right after one it runs only on failure
+    let conditionEnd = first;
     let op = joinedBy;
     for (;;) {
-      firsts.push(this.commands.length);
       this.parsePipeline(ctx, op);
+      if (op === '||') conditionEnd = this.commands.length;
       this.skipBlanks();
       const c = this.code();
-      if ((c === 38 || c === 124) && this.code(this.pos + 1) === c) {
-        op = c === 38 ? '&&' : '||';
-        ops.push(op);
-        this.pos += 2;
-        this.skipLinebreaks();
-        if (this.pos >= this.src.length) this.error(`expected a command after '${op}'`, this.pos - 2, this.pos);
-        continue;
-      }
-      break;
+      if ((c !== 38 && c !== 124) || this.code(this.pos + 1) !== c) break;
+      op = c === 38 ? '&&' : '||';
+      this.pos += 2;
+      this.skipLinebreaks();
+      if (this.pos >= this.src.length) this.error(`expected a command after '${op}'`, this.pos - 2, this.pos);
     }
-    if (!ops.includes('||')) return;
-    firsts.push(this.commands.length);
-    const lastOr = ops.lastIndexOf('||');
-    for (let i = 0; i < firsts.length - 1; i++) {
-      // left of a `||` (failure tolerated) or right after one (runs only on failure)
-      if (i > lastOr && ops[i - 1] !== '||') continue;
-      for (let k = firsts[i]!; k < firsts[i + 1]!; k++) this.commands[k]!.inCondition = true;
-    }
+    for (let k = first; k < conditionEnd; k++) this.commands[k]!.inCondition = true;
   }
 
   private parsePipeline(ctx: Context, joinedBy: string | undefined): void {
