@@ -125,7 +125,7 @@ export async function resolveConfig(filePath: string, options: ResolveOptions): 
   const ruleOptions: Record<string, RuleOptions> = {};
   for (const rule of index.rules) {
     const pinnedOut = config?.ruleset !== undefined && rule.since !== undefined && isNewerThan(rule.since, config.ruleset);
-    rules[rule.id] = pinnedOut ? 'off' : rule.severity;
+    rules[rule.id] = pinnedOut || rule.defaultOff ? 'off' : rule.severity;
   }
   if (config !== null) {
     applyLayer(config.base, rules, ruleOptions);

@@ -16,6 +16,8 @@ export interface KnownRule {
   severity: Severity;
   /** tslint-docker version that introduced the rule, for `ruleset` pinning; absent = in every ruleset */
   since?: string;
+  /** off unless a config enables it */
+  defaultOff?: boolean;
 }
 
 export type RuleOptions = Record<string, unknown>;
