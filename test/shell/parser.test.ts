@@ -178,6 +178,17 @@ describe('parseShell: heredocs', () => {
     expect(parsed.commands[0]!.redirects[0]!.body!.value).toBe('literal $x\n');
   });
 
+  it('parses a heredoc fed to a shell as a nested script', () => {
+    const script = "apt-get update && bash <<'EOF'\napt-get install -y curl\ncd /x\nEOF\necho after";
+    const parsed = parseShell(script);
+    expect(commands(parsed)).toEqual(['apt-get update', 'bash', 'apt-get install -y curl', 'cd /x', 'echo after']);
+    const install = parsed.commands[2]!;
+    expect(script.slice(install.start, install.end)).toBe('apt-get install -y curl');
+    expect(install.inSubshell).toBe(true);
+    expect(commands(parseShell('cat <<EOF\nrm -rf /\nEOF'))).toEqual(['cat']);
+    expect(commands(parseShell('bash run.sh <<EOF\nanswer\nEOF'))).toEqual(['bash run.sh']);
+  });
+
   it('reports an unterminated heredoc', () => {
     expect(parseShell('cat <<EOF\nno end').errors.map((e) => e.message)).toEqual([
       "heredoc delimited by 'EOF' is not terminated",

@@ -29,7 +29,7 @@ const shellish = fc
     fc.oneof(
       fc.constantFrom(' ', '\n', '\\\n', ';', '&', '&&', '|', '||', '(', ')', '{', '}', '$(', '${', '`', "'", '"', '<<', '<<-',
         '>', '<', '2>&1', '#', '$', '\\', 'if ', 'then ', 'fi', 'for ', 'in ', 'do ', 'done', 'case ', 'esac', ';;', '[[ ', ' ]]',
-        'sh -c ', 'EOF', 'x=', '((', '))', "$'", '<(', 'apt-get ', 'install ', '-y ', 'rm -rf '),
+        'sh -c ', 'bash ', 'EOF', 'x=', '((', '))', "$'", '<(', 'apt-get ', 'install ', '-y ', 'rm -rf '),
       fc.string({ maxLength: 3 }),
     ),
     { maxLength: 40 },

@@ -306,10 +306,16 @@ export function shellCScript(cmd: ShellCommand): { script: ShellWord; dialect: S
   }
   const dialect = SHELLS.get(name);
   if (!dialect) return undefined;
+  const { hasC, operand } = shellOperands(args);
+  return hasC && operand ? { script: operand, dialect } : undefined;
+}
+
+/** A shell's `-c` flag and its first operand (the `-c` script, or else a script file). */
+function shellOperands(args: readonly ShellWord[]): { hasC: boolean; operand?: ShellWord } {
   let hasC = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!.value;
-    if (a === undefined) return undefined;
+    if (a === undefined) return { hasC, operand: args[i]! };
     if (a === '--' || a === '-') continue;
     if (a[0] === '-' || a[0] === '+') {
       if (a.startsWith('--')) {
@@ -318,7 +324,24 @@ export function shellCScript(cmd: ShellCommand): { script: ShellWord; dialect: S
       else if (a.includes('c', 1)) hasC = true;
       continue;
     }
-    return hasC ? { script: args[i]!, dialect } : undefined;
+    return { hasC, operand: args[i]! };
   }
-  return undefined;
+  return { hasC };
+}
+
+/**
+ * The heredoc body a shell reads its script from (`bash <<'EOF'` ... `EOF`, `sh -s <<EOF`):
+ * a shell without `-c` and without a script file reads stdin. The body is returned as written;
+ * for an unquoted delimiter the outer shell would expand it first, which does not change which
+ * commands it contains.
+ */
+export function shellStdinScript(cmd: ShellCommand): { script: ShellWord; dialect: ShellDialect } | undefined {
+  const real = unwrap(cmd);
+  const name = programName(real.name);
+  const dialect = name === undefined ? undefined : SHELLS.get(name);
+  if (!dialect) return undefined;
+  const { hasC, operand } = shellOperands(real.args);
+  if (hasC || operand) return undefined;
+  const heredoc = real.redirects.find((r) => r.body && (r.op === '<<' || r.op === '<<-'));
+  return heredoc?.body ? { script: heredoc.body, dialect } : undefined;
 }

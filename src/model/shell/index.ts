@@ -20,6 +20,7 @@ export {
   positionalArgs,
   programName,
   shellCScript,
+  shellStdinScript,
   subcommandPositionals,
   subcommandWords,
   unwrap,

@@ -4,7 +4,7 @@
  * command model of types.ts. Chosen over sh-syntax and web-tree-sitter by measurement; see
  * docs/decisions/shell-parser.md.
  */
-import { shellCScript } from './commands.ts';
+import { shellCScript, shellStdinScript } from './commands.ts';
 import type {
   ShellCommand,
   ShellDialect,
@@ -486,11 +486,16 @@ class ShellParser {
     this.pos = this.src.length;
   }
 
-  private parseTrailingRedirects(ctx: Context): void {
+  /** Redirects after a compound command or `[[ ]]`; kept on `cmd` when there is one. */
+  private parseTrailingRedirects(ctx: Context, cmd?: ShellCommand): void {
     for (;;) {
       this.skipBlanks();
       if (!this.atRedirect()) return;
-      this.parseRedirect(ctx);
+      const redirect = this.parseRedirect(ctx);
+      if (cmd) {
+        cmd.redirects.push(redirect);
+        cmd.end = redirect.end;
+      }
     }
   }
 
@@ -568,18 +573,8 @@ class ShellParser {
     }
     cmd.end = this.pos;
     if (!closed) this.error("expected ']]'", cmd.start, this.pos);
-    this.parseTrailingRedirectsInto(cmd, ctx);
+    this.parseTrailingRedirects(ctx, cmd);
     this.commands.push(cmd);
-  }
-
-  private parseTrailingRedirectsInto(cmd: ShellCommand, ctx: Context): void {
-    for (;;) {
-      this.skipBlanks();
-      if (!this.atRedirect()) return;
-      const redirect = this.parseRedirect(ctx);
-      cmd.redirects.push(redirect);
-      cmd.end = redirect.end;
-    }
   }
 
   // ---- redirects and heredocs ----------------------------------------------------------
@@ -956,21 +951,29 @@ class ShellParser {
     if (inner.hasPipes) this.hasPipes = true;
   }
 
-  /** `sh -c '...'`, `bash -c "..."`, `su -c '...'`: the static script argument is parsed too. */
+  /**
+   * Scripts run by a child shell are parsed too: the static argument of `sh -c '...'`,
+   * `bash -c "..."`, `su -c '...'`, and a heredoc fed to a shell (`bash <<'EOF'`).
+   */
   private parseShellCStrings(): void {
     const count = this.commands.length;
     for (let k = 0; k < count; k++) {
       const cmd = this.commands[k]!;
+      const ctx = { inSubshell: true, inCondition: cmd.inCondition };
+      const stdin = shellStdinScript(cmd);
+      if (stdin) {
+        const body = stdin.script;
+        const map = Array.from({ length: body.text.length }, (_, i) => body.start + i);
+        this.parseNested(body.text, map, body.start, stdin.dialect, ctx);
+        continue;
+      }
       const found = shellCScript(cmd);
       if (!found || found.script.value === undefined) continue;
       const offsets: number[] = [];
       const relex = new ShellParser(this.src, this.dialect, MAX_NESTING);
       relex.pos = found.script.start;
       relex.parseWord({ inSubshell: true, inCondition: false }, false, offsets);
-      this.parseNested(found.script.value, offsets, found.script.start, found.dialect, {
-        inSubshell: true,
-        inCondition: cmd.inCondition,
-      });
+      this.parseNested(found.script.value, offsets, found.script.start, found.dialect, ctx);
     }
   }
 }
