@@ -75,8 +75,10 @@ export class Linter {
       };
       const ctx: RuleContext = {
         model, df, source, settings,
-        report: ({ span, message, fix, suggestions }) => {
-          const f = makeFinding(df, rule.meta, severity, span, message);
+        report: ({ span, message, fix, suggestions, aliases, severity: own }) => {
+          const configured = options.rules?.[rule.meta.id] !== undefined;
+          const f = makeFinding(df, rule.meta, own && !configured ? own : severity, span, message);
+          if (aliases?.length) f.aliases = [...rule.meta.aliases, ...aliases];
           if (fix) f.fix = fix;
           if (suggestions?.length) f.suggestions = suggestions;
           findings.push(f);

@@ -8,7 +8,7 @@ import type {
   Instruction, KeyValueInstruction, OnbuildInstruction, Span, StringInstruction, VolumeInstruction,
 } from '../parser/ast.ts';
 import type { DockerfileModel, InstructionInfo, RunInfo } from '../model/index.ts';
-import type { Fix, RuleMeta } from './types.ts';
+import type { Fix, RuleMeta, Severity } from './types.ts';
 
 export interface RuleSettings {
   /** registries FROM may pull from (DL3026); empty = any */
@@ -25,6 +25,10 @@ export interface Report {
   message: string;
   fix?: Fix;
   suggestions?: Fix[];
+  /** names of this finding beyond the rule's own aliases (a ShellCheck rule reports each `SC####` here) */
+  aliases?: readonly string[];
+  /** this finding's own severity, used while the configuration leaves the rule at its default */
+  severity?: Severity;
 }
 
 export interface RuleContext {

@@ -59,6 +59,7 @@ export interface DockerfileModel {
 }
 
 const DEFAULT_SHELL = ['/bin/sh', '-c'] as const;
+const SHELL_PRAGMA = /^(?:hadolint|tslint-docker)\s+shell\s*=\s*(\S+)$/i;
 
 export function buildModel(df: Dockerfile, context?: BuildContext): DockerfileModel {
   const stages: Stage[] = [];
@@ -71,6 +72,12 @@ export function buildModel(df: Dockerfile, context?: BuildContext): DockerfileMo
 
   let stage: Stage | undefined;
   let vars = new Map(globalVars);
+  // `# hadolint shell=powershell` declares the shell of the base images from that line on
+  const shellPragmas = df.nodes.flatMap((n) => {
+    const m = n.type === 'comment' ? SHELL_PRAGMA.exec(n.text) : null;
+    return m ? [{ start: n.start, shell: [m[1]!] as readonly string[] }] : [];
+  });
+  let baseShell: readonly string[] = DEFAULT_SHELL;
   let shell: readonly string[] = DEFAULT_SHELL;
 
   const add = (ins: Instruction, onbuild: boolean) => {
@@ -81,6 +88,11 @@ export function buildModel(df: Dockerfile, context?: BuildContext): DockerfileMo
   };
 
   for (const ins of df.instructions) {
+    while (shellPragmas.length > 0 && shellPragmas[0]!.start < ins.start) {
+      baseShell = shellPragmas.shift()!.shell;
+      shell = baseShell;
+      if (stage) stage.shell = shell;
+    }
     if (ins.keyword === 'FROM') {
       const from = ins as FromInstruction;
       // FROM sees the global ARGs (and the platform ARGs) only
@@ -90,7 +102,7 @@ export function buildModel(df: Dockerfile, context?: BuildContext): DockerfileMo
       const image = parseImageRef(expanded.value ?? raw, expanded.value !== undefined);
       const next: Stage = {
         index: stages.length, from, image, instructions: [], copiesFrom: new Set(), usedBy: new Set(),
-        isFinal: false, shell: DEFAULT_SHELL,
+        isFinal: false, shell: baseShell,
       };
       if (from.stageName) next.name = from.stageName.value.toLowerCase();
       const base = stages.find((s) => s.name !== undefined && s.name === image.text.toLowerCase());

@@ -41,6 +41,18 @@ export interface RunInfo {
   removed: RemovedPath[];
   /** `cd`, `export`, `set` ... : state a merged RUN would carry over */
   stateChanges: ShellStateChange[];
+  /** each script's text and how its offsets map to the source (for external tools such as ShellCheck) */
+  scriptSources: ScriptSource[];
+}
+
+export interface ScriptSource {
+  script: ShellScript;
+  /** the text given to the shell parser */
+  text: string;
+  /** `line`: the shell-form command line; `exec`: an argv joined for parsing (offsets approximate); `heredoc`: a script body */
+  form: 'line' | 'exec' | 'heredoc';
+  /** source offset of a script offset */
+  toSource(offset: number): number;
 }
 
 const SHELL_PROGRAMS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'mksh', 'busybox']);
@@ -72,13 +84,15 @@ export function analyseRun(ins: CommandInstruction, shell: readonly string[]): R
   const dialect = /bash$/.test(shell[0] ?? '') ? 'bash' : 'sh';
   const info: RunInfo = {
     ins, posix, scripts: [], commands: [], mounts: mountsOf(ins), dataHeredocs: [], editable: ins.command?.kind !== 'exec',
-    installs: [], updates: [], cleans: [], removed: [], stateChanges: [],
+    installs: [], updates: [], cleans: [], removed: [], stateChanges: [], scriptSources: [],
   };
   const command = ins.command;
   if (posix && command?.kind === 'shell') {
     const script = parseShell(command.text, { dialect });
-    mapOffsets(script, (o) => ins.logical.toSource(ins.restStart + o));
+    const toSource = (o: number) => ins.logical.toSource(ins.restStart + o);
+    mapOffsets(script, toSource);
     info.scripts.push(script);
+    info.scriptSources.push({ script, text: command.text, form: 'line', toSource });
   } else if (posix && command?.kind === 'exec') {
     // argv: `sh -c "script"` runs a script; anything else is one command
     const argv = command.elements;
@@ -90,13 +104,15 @@ export function analyseRun(ins: CommandInstruction, shell: readonly string[]): R
       starts.push(pos);
       pos += quoteForShell(w.value).length + 1;
     }
-    mapOffsets(script, (o) => {
+    const toSource = (o: number) => {
       let i = starts.length - 1;
       while (i > 0 && starts[i]! > o) i--;
       const el = argv[i];
       return el ? Math.min(el.end, el.start + (o - starts[i]!)) : command.span.start;
-    });
+    };
+    mapOffsets(script, toSource);
     info.scripts.push(script);
+    info.scriptSources.push({ script, text, form: 'exec', toSource });
   }
   // heredocs: a script when the command line is only the marker(s), or it starts a shell reading stdin
   const first = info.scripts[0]?.commands[0];
@@ -105,8 +121,10 @@ export function analyseRun(ins: CommandInstruction, shell: readonly string[]): R
   for (const h of ins.heredocs) {
     if (posix && (lineIsOnlyMarkers ? SHELL_PROGRAMS.has(interpreterOf(h.content) ?? 'sh') : runsShell)) {
       const script = parseShell(h.content, { dialect });
-      mapOffsets(script, (o) => h.contentSpan.start + o);
+      const toSource = (o: number) => h.contentSpan.start + o;
+      mapOffsets(script, toSource);
       info.scripts.push(script);
+      info.scriptSources.push({ script, text: h.content, form: 'heredoc', toSource });
     } else {
       info.dataHeredocs.push(h);
     }
