@@ -1,0 +1,86 @@
+/**
+ * Which files to lint: explicit files, directories (walked), globs, or with no
+ * argument every Dockerfile under the working directory. Walks skip `.git`,
+ * `node_modules` and what `.gitignore` files exclude.
+ */
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import picomatch from 'picomatch';
+import { UsageError } from './errors.ts';
+
+/** Dockerfile, Dockerfile.*, *.Dockerfile, *.dockerfile, Containerfile (and Containerfile.*) */
+export function isDockerfileName(name: string): boolean {
+  return /^(Dockerfile|Containerfile)(\..+)?$/.test(name) || /.\.(Dockerfile|dockerfile)$/.test(name);
+}
+
+const GLOB_CHARS = /[*?[\]{}]/;
+
+export function findFiles(args: readonly string[], cwd: string): string[] {
+  const found: string[] = [];
+  const seen = new Set<string>();
+  const add = (path: string) => {
+    const abs = resolve(cwd, path);
+    if (seen.has(abs)) return;
+    seen.add(abs);
+    found.push(path);
+  };
+  if (args.length === 0) {
+    const files = walk(cwd, cwd, () => true);
+    if (files.length === 0) throw new UsageError(`no Dockerfiles found under ${cwd}: pass files or a directory to lint`);
+    files.forEach(add);
+    return found;
+  }
+  for (const arg of args) {
+    if (arg === '-') { add('-'); continue; }
+    const abs = resolve(cwd, arg);
+    if (existsSync(abs)) {
+      if (statSync(abs).isDirectory()) {
+        const files = walk(abs, cwd, () => true);
+        if (files.length === 0) throw new UsageError(`no Dockerfiles found in directory ${arg}: name them Dockerfile, *.Dockerfile or Containerfile, or pass the files`);
+        files.forEach(add);
+      } else add(arg);
+      continue;
+    }
+    if (GLOB_CHARS.test(arg)) {
+      const base = arg.split('/').findIndex((part) => GLOB_CHARS.test(part));
+      const baseDir = resolve(cwd, arg.split('/').slice(0, base).join('/') || '.');
+      const isMatch = picomatch(resolve(cwd, arg).split(sep).join('/'), { dot: true });
+      const files = existsSync(baseDir) ? walk(baseDir, cwd, (p) => isMatch(resolve(cwd, p).split(sep).join('/')), true) : [];
+      if (files.length === 0) throw new UsageError(`no files match ${arg}`);
+      files.forEach(add);
+      continue;
+    }
+    throw new UsageError(`no such file or directory: ${arg}`);
+  }
+  return found;
+}
+
+/** paths relative to cwd, sorted, of Dockerfiles (or any file the glob takes) under dir */
+function walk(dir: string, cwd: string, accept: (relPath: string) => boolean, anyName = false): string[] {
+  const out: string[] = [];
+  const visit = (current: string, ignores: { base: string; ig: Ignore }[]) => {
+    let entries;
+    try {
+      entries = readdirSync(current, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    const gitignore = join(current, '.gitignore');
+    const here = existsSync(gitignore) ? [...ignores, { base: current, ig: ignore().add(readFileSync(gitignore, 'utf8')) }] : ignores;
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (entry.name === '.git' || entry.name === 'node_modules') continue;
+      const full = join(current, entry.name);
+      const isDir = entry.isDirectory();
+      if (here.some(({ base, ig }) => ig.ignores(relative(base, full).split(sep).join('/') + (isDir ? '/' : '')))) continue;
+      if (isDir) visit(full, here);
+      else if (entry.isFile() && (anyName || isDockerfileName(entry.name))) {
+        const rel = relative(cwd, full) || entry.name;
+        if (accept(rel)) out.push(rel);
+      }
+    }
+  };
+  visit(dir, []);
+  return out;
+}

@@ -1,0 +1,165 @@
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './run-cli.ts';
+
+const BAD = 'FROM debian:latest\nRUN apt-get update && apt-get install -y curl\n';
+const GOOD = 'FROM debian:12\nRUN echo ok\n';
+
+function project(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'tslint-docker-cli-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
+
+describe('exit codes and messages', () => {
+  it('exits 0 on a clean file and 1 on findings at or above the threshold', async () => {
+    const dir = project({ 'Dockerfile': GOOD, 'bad/Dockerfile': BAD });
+    expect((await runCli(['Dockerfile'], dir)).code).toBe(0);
+    const bad = await runCli(['bad/Dockerfile'], dir);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toContain('base-image-latest');
+    expect((await runCli(['bad/Dockerfile', '--failure-threshold', 'error'], dir)).code).toBe(0);
+    expect((await runCli(['bad/Dockerfile', '--failure-threshold', 'none'], dir)).code).toBe(0);
+  });
+
+  it('exits 1 on a parse error whatever the threshold', async () => {
+    const dir = project({ Dockerfile: 'FROM a\nFOM b\n' });
+    const run = await runCli(['Dockerfile', '--failure-threshold', 'none'], dir);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('unknown instruction: FOM');
+  });
+
+  it('--max-warnings fails when exceeded', async () => {
+    const dir = project({ Dockerfile: BAD });
+    expect((await runCli(['Dockerfile', '-t', 'error', '--max-warnings', '0'], dir)).code).toBe(1);
+    expect((await runCli(['Dockerfile', '-t', 'error', '--max-warnings', '1'], dir)).code).toBe(0);
+  });
+
+  it.each([
+    [['--bogus'], /Unknown argument: bogus/],
+    [['missing-file'], /no such file or directory: missing-file/],
+    [['--rule', 'no-such-rule=off', 'Dockerfile'], /unknown rule 'no-such-rule'/],
+    [['--rule', 'base-image-latest'], /bad --rule 'base-image-latest'/],
+    [['--format', 'xml', 'Dockerfile'], /unknown format 'xml'/],
+    [['empty-dir'], /no Dockerfiles found in directory empty-dir/],
+    [['--config', 'bad.json', 'Dockerfile'], /bad\.json/],
+    [['explain', 'DL9999'], /unknown rule 'DL9999'/],
+  ])('%j exits 2 with one line', async (args, message) => {
+    const dir = project({ Dockerfile: GOOD, 'empty-dir/README': 'x', 'bad.json': '{"rules": {"base-image-latest": "loud"}}' });
+    const run = await runCli(args as string[], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message as RegExp);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('an invalid config file names the file and the path', async () => {
+    const dir = project({ Dockerfile: GOOD, '.tslint-dockerrc.json': '{"rules": {"base-image-latest": "loud"}}' });
+    const run = await runCli(['Dockerfile'], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/\.tslint-dockerrc\.json: rules\.base-image-latest must be one of/);
+  });
+});
+
+describe('file discovery', () => {
+  it('finds Dockerfiles by name under the cwd, skipping node_modules and .gitignore', async () => {
+    const dir = project({
+      'Dockerfile': GOOD, 'api/Dockerfile.prod': GOOD, 'web/app.Dockerfile': GOOD, 'x/Containerfile': GOOD,
+      'node_modules/pkg/Dockerfile': BAD, 'build/Dockerfile': BAD, '.gitignore': 'build/\n', 'notes.txt': 'x',
+    });
+    const run = await runCli(['--format', 'json'], dir);
+    const paths = (JSON.parse(run.stdout) as { filePath: string }[]).map((r) => r.filePath).sort();
+    expect(paths).toEqual(['Dockerfile', 'api/Dockerfile.prod', 'web/app.Dockerfile', 'x/Containerfile']);
+  });
+
+  it('reads stdin with --stdin-filename', async () => {
+    const dir = project({});
+    const run = await runCli(['-', '--stdin-filename', 'svc/Dockerfile', '--format', 'compact'], dir, BAD);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^svc\/Dockerfile:1:6: warning: /m);
+  });
+});
+
+describe('formats', () => {
+  it('json carries ruleId, aliases and 1-based positions; sarif goes to a file', async () => {
+    const dir = project({ Dockerfile: BAD });
+    const run = await runCli(['Dockerfile', '-f', 'json', '-f', 'sarif', '-o', '-', '-o', 'out.sarif'], dir);
+    const [file] = JSON.parse(run.stdout) as { messages: { ruleId: string; aliases: string[]; line: number; column: number; endColumn: number }[] }[];
+    expect(file!.messages[0]).toMatchObject({ ruleId: 'base-image-latest', aliases: ['DL3007'], line: 1, column: 6, endColumn: 19 });
+    const sarif = JSON.parse(readFileSync(join(dir, 'out.sarif'), 'utf8'));
+    expect(sarif.version).toBe('2.1.0');
+    expect(sarif.runs[0].invocations[0].exitCode).toBe(1);
+  });
+});
+
+describe('--fix', () => {
+  it('applies safe fixes atomically, keeps permissions, CRLF and BOM; a second run changes nothing', async () => {
+    const crlf = '\uFEFFFROM debian:12\r\nRUN apt-get update && apt-get install -y curl\r\n';
+    const dir = project({ Dockerfile: crlf });
+    chmodSync(join(dir, 'Dockerfile'), 0o640);
+    const run = await runCli(['Dockerfile', '--fix'], dir);
+    expect(run.stdout).toMatch(/Dockerfile: fixed \d+ problems? \(.*apt-no-install-recommends/);
+    const fixed = readFileSync(join(dir, 'Dockerfile'), 'utf8');
+    // other rules' safe fixes may apply too; what matters: the fix is in, BOM and CRLF are kept
+    expect(fixed).toContain('apt-get install --no-install-recommends');
+    expect(fixed.startsWith('\uFEFFFROM debian:12\r\n')).toBe(true);
+    expect(fixed.replace(/\r\n/g, '')).not.toContain('\n');
+    expect(statSync(join(dir, 'Dockerfile')).mode & 0o777).toBe(0o640);
+    const again = await runCli(['Dockerfile', '--fix'], dir);
+    expect(again.stdout).not.toContain('fixed');
+    expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toBe(fixed);
+  });
+
+  it('leaves a file with nothing to fix byte-identical, mtime included', async () => {
+    const dir = project({ Dockerfile: GOOD });
+    const old = new Date('2020-01-01T00:00:00Z');
+    utimesSync(join(dir, 'Dockerfile'), old, old);
+    await runCli(['Dockerfile', '--fix'], dir);
+    expect(statSync(join(dir, 'Dockerfile')).mtime.getTime()).toBe(old.getTime());
+  });
+
+  it('--diff prints a unified diff, changes nothing, and exits 1 when there would be changes', async () => {
+    const dir = project({ Dockerfile: BAD, 'ok/Dockerfile': GOOD });
+    const run = await runCli(['Dockerfile', '--diff'], dir);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^-RUN apt-get update && apt-get install -y curl\n\+RUN apt-get update && apt-get install --no-install-recommends/m);
+    expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toBe(BAD);
+    expect((await runCli(['ok/Dockerfile', '--diff'], dir)).code).toBe(0);
+  });
+
+  it('with stdin writes the fixed text to stdout and the report to stderr', async () => {
+    const run = await runCli(['-', '--fix'], project({}), BAD);
+    expect(run.stdout).toMatch(/^FROM debian:latest\nRUN apt-get update && apt-get install --no-install-recommends .*curl/);
+    expect(run.stderr).toContain('base-image-latest');
+  });
+});
+
+describe('subcommands', () => {
+  it('parse --format buildkit prints BuildKit\'s dump; parse prints JSON', async () => {
+    const dir = project({ Dockerfile: 'FROM a AS b\nRUN echo hi\n' });
+    expect((await runCli(['parse', 'Dockerfile', '--format', 'buildkit'], dir)).stdout).toBe('(from "a" "AS" "b")\n(run "echo hi")\n');
+    const tree = JSON.parse((await runCli(['parse', 'Dockerfile'], dir)).stdout);
+    expect(tree.instructions[1].keyword).toBe('RUN');
+  });
+
+  it('rules lists every rule; explain finds a rule by alias; init writes a config once', async () => {
+    const dir = project({});
+    expect((await runCli(['rules'], dir)).stdout).toMatch(/apt-no-install-recommends\s+DL3015/);
+    expect((await runCli(['explain', 'dl3015'], dir)).stdout).toContain('## Why is this bad?');
+    expect((await runCli(['init'], dir)).code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, '.tslint-dockerrc.json'), 'utf8')).$schema).toBeDefined();
+    expect((await runCli(['init'], dir)).code).toBe(2);
+  });
+
+  it('--print-config shows the resolved configuration; --version and --help work', async () => {
+    const dir = project({ Dockerfile: GOOD, '.hadolint.yaml': 'ignored:\n  - DL3007\n' });
+    const config = JSON.parse((await runCli(['--print-config', 'Dockerfile'], dir)).stdout);
+    expect(config.rules['base-image-latest']).toBe('off');
+    expect((await runCli(['--version'], dir)).stdout.trim()).toBe('0.1.0');
+    expect((await runCli(['--help'], dir)).stdout).toContain('--unsafe-fixes');
+  });
+});
