@@ -48,7 +48,7 @@ interface InstallSpec {
 
 const APT_FLAGS = ['o', 'option', 'c', 'config-file', 't', 'target-release', 'default-release'];
 const RPM_FLAGS = ['x', 'exclude', 'setopt', 'enablerepo', 'disablerepo', 'repo', 'repoid', 'releasever', 'installroot', 'c', 'config', 'd', 'debuglevel', 'e', 'errorlevel', 'R', 'randomwait', 'downloaddir', 'destdir', 'forcearch'];
-const PIP_FLAGS = ['r', 'requirement', 'c', 'constraint', 'e', 'editable', 'i', 'index-url', 'extra-index-url', 'f', 'find-links', 't', 'target', 'prefix', 'root', 'trusted-host', 'platform', 'python-version', 'implementation', 'abi', 'src', 'upgrade-strategy', 'progress-bar', 'cache-dir', 'log', 'timeout', 'retries', 'proxy', 'cert', 'client-cert', 'global-option', 'install-option', 'C', 'config-settings', 'no-binary', 'only-binary', 'report', 'exists-action', 'python'];
+const PIP_FLAGS = ['r', 'requirement', 'c', 'constraint', 'e', 'editable', 'i', 'index-url', 'extra-index-url', 'f', 'find-links', 't', 'target', 'prefix', 'root', 'trusted-host', 'platform', 'python-version', 'implementation', 'abi', 'src', 'upgrade-strategy', 'progress-bar', 'cache-dir', 'log', 'timeout', 'retries', 'proxy', 'cert', 'client-cert', 'global-option', 'install-option', 'C', 'config-settings', 'no-binary', 'only-binary', 'report', 'exists-action', 'python', 'root-user-action', 'b', 'build'];
 const NPM_FLAGS = ['prefix', 'registry', 'cache', 'w', 'workspace', 'omit', 'include', 'loglevel', 'userconfig', 'C'];
 const CONDA_FLAGS = ['c', 'channel', 'n', 'name', 'p', 'prefix', 'file'];
 

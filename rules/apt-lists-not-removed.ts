@@ -1,0 +1,126 @@
+import { fix, insertAt, lineEnding } from '../src/fix/edits.ts';
+import { defineRule } from '../src/linter/rule.ts';
+import type { FixSafety } from '../src/linter/types.ts';
+import {
+  APT_ARCHIVES_DIR, APT_LISTS_DIR, aptInstalls, aptKeepsArchives, aptListUpdates, mountHolds, removesDirectory,
+} from '../src/model/apt.ts';
+import { isCommand, parseShell, type DockerfileModel, type InstructionInfo, type RunInfo, type Stage } from '../src/model/index.ts';
+
+const APT_CLEANS = [['apt-get', 'clean'], ['apt-get', 'autoclean'], ['apt', 'clean'], ['apt', 'autoclean'], ['aptitude', 'clean']] as const;
+const REMOVE_LISTS = 'rm -rf /var/lib/apt/lists/*';
+
+export default defineRule({
+  meta: {
+    id: 'apt-lists-not-removed',
+    aliases: ['DL3009'],
+    severity: 'info',
+    category: 'size',
+    fixable: 'both',
+    docs: {
+      summary: 'Remove the apt package lists in the RUN that downloads them',
+      description:
+        'Reports a RUN that runs `apt-get update` (or `apt update`, `aptitude update`) and leaves /var/lib/apt/lists in the layer: '
+        + 'no `rm -rf /var/lib/apt/lists/*` after it in the same RUN, and no cache or tmpfs mount on that directory. '
+        + 'Only stages that end up in the built image count (the last stage and the stages it builds on); an ONBUILD trigger always counts. '
+        + 'It also reports an install whose downloaded `.deb` files stay in /var/cache/apt after the `docker-clean` hook was removed '
+        + 'and that directory is not mounted.',
+      why: 'The package lists are tens of megabytes that the running container never needs; once a layer holds them, deleting them in a later RUN does not make the image smaller.',
+      bad: 'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl',
+      good: 'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl \\\n && rm -rf /var/lib/apt/lists/*',
+      fixSafety:
+        'Safe: appends `&& rm -rf /var/lib/apt/lists/*` to the RUN that installs (in a heredoc script, a new last line, or `&&` on the last line '
+        + 'when the script does not `set -e`), which keeps the exit status. Unsafe when a later RUN of the image installs with apt without '
+        + 'running `apt-get update` itself (it relied on these lists), or for an ONBUILD trigger (the later RUNs are not known). '
+        + 'No fix for a RUN that only updates, for exec form, or when the archives are what is left.',
+    },
+  },
+  create(ctx) {
+    const { model, source } = ctx;
+    return {
+      run(run, info) {
+        if (!info.onbuild && !shipsInImage(model, info.stage)) return;
+        const updates = aptListUpdates(run);
+        const lastUpdate = updates[updates.length - 1];
+        const installs = aptInstalls(run);
+        if (lastUpdate && !mountHolds(run, APT_LISTS_DIR) && !removesDirectory(run, APT_LISTS_DIR, lastUpdate.start)) {
+          const edit = installs.some((i) => i.start > lastUpdate.start) ? appendRemoval(run, source) : undefined;
+          const safety: FixSafety = info.onbuild || laterInstallNeedsLists(model, info) ? 'unsafe' : 'safe';
+          ctx.report({
+            span: lastUpdate,
+            message: 'The apt package lists downloaded here stay in the layer: remove /var/lib/apt/lists/* at the end of this RUN',
+            ...(edit ? { fix: fix('remove the apt lists at the end of the RUN', safety, edit) } : {}),
+          });
+          return;
+        }
+        const lastInstall = installs[installs.length - 1];
+        if (lastInstall && !mountHolds(run, APT_ARCHIVES_DIR) && !removesDirectory(run, APT_ARCHIVES_DIR, lastInstall.start)
+          && !run.commands.some((c) => c.start > lastInstall.start && APT_CLEANS.some(([p, sub]) => isCommand(c, p, sub)))
+          && aptKeepsArchives(model, info.ins)) {
+          ctx.report({
+            span: lastInstall,
+            message: 'With docker-clean removed, the downloaded .deb files stay in /var/cache/apt: mount a cache there or clean it in this RUN',
+          });
+        }
+      },
+    };
+  },
+});
+
+/** the last stage and the stages it builds on end up in the image; instructions before any FROM count too */
+function shipsInImage(model: DockerfileModel, stage: Stage | undefined): boolean {
+  return stage === undefined || stage === model.finalStage || buildsOn(model.finalStage, stage);
+}
+
+/** a later RUN of the image that installs with apt and does not update the lists itself */
+function laterInstallNeedsLists(model: DockerfileModel, info: InstructionInfo): boolean {
+  let found = false;
+  for (const other of model.instructions) {
+    if (other.ins.start <= info.ins.start || other.onbuild || found) continue;
+    if (other.stage !== info.stage && !buildsOn(other.stage, info.stage)) continue;
+    const run = model.run(other.ins);
+    if (!run) continue;
+    const first = aptInstalls(run)[0];
+    if (first && !aptListUpdates(run).some((u) => u.start < first.start)) found = true;
+  }
+  return found;
+}
+
+function buildsOn(stage: Stage | undefined, ancestor: Stage | undefined): boolean {
+  const seen = new Set<Stage>();
+  for (let s = stage?.baseStage; s && !seen.has(s); s = s.baseStage) {
+    if (s === ancestor) return true;
+    seen.add(s);
+  }
+  return false;
+}
+
+/**
+ * The edit that runs the removal last, keeping the RUN's exit status: `&& rm ...` after the
+ * command line, or in a heredoc script a new last line (under `set -e`) or `&& rm ...` on its
+ * last line. Checked by parsing the result: no edit when the removal would not run last.
+ */
+function appendRemoval(run: RunInfo, source: string): ReturnType<typeof insertAt> | undefined {
+  if (!run.editable) return undefined;
+  const command = run.ins.command;
+  const heredoc = run.ins.heredocs.find((h) => h.contentSpan.end > h.contentSpan.start && run.scripts.some((s) => s.source === h.content));
+  if (heredoc) {
+    const body = heredoc.content;
+    const trimmed = body.replace(/\s+$/, '');
+    const indent = /(^|\n)([ \t]*)[^\n]*$/.exec(trimmed)?.[2] ?? '';
+    const setsE = run.scripts.find((s) => s.source === body)?.commands.some((c) => !c.inSubshell && c.name?.value === 'set' && c.args.some((a) => /^-[a-z]*e/.test(a.value ?? ''))) ?? false;
+    const addition = setsE ? `${lineEnding(source)}${indent}${REMOVE_LISTS}` : ` && ${REMOVE_LISTS}`;
+    if (!runsLast(trimmed + addition)) return undefined;
+    return insertAt(heredoc.contentSpan.start + trimmed.length, addition);
+  }
+  if (command?.kind !== 'shell' || run.ins.heredocs.length > 0) return undefined;
+  const addition = ` && ${REMOVE_LISTS}`;
+  if (!runsLast(command.text + addition)) return undefined;
+  return insertAt(command.span.end, addition);
+}
+
+/** the script parses, and its last top-level command is the removal */
+function runsLast(script: string): boolean {
+  const parsed = parseShell(script);
+  const last = parsed.commands.filter((c) => !c.inSubshell).at(-1);
+  return parsed.errors.length === 0 && last !== undefined && script.slice(last.start, last.end) === REMOVE_LISTS && !last.inCondition;
+}

@@ -1,0 +1,50 @@
+import { fix, replace } from '../src/fix/edits.ts';
+import { defineRule } from '../src/linter/rule.ts';
+import { isAbsolutePath, resolveWorkdir, workdirBefore, workdirValue } from '../src/model/workdir.ts';
+
+/** a path that can be written as a WORKDIR argument without quoting or escaping */
+const PLAIN_PATH = /^\/[A-Za-z0-9._@+,:=%/-]*$/;
+
+export default defineRule({
+  meta: {
+    id: 'workdir-relative',
+    aliases: ['DL3000', 'WorkdirRelativePath'],
+    severity: 'error',
+    category: 'correctness',
+    fixable: 'safe',
+    docs: {
+      summary: 'WORKDIR should be an absolute path',
+      description:
+        'Reports a WORKDIR whose path (after resolving ARGs and ENVs, quotes removed) is relative. Windows paths such as `C:\\app` are absolute. '
+        + 'A path that depends on a variable without a known value is not reported.',
+      why: 'A relative WORKDIR is resolved against the working directory before it, which may come from the base image: when the base image changes its WORKDIR, files land elsewhere without any change to this Dockerfile.',
+      bad: 'FROM node:22\nWORKDIR app\n',
+      good: 'FROM node:22\nWORKDIR /app\n',
+      fixSafety:
+        'Safe: when the working directory before it is known (an absolute WORKDIR earlier in the stage or a stage it builds on, or `FROM scratch`), '
+        + 'the path is replaced by the absolute path BuildKit resolves it to, so the build does the same. No fix when that directory comes from an external base image or for an ONBUILD trigger.',
+    },
+  },
+  create(ctx) {
+    const { model } = ctx;
+    return {
+      WORKDIR(ins, info) {
+        const word = ins.argument;
+        const value = word ? workdirValue(ins, info) : undefined;
+        if (!word || value === undefined || value === '' || isAbsolutePath(value)) return;
+        const previous = workdirBefore(model, ins);
+        const absolute = previous === undefined ? undefined : resolveWorkdir(previous, value);
+        if (absolute === undefined) {
+          ctx.report({ span: word, message: `WORKDIR \`${value}\` is relative to the working directory of the base image, which can change: use an absolute path` });
+          return;
+        }
+        const plain = PLAIN_PATH.test(absolute) && !word.raw.includes('$');
+        ctx.report({
+          span: word,
+          message: `WORKDIR \`${value}\` is relative: write the absolute path \`${absolute}\``,
+          ...(plain ? { fix: fix(`use the absolute path ${absolute}`, 'safe', replace(word, absolute)) } : {}),
+        });
+      },
+    };
+  },
+});

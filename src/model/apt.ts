@@ -1,0 +1,73 @@
+/**
+ * What apt leaves in a layer: `apt-get update` (also `apt update`, `aptitude update`) writes
+ * the package lists to /var/lib/apt/lists; they stay in the layer unless the same RUN
+ * removes them or a cache/tmpfs mount holds that directory. Downloaded archives go to
+ * /var/cache/apt/archives and are deleted by Debian's `docker-clean` apt hook, unless a
+ * Dockerfile removes that hook (as the cache-mount recipes do).
+ */
+import type { Instruction } from '../parser/ast.ts';
+import type { DockerfileModel, Stage } from './model.ts';
+import type { RunInfo } from './run.ts';
+import { isCommand, subcommandWords } from './shell/commands.ts';
+import type { ShellCommand } from './shell/types.ts';
+
+export const APT_LISTS_DIR = '/var/lib/apt/lists';
+export const APT_ARCHIVES_DIR = '/var/cache/apt/archives';
+const DOCKER_CLEAN_HOOK = '/etc/apt/apt.conf.d/docker-clean';
+const APT_PROGRAMS = ['apt-get', 'apt', 'aptitude'] as const;
+
+/** The commands of the RUN that download apt's package lists. */
+export function aptListUpdates(run: RunInfo): ShellCommand[] {
+  return run.commands.filter((c) => APT_PROGRAMS.some((p) => isCommand(c, p, 'update')));
+}
+
+/** The apt/aptitude package installs of the RUN (`install`, `reinstall`, also aptitude's). */
+export function aptInstalls(run: RunInfo): ShellCommand[] {
+  return run.commands.filter((c) => APT_PROGRAMS.some((p) => {
+    const sub = subcommandWords(c, p, 1)[0]?.value;
+    return isCommand(c, p) && (sub === 'install' || sub === 'reinstall');
+  }));
+}
+
+/** a path as `rm` receives it, `~`/`$HOME` read as /root and quotes dropped */
+function removedPathText(value: string | undefined, text: string): string {
+  return (value ?? text.replace(/["']/g, '')).replace(/^(\$HOME|\$\{HOME\}|~)(?=\/|$)/, '/root');
+}
+
+/** whether removing `removed` (a path, possibly ending in a `*` glob) deletes everything under `dir` */
+function removesDir(removed: string, dir: string): boolean {
+  const path = removed.replace(/\/\*?$/, '').replace(/\/+$/, '');
+  return path !== '' && (dir === path || dir.startsWith(`${path}/`));
+}
+
+/** Whether the RUN removes `dir` (or its contents, or a parent) with `rm` after source offset `after`. */
+export function removesDirectory(run: RunInfo, dir: string, after = -1): boolean {
+  return run.removed.some((r) => r.command.start > after && removesDir(removedPathText(r.path.value, r.path.text), dir));
+}
+
+/** Whether a cache or tmpfs mount of the RUN holds `dir` (its target is `dir` or a parent), so it stays out of the layer. */
+export function mountHolds(run: RunInfo, dir: string): boolean {
+  return run.mounts.some((m) => {
+    const type = m.type.toLowerCase();
+    if ((type !== 'cache' && type !== 'tmpfs') || m.target === undefined) return false;
+    const target = m.target.replace(/\/+$/, '') || '/';
+    return target === '/' || dir === target || dir.startsWith(`${target}/`);
+  });
+}
+
+/**
+ * Whether Debian's `docker-clean` hook was removed before or in this RUN, in its stage or a
+ * stage it builds on: then installed `.deb` archives stay in /var/cache/apt/archives.
+ */
+export function aptKeepsArchives(model: DockerfileModel, ins: Instruction): boolean {
+  const info = model.info(ins);
+  let stages: Set<Stage> | undefined;
+  for (let s = info.stage; s && !stages?.has(s); s = s.baseStage) (stages ??= new Set()).add(s);
+  for (const other of model.instructions) {
+    if (other.ins.start > ins.start) break;
+    if (stages ? !other.stage || !stages.has(other.stage) : other.stage !== undefined) continue;
+    const run = model.run(other.ins);
+    if (run && run.removed.some((r) => removedPathText(r.path.value, r.path.text) === DOCKER_CLEAN_HOOK)) return true;
+  }
+  return false;
+}
