@@ -10,9 +10,15 @@ const differences = JSON.parse(readFileSync(join(import.meta.dirname, 'expected-
 const MIN_AGREEMENT = 0;
 
 describe('hadolint conformance', () => {
-  const outcomes = loadCases().map(runCase);
+  const all = loadCases().map(runCase);
+  const outcomes = all.filter((o) => o.skipped === undefined);
+  const skipped = all.filter((o) => o.skipped !== undefined);
 
-  it('has all 1103 cases', () => expect(outcomes.length).toBe(1103));
+  it('has all 1103 cases', () => expect(all.length).toBe(1103));
+
+  it.skipIf(skipped.length === 0)(`skips ${skipped.length} cases: ${[...new Set(skipped.map((o) => o.skipped))].join('; ')}`, () => {
+    expect(skipped.every((o) => o.case.rule === 'SC*')).toBe(true);
+  });
 
   it(`agrees with hadolint on at least ${MIN_AGREEMENT * 100}% of the cases`, () => {
     const byRule = new Map<string, { agree: number; total: number }>();
@@ -30,8 +36,9 @@ describe('hadolint conformance', () => {
 
   it('every listed deliberate difference really differs (the list stays true)', () => {
     for (const id of Object.keys(differences)) {
-      const o = outcomes.find((x) => x.case.id === id);
+      const o = all.find((x) => x.case.id === id);
       expect(o, `${id} is not a case`).toBeDefined();
+      if (o!.skipped !== undefined) continue;
       expect(o!.agrees, `${id} now agrees with hadolint: remove it from expected-differences.json`).toBe(false);
     }
   });

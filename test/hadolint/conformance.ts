@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getLinter } from '../../src/linter/index.ts';
 import type { LintOptions } from '../../src/linter/linter.ts';
+import { shellcheckBinary } from '../../src/model/shellcheck.ts';
 import { SHARED } from '../helpers/shared.ts';
 
 export interface HadolintCase {
@@ -37,9 +38,12 @@ export interface CaseOutcome {
   agrees: boolean;
   /** how many findings carried the code */
   got: number;
+  /** why the case was not run (it counts neither way) */
+  skipped?: string;
 }
 
 export function runCase(c: HadolintCase): CaseOutcome {
+  if (c.rule === 'SC*' && !shellcheckBinary()) return { case: c, agrees: false, got: 0, skipped: 'shellcheck is not on PATH' };
   const linter = getLinter();
   const options: LintOptions = { enableAll: true };
   if (c.config) {
