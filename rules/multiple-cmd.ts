@@ -1,0 +1,36 @@
+import { defineRule } from '../src/linter/rule.ts';
+import type { Instruction } from '../src/parser/ast.ts';
+import type { Stage } from '../src/model/model.ts';
+
+export default defineRule({
+  meta: {
+    id: 'multiple-cmd',
+    aliases: ['DL4003', 'MultipleInstructionsDisallowed'],
+    severity: 'warning',
+    category: 'correctness',
+    docs: {
+      summary: 'A stage should have one CMD',
+      description: 'Reports every `CMD` of a stage that a later `CMD` in the same stage overrides. (BuildKit\'s MultipleInstructionsDisallowed check also covers ENTRYPOINT, which `multiple-entrypoint` reports.)',
+      why: 'Only the last `CMD` takes effect; the earlier ones are dead code that misleads the reader about what the container runs.',
+      bad: 'FROM python:3.12-slim\nCMD ["python", "manage.py", "migrate"]\nCMD ["gunicorn", "app:app"]',
+      good: 'FROM python:3.12-slim\nCMD ["gunicorn", "app:app"]',
+      fixSafety: 'No fix: the earlier CMD may hold what was meant to run (e.g. a migration that belongs in an entrypoint script).',
+    },
+  },
+  create(ctx) {
+    const byStage = new Map<Stage, Instruction[]>();
+    return {
+      CMD(ins, info) {
+        if (!info.stage || info.onbuild) return;
+        byStage.set(info.stage, [...(byStage.get(info.stage) ?? []), ins]);
+      },
+      end() {
+        for (const list of byStage.values()) {
+          for (const ins of list.slice(0, -1)) {
+            ctx.report({ span: ins.keywordWord, message: 'This `CMD` is overridden by a later `CMD` in the same stage: only the last one takes effect' });
+          }
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,36 @@
+import { defineRule } from '../src/linter/rule.ts';
+import type { Instruction } from '../src/parser/ast.ts';
+import type { Stage } from '../src/model/model.ts';
+
+export default defineRule({
+  meta: {
+    id: 'multiple-entrypoint',
+    aliases: ['DL4004'],
+    severity: 'error',
+    category: 'correctness',
+    docs: {
+      summary: 'A stage should have one ENTRYPOINT',
+      description: 'Reports every `ENTRYPOINT` of a stage that a later `ENTRYPOINT` in the same stage overrides. (BuildKit calls this MultipleInstructionsDisallowed; that alias is on `multiple-cmd`.)',
+      why: 'Only the last `ENTRYPOINT` takes effect; the earlier ones are dead code that misleads the reader about what the container runs.',
+      bad: 'FROM node:22-slim\nENTRYPOINT ["node"]\nENTRYPOINT ["docker-entrypoint.sh"]',
+      good: 'FROM node:22-slim\nENTRYPOINT ["docker-entrypoint.sh"]',
+      fixSafety: 'No fix: which of them was meant is not knowable.',
+    },
+  },
+  create(ctx) {
+    const byStage = new Map<Stage, Instruction[]>();
+    return {
+      ENTRYPOINT(ins, info) {
+        if (!info.stage || info.onbuild) return;
+        byStage.set(info.stage, [...(byStage.get(info.stage) ?? []), ins]);
+      },
+      end() {
+        for (const list of byStage.values()) {
+          for (const ins of list.slice(0, -1)) {
+            ctx.report({ span: ins.keywordWord, message: 'This `ENTRYPOINT` is overridden by a later `ENTRYPOINT` in the same stage: only the last one takes effect' });
+          }
+        }
+      },
+    };
+  },
+});
