@@ -155,6 +155,12 @@ export function findConfig(dir: string): Promise<FoundConfig | null> {
   return search;
 }
 
+/** Forget every config read so far (an editor saw a config file change); the next search reads the disk again. */
+export function clearDiscoveryCaches(): void {
+  searches.clear();
+  if (explorers !== undefined) for (const explorer of Object.values(explorers)) explorer.clearCaches();
+}
+
 /** A file named on the command line: hadolint's format when its name says hadolint. */
 export async function loadConfigFile(filePath: string): Promise<FoundConfig> {
   const kind: ConfigKind = path.basename(filePath).includes('hadolint') ? 'hadolint' : 'tslint-docker';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { findConfig, loadConfigFile, type FoundConfig } from './discovery.ts';
+import { clearDiscoveryCaches, findConfig, loadConfigFile, type FoundConfig } from './discovery.ts';
 import { ConfigError, displayPath } from './errors.ts';
 import { mapHadolintConfig, type HadolintContent } from './hadolint.ts';
 import { normalizeConfig, pathForOverrides, type NormalizedConfig, type RuleLayer } from './normalize.ts';
@@ -28,7 +28,13 @@ export interface ResolveOptions {
 }
 
 /** Validated, normalized configs by path; per rule index, since rule names resolve against it. */
-const normalizedConfigs = new WeakMap<RuleIndex, Map<string, Promise<NormalizedConfig>>>();
+let normalizedConfigs = new WeakMap<RuleIndex, Map<string, Promise<NormalizedConfig>>>();
+
+/** Drop every cached config (found, loaded, validated): a long-lived process saw a config file change. */
+export function clearConfigCache(): void {
+  clearDiscoveryCaches();
+  normalizedConfigs = new WeakMap();
+}
 
 async function normalizeFound(found: FoundConfig, index: RuleIndex): Promise<NormalizedConfig> {
   // an empty file configures nothing

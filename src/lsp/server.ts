@@ -1,0 +1,164 @@
+/**
+ * `tslint-docker lsp --stdio`: diagnostics on open and change (incremental sync, debounced),
+ * quick fixes, fix-all, ignore comments, rule docs on hover. Config files are watched and
+ * re-read when they change.
+ */
+import { fileURLToPath } from 'node:url';
+import {
+  createConnection,
+  DidChangeWatchedFilesNotification,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type Diagnostic,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ConfigError } from '../config/index.ts';
+import type { Finding } from '../linter/types.ts';
+import { CODE_ACTION_KINDS, codeActions } from './actions.ts';
+import { configErrorDiagnostic, ruleDocLinker, toDiagnostic } from './diagnostics.ts';
+import { hoverAt } from './hover.ts';
+import { LintSession, type DocumentLint } from './session.ts';
+
+/** the files whose change can change a Dockerfile's configuration */
+export const CONFIG_FILE_GLOBS = [
+  '**/package.json',
+  '**/.tslint-dockerrc',
+  '**/.tslint-dockerrc.{json,yaml,yml,js,cjs,mjs}',
+  '**/tslint-docker.config.{js,mjs,cjs,ts}',
+  '**/.hadolint.{yaml,yml}',
+];
+
+/** initializationOptions the server understands */
+export interface ServerOptions {
+  /** wait this long after the last change before linting (default 50) */
+  debounceMs?: number;
+  /** rule docs at `${docsBaseUrl}/${ruleId}` instead of the Markdown files shipped in the package */
+  docsBaseUrl?: string;
+}
+
+const DEFAULT_DEBOUNCE_MS = 50;
+
+/** Serves one client over stdin/stdout until it exits. */
+export function startLanguageServer(): Connection {
+  const connection = createConnection(ProposedFeatures.all, process.stdin, process.stdout);
+  serve(connection);
+  connection.listen();
+  return connection;
+}
+
+function serve(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const session = new LintSession(process.cwd());
+  const timers = new Map<string, NodeJS.Timeout>();
+  let debounceMs = DEFAULT_DEBOUNCE_MS;
+  let docHref = ruleDocLinker(undefined);
+  let canRegisterWatchers = false;
+
+  const diagnosticFor = (doc: TextDocument) => (finding: Finding): Diagnostic => toDiagnostic(doc, finding, docHref(finding.ruleId));
+
+  async function publish(doc: TextDocument): Promise<void> {
+    let diagnostics: Diagnostic[];
+    try {
+      const state = await session.lint(doc);
+      // a newer version arrived while the config loaded: its own lint will publish
+      if (documents.get(doc.uri)?.version !== doc.version) return;
+      const toLsp = diagnosticFor(doc);
+      diagnostics = state.result.findings.filter((f) => !f.suppressed).map(toLsp);
+      for (const warning of state.configWarnings) connection.console.warn(warning);
+    } catch (error) {
+      if (!(error instanceof ConfigError)) {
+        connection.console.error(`tslint-docker: linting ${doc.uri} failed: ${(error as Error).stack ?? String(error)}`);
+        return;
+      }
+      diagnostics = [configErrorDiagnostic(error.message)];
+    }
+    await connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+  }
+
+  function schedule(doc: TextDocument, delay: number): void {
+    clearTimeout(timers.get(doc.uri));
+    timers.set(
+      doc.uri,
+      setTimeout(() => {
+        timers.delete(doc.uri);
+        const latest = documents.get(doc.uri);
+        if (latest) void publish(latest);
+      }, delay),
+    );
+  }
+
+  /** the lint of the document as the client sees it now (code actions may arrive before the debounce fires) */
+  async function stateOf(uri: string): Promise<{ doc: TextDocument; state: DocumentLint } | null> {
+    const doc = documents.get(uri);
+    if (!doc) return null;
+    try {
+      return { doc, state: session.current(doc) ?? (await session.lint(doc)) };
+    } catch {
+      return null;
+    }
+  }
+
+  connection.onInitialize((params): InitializeResult => {
+    const init = (params.initializationOptions ?? {}) as ServerOptions;
+    if (typeof init.debounceMs === 'number' && init.debounceMs >= 0) debounceMs = init.debounceMs;
+    if (typeof init.docsBaseUrl === 'string') docHref = ruleDocLinker(init.docsBaseUrl);
+    const root = params.workspaceFolders?.[0]?.uri ?? params.rootUri;
+    if (root?.startsWith('file:')) session.setFallbackDir(fileURLToPath(root));
+    canRegisterWatchers = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
+        hoverProvider: true,
+      },
+      serverInfo: { name: 'tslint-docker' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (canRegisterWatchers) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: CONFIG_FILE_GLOBS.map((globPattern) => ({ globPattern })),
+      });
+    }
+  });
+
+  documents.onDidOpen(({ document }) => schedule(document, 0));
+  documents.onDidChangeContent(({ document }) => schedule(document, debounceMs));
+  documents.onDidClose(({ document }) => {
+    clearTimeout(timers.get(document.uri));
+    timers.delete(document.uri);
+    session.forget(document.uri);
+    void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+  });
+
+  connection.onDidChangeWatchedFiles(() => {
+    session.configChanged();
+    for (const doc of documents.all()) schedule(doc, 0);
+  });
+
+  connection.onCodeAction(async (params) => {
+    const found = await stateOf(params.textDocument.uri);
+    if (!found) return [];
+    const { doc, state } = found;
+    return codeActions({
+      doc,
+      state,
+      start: doc.offsetAt(params.range.start),
+      end: doc.offsetAt(params.range.end),
+      ...(params.context.only && { only: params.context.only }),
+      diagnosticFor: diagnosticFor(doc),
+      relint: (text) => session.relint(state, text).findings,
+    });
+  });
+
+  connection.onHover(async (params) => {
+    const found = await stateOf(params.textDocument.uri);
+    return found ? hoverAt(found.doc, found.state, found.doc.offsetAt(params.position)) : null;
+  });
+
+  documents.listen(connection);
+}
