@@ -69,6 +69,10 @@ export function getLexer(escape: EscapeChar): DockerfileLexer {
   return lexer;
 }
 
+/** token categories the structure grammar matches on: what starts an instruction, what continues one */
+export const InstructionStart = createToken({ name: 'InstructionStart', pattern: Lexer.NA });
+export const InstructionPart = createToken({ name: 'InstructionPart', pattern: Lexer.NA });
+
 function buildLexer(escape: EscapeChar): DockerfileLexer {
   const E = escape === '\\' ? '\\\\' : '`';
   // per-tokenize state, read by the custom patterns
@@ -92,23 +96,25 @@ function buildLexer(escape: EscapeChar): DockerfileLexer {
     line_breaks: false,
   });
   const Comment = createToken({ name: 'Comment', pattern: new RegExp(`#(?:[^\\r\\n]|${LONE_CR})*`) });
-  const Whitespace = createToken({ name: 'Whitespace', pattern: new RegExp(`(?:${BLANK}|${LONE_CR})+`) });
+  const Whitespace = createToken({ name: 'Whitespace', pattern: new RegExp(`(?:${BLANK}|${LONE_CR})+`), categories: [InstructionPart] });
   const Newline = createToken({ name: 'Newline', pattern: new RegExp(LINE_END), line_breaks: true });
   // an escape ends the line's content only when it continues the line; an escaped escape does not
   const ESC_AT_END = `${E}(?=[ \\t]*${CONTENT_END})`;
   const textPattern = `(?:[^ \\t\\v\\f\\r\\n\\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000${E}]|${E}${ESC_AT_END}|${E}(?![ \\t]*${CONTENT_END}))+`;
-  const Text = createToken({ name: 'Text', pattern: new RegExp(textPattern), push_mode: 'instruction' });
-  const TextInInstruction = createToken({ name: 'InstructionText', pattern: new RegExp(textPattern) });
+  const Text = createToken({ name: 'Text', pattern: new RegExp(textPattern), push_mode: 'instruction', categories: [InstructionStart] });
+  const TextInInstruction = createToken({ name: 'InstructionText', pattern: new RegExp(textPattern), categories: [InstructionPart] });
   const Continuation = createToken({
     name: 'Continuation',
     pattern: new RegExp(`${E}[ \\t]*${CONTENT_END}`),
     line_breaks: true,
     push_mode: 'instruction',
+    categories: [InstructionStart],
   });
   const ContinuationInInstruction = createToken({
     name: 'InstructionContinuation',
     pattern: new RegExp(`${E}[ \\t]*${CONTENT_END}`),
     line_breaks: true,
+    categories: [InstructionPart],
   });
 
   const afterContinuation = (matched: IToken[]): boolean => {
@@ -128,6 +134,7 @@ function buildLexer(escape: EscapeChar): DockerfileLexer {
       },
     },
     line_breaks: true,
+    categories: [InstructionPart],
   });
   const emptyLineRe = new RegExp(`(?:${BLANK}|${LONE_CR})*\\r*\\n|(?:${BLANK}|\\r)+$`, 'y');
   const EmptyContinuationLine: TokenType = createToken({
@@ -140,6 +147,7 @@ function buildLexer(escape: EscapeChar): DockerfileLexer {
       },
     },
     line_breaks: true,
+    categories: [InstructionPart],
   });
 
   const lineEndRe = new RegExp(LINE_END, 'y');

@@ -3,8 +3,8 @@
  * directive line, a comment line, a blank line or one instruction (with its
  * continuations and heredoc bodies). Built once per escape character.
  */
-import { EmbeddedActionsParser, EOF, type IToken, type TokenType } from 'chevrotain';
-import type { DockerfileLexer } from './lexer.ts';
+import { EmbeddedActionsParser, type IToken } from 'chevrotain';
+import { InstructionPart, InstructionStart, type DockerfileLexer } from './lexer.ts';
 
 export type LineGroupKind = 'bom' | 'directive' | 'comment' | 'blank' | 'instruction';
 
@@ -14,8 +14,8 @@ export interface LineGroup {
 }
 
 class StructureParser extends EmbeddedActionsParser {
-  constructor(t: DockerfileLexer['tokens'], instructionTokens: TokenType[], startTokens: TokenType[]) {
-    super([...new Set<TokenType>(Object.values(t))], { maxLookahead: 2, skipValidations: true });
+  constructor(t: DockerfileLexer['tokens']) {
+    super([...Object.values(t), InstructionStart, InstructionPart], { maxLookahead: 2, skipValidations: true });
     const $ = this;
     const collect = (tokens: IToken[], tok: IToken) => {
       tokens.push(tok);
@@ -53,8 +53,8 @@ class StructureParser extends EmbeddedActionsParser {
         { ALT: () => { collect(tokens, $.CONSUME3(t.Newline)); return 'blank' as const; } },
         {
           ALT: () => {
-            $.OR3(startTokens.map((tt) => ({ ALT: () => collect(tokens, $.CONSUME(tt)) })));
-            $.MANY2(() => $.OR4(instructionTokens.map((tt) => ({ ALT: () => collect(tokens, $.CONSUME2(tt)) }))));
+            collect(tokens, $.CONSUME(InstructionStart));
+            $.MANY2(() => collect(tokens, $.CONSUME(InstructionPart)));
             $.OPTION4(() => collect(tokens, $.CONSUME(t.InstructionEnd)));
             return 'instruction' as const;
           },
@@ -76,12 +76,7 @@ const parsers = new WeakMap<DockerfileLexer, StructureParser>();
 export function groupLines(lexer: DockerfileLexer, tokens: IToken[]): LineGroup[] {
   let parser = parsers.get(lexer);
   if (!parser) {
-    const t = lexer.tokens;
-    const startTokens = [t.Text, t.Continuation];
-    const instructionTokens = [
-      t.InstructionText, t.Whitespace, t.InstructionContinuation, t.ContinuationComment, t.EmptyContinuationLine,
-    ];
-    parser = new StructureParser(t, instructionTokens, startTokens);
+    parser = new StructureParser(lexer.tokens);
     parsers.set(lexer, parser);
   }
   parser.input = tokens;

@@ -1,0 +1,49 @@
+/** The benchmark corpus: every real Dockerfile in ../shared/corpus/real, read once. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const SHARED = process.env.TSLINT_DOCKER_SHARED ?? join(fileURLToPath(new URL('..', import.meta.url)), '..', 'shared');
+export const CORPUS_DIR = join(SHARED, 'corpus/real');
+
+export interface CorpusFile {
+  name: string;
+  path: string;
+  text: string;
+}
+
+let cache: CorpusFile[] | undefined;
+
+export function loadCorpus(): CorpusFile[] {
+  cache ??= readdirSync(CORPUS_DIR)
+    .filter((f) => f !== 'README.md')
+    .sort()
+    .map((name) => ({ name, path: join(CORPUS_DIR, name), text: readFileSync(join(CORPUS_DIR, name), 'utf8') }));
+  return cache;
+}
+
+export function corpusBytes(files: CorpusFile[]): number {
+  return files.reduce((n, f) => n + Buffer.byteLength(f.text), 0);
+}
+
+export function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/** print a table, or JSON with --json */
+export function report(title: string, rows: Record<string, string | number>[], json: boolean): void {
+  if (json) {
+    console.log(JSON.stringify({ benchmark: title, rows }));
+    return;
+  }
+  console.log(`\n## ${title}`);
+  if (rows.length === 0) return;
+  const keys = Object.keys(rows[0]!);
+  const cells = rows.map((r) => keys.map((k) => String(r[k])));
+  const widths = keys.map((k, i) => Math.max(k.length, ...cells.map((c) => c[i]!.length)));
+  console.log(keys.map((k, i) => k.padEnd(widths[i]!)).join('  '));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const c of cells) console.log(c.map((v, i) => v.padEnd(widths[i]!)).join('  '));
+}
