@@ -2,29 +2,47 @@
 /** The rule registry: every rule, once. The CLI, SARIF, docs and config validation all read it. */
 import type { Rule } from '../src/linter/rule.ts';
 import addInsteadOfCopy from './add-instead-of-copy.ts';
+import apkNoCache from './apk-no-cache.ts';
+import apkPinVersions from './apk-pin-versions.ts';
+import aptAssumeYes from './apt-assume-yes.ts';
 import aptInsteadOfAptGet from './apt-instead-of-apt-get.ts';
 import aptListsNotRemoved from './apt-lists-not-removed.ts';
 import aptNoInstallRecommends from './apt-no-install-recommends.ts';
+import aptPinVersions from './apt-pin-versions.ts';
 import aptUpdateSeparate from './apt-update-separate.ts';
 import baseImageLatest from './base-image-latest.ts';
 import baseImageUntagged from './base-image-untagged.ts';
+import cacheBustingCopy from './cache-busting-copy.ts';
 import cdUseWorkdir from './cd-use-workdir.ts';
+import cmdShellForm from './cmd-shell-form.ts';
+import consistentInstructionCasing from './consistent-instruction-casing.ts';
 import containerIrrelevantCommand from './container-irrelevant-command.ts';
+import copiedArchiveExtracted from './copied-archive-extracted.ts';
 import copyDestNotDirectory from './copy-dest-not-directory.ts';
 import copyEntireFilesystem from './copy-entire-filesystem.ts';
 import copyFromOwnStage from './copy-from-own-stage.ts';
 import copyFromUndefinedStage from './copy-from-undefined-stage.ts';
+import copyIgnoredFile from './copy-ignored-file.ts';
+import copyRelativeWithoutWorkdir from './copy-relative-without-workdir.ts';
 import curlWithoutFail from './curl-without-fail.ts';
 import dnfCleanMissing from './dnf-clean-missing.ts';
 import dnfMissingYes from './dnf-missing-yes.ts';
 import dnfVersionUnpinned from './dnf-version-unpinned.ts';
 import duplicateStageName from './duplicate-stage-name.ts';
+import envSelfReference from './env-self-reference.ts';
+import exposeInvalidFormat from './expose-invalid-format.ts';
 import exposePortOutOfRange from './expose-port-out-of-range.ts';
+import exposeProtoCasing from './expose-proto-casing.ts';
+import fromAsCasing from './from-as-casing.ts';
+import fromPlatformConstant from './from-platform-constant.ts';
 import gemVersionUnpinned from './gem-version-unpinned.ts';
 import goVersionNotPinned from './go-version-not-pinned.ts';
 import healthcheckDuplicate from './healthcheck-duplicate.ts';
 import healthcheckMissing from './healthcheck-missing.ts';
+import inlineIgnoreComment from './inline-ignore-comment.ts';
 import instructionBeforeFrom from './instruction-before-from.ts';
+import invalidDefaultArgInFrom from './invalid-default-arg-in-from.ts';
+import invalidDefinitionDescription from './invalid-definition-description.ts';
 import labelEmpty from './label-empty.ts';
 import labelKeyInvalid from './label-key-invalid.ts';
 import labelMissing from './label-missing.ts';
@@ -35,20 +53,30 @@ import labelNotSemver from './label-not-semver.ts';
 import labelNotSpdx from './label-not-spdx.ts';
 import labelNotUrl from './label-not-url.ts';
 import labelSuperfluous from './label-superfluous.ts';
+import legacyKeyValueFormat from './legacy-key-value-format.ts';
 import maintainerDeprecated from './maintainer-deprecated.ts';
 import mergeConsecutiveRun from './merge-consecutive-run.ts';
 import missingDockerignore from './missing-dockerignore.ts';
+import missingUser from './missing-user.ts';
 import multipleCmd from './multiple-cmd.ts';
 import multipleEntrypoint from './multiple-entrypoint.ts';
+import noEmptyContinuation from './no-empty-continuation.ts';
+import npmPinVersions from './npm-pin-versions.ts';
+import onbuildInvalidTrigger from './onbuild-invalid-trigger.ts';
 import pipNoCacheDir from './pip-no-cache-dir.ts';
+import pipPinVersions from './pip-pin-versions.ts';
 import pipefailMissing from './pipefail-missing.ts';
 import proxyInEnv from './proxy-in-env.ts';
 import redundantTargetPlatform from './redundant-target-platform.ts';
 import secretInEnvOrArg from './secret-in-env-or-arg.ts';
 import shellcheck from './shellcheck.ts';
+import stageNameCasing from './stage-name-casing.ts';
 import stageNameReserved from './stage-name-reserved.ts';
 import sudoInRun from './sudo-in-run.ts';
 import symlinkBinSh from './symlink-bin-sh.ts';
+import undefinedArgInFrom from './undefined-arg-in-from.ts';
+import undefinedVariable from './undefined-variable.ts';
+import untrustedRegistry from './untrusted-registry.ts';
 import userNonNumeric from './user-non-numeric.ts';
 import userRoot from './user-root.ts';
 import useraddNoLogInit from './useradd-no-log-init.ts';
@@ -66,29 +94,47 @@ import zypperVersionUnpinned from './zypper-version-unpinned.ts';
 
 export const allRules: readonly Rule[] = [
   addInsteadOfCopy,
+  apkNoCache,
+  apkPinVersions,
+  aptAssumeYes,
   aptInsteadOfAptGet,
   aptListsNotRemoved,
   aptNoInstallRecommends,
+  aptPinVersions,
   aptUpdateSeparate,
   baseImageLatest,
   baseImageUntagged,
+  cacheBustingCopy,
   cdUseWorkdir,
+  cmdShellForm,
+  consistentInstructionCasing,
   containerIrrelevantCommand,
+  copiedArchiveExtracted,
   copyDestNotDirectory,
   copyEntireFilesystem,
   copyFromOwnStage,
   copyFromUndefinedStage,
+  copyIgnoredFile,
+  copyRelativeWithoutWorkdir,
   curlWithoutFail,
   dnfCleanMissing,
   dnfMissingYes,
   dnfVersionUnpinned,
   duplicateStageName,
+  envSelfReference,
+  exposeInvalidFormat,
   exposePortOutOfRange,
+  exposeProtoCasing,
+  fromAsCasing,
+  fromPlatformConstant,
   gemVersionUnpinned,
   goVersionNotPinned,
   healthcheckDuplicate,
   healthcheckMissing,
+  inlineIgnoreComment,
   instructionBeforeFrom,
+  invalidDefaultArgInFrom,
+  invalidDefinitionDescription,
   labelEmpty,
   labelKeyInvalid,
   labelMissing,
@@ -99,20 +145,30 @@ export const allRules: readonly Rule[] = [
   labelNotSpdx,
   labelNotUrl,
   labelSuperfluous,
+  legacyKeyValueFormat,
   maintainerDeprecated,
   mergeConsecutiveRun,
   missingDockerignore,
+  missingUser,
   multipleCmd,
   multipleEntrypoint,
+  noEmptyContinuation,
+  npmPinVersions,
+  onbuildInvalidTrigger,
   pipNoCacheDir,
+  pipPinVersions,
   pipefailMissing,
   proxyInEnv,
   redundantTargetPlatform,
   secretInEnvOrArg,
   shellcheck,
+  stageNameCasing,
   stageNameReserved,
   sudoInRun,
   symlinkBinSh,
+  undefinedArgInFrom,
+  undefinedVariable,
+  untrustedRegistry,
   userNonNumeric,
   userRoot,
   useraddNoLogInit,

@@ -1,0 +1,23 @@
+import rule from '../../rules/no-empty-continuation.ts';
+import { ruleTester } from '../helpers/rule-tester.ts';
+
+ruleTester(rule, {
+  valid: [
+    'FROM alpine\nRUN apk add \\\n    curl\n',
+    { name: 'a comment line inside a continuation is allowed', code: 'FROM alpine\nRUN apk add \\\n# curl is needed\n    curl\n' },
+    { name: 'blank lines between instructions', code: 'FROM alpine\n\nRUN true\n' },
+  ],
+  invalid: [
+    {
+      code: 'FROM alpine\nRUN apk add \\\n\n    curl\n',
+      errors: [{ line: 3 }],
+      output: 'FROM alpine\nRUN apk add \\\n    curl\n',
+    },
+    {
+      name: 'CRLF',
+      code: 'FROM alpine\r\nRUN apk add \\\r\n\r\n    curl\r\n',
+      errors: 1,
+      output: 'FROM alpine\r\nRUN apk add \\\r\n    curl\r\n',
+    },
+  ],
+});
