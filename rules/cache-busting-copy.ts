@@ -1,0 +1,106 @@
+import { fix, insertAt, lineEnding, remove, replace } from '../src/fix/edits.ts';
+import { defineRule } from '../src/linter/rule.ts';
+import type { CopyInstruction, Instruction } from '../src/parser/ast.ts';
+import type { BuildContext, InstructionInfo, RunInfo } from '../src/model/index.ts';
+import { cacheMountFlag, hasPackageCacheMount } from '../src/model/cache-mount.ts';
+import { wholeContextSources } from '../src/model/context-copy.ts';
+import { dependencyInstalls, needsOnlyManifests, type DependencyInstall } from '../src/model/dependencies.ts';
+import type { TextEdit } from '../src/linter/types.ts';
+
+/** instructions that may stand between the copy and the install without changing the split */
+const NEUTRAL = new Set(['ENV', 'ARG', 'LABEL', 'EXPOSE', 'USER', 'WORKDIR', 'STOPSIGNAL', 'HEALTHCHECK', 'SHELL', 'VOLUME', 'MAINTAINER']);
+
+const top = (ins: Instruction): Instruction => ins.parent ?? ins;
+
+/** manifests of the install that exist in the context and are not excluded by .dockerignore */
+function presentManifests(context: BuildContext, dep: DependencyInstall): string[] {
+  return dep.manifests.filter((m) => context.exists(m) && !context.ignored(m));
+}
+
+export default defineRule({
+  meta: {
+    id: 'cache-busting-copy',
+    aliases: [],
+    severity: 'warning',
+    category: 'cache',
+    fixable: 'unsafe',
+    docs: {
+      summary: 'Copy the dependency manifests, not the whole context, before installing dependencies',
+      description: 'Reports a COPY/ADD of the whole build context (`COPY . .`, `ADD . /app`) followed, in the same stage, by a dependency install that only needs manifest files: `npm ci`/`npm install`, `yarn`, `pnpm install`, `pip install -r`, `poetry install`, `go mod download`, `mvn dependency:go-offline`/`package`, `gradle`, `cargo build`/`fetch`, `bundle install`, `composer install`. The message names the manifests to copy first (those present in the build context when it is known).',
+      why: 'A COPY step is cached only while every file it copies is unchanged. After `COPY . .`, any edit to any source file invalidates the cache of every later step, so each build re-downloads and reinstalls all dependencies. Copying the manifests first keeps the install cached until the dependencies themselves change.',
+      bad: 'FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm ci\nRUN npm run build\n',
+      good: 'FROM node:22\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\nRUN npm run build\n',
+      fixSafety: 'Unsafe: when the build context is known, the whole-context COPY is replaced by a COPY of the manifests present in it, and the original COPY is moved right after the install. Offered only when the install RUN is the next RUN, needs nothing but manifests (no `npm ci` followed by `npm run build` in the same RUN), no COPY/ADD stands between, and every manifest is a top-level file. An install hook (`postinstall`, `prepare`, a gemspec or setup.py read by the install) that reads other sources would no longer find them.',
+    },
+  },
+  create(ctx) {
+    const model = ctx.model;
+    const context = model.context;
+    const eol = lineEnding(ctx.source);
+
+    const fixFor = (copy: CopyInstruction, copyInfo: InstructionInfo, run: RunInfo, dep: DependencyInstall): TextEdit[] | undefined => {
+      if (!context || copy.form !== 'shell' || copy.sources.length !== 1 || !copy.destination || !needsOnlyManifests(run)) return undefined;
+      const between = model.instructions.slice(model.instructions.indexOf(copyInfo) + 1, model.instructions.indexOf(model.info(run.ins)));
+      if (between.some((o) => !NEUTRAL.has(o.ins.keyword) && o.ins !== copy.parent && o.ins !== run.ins.parent)) return undefined;
+      const manifests = presentManifests(context, dep);
+      if (manifests[0] !== dep.manifests[0] && !dep.label.startsWith('pip')) return undefined;
+      if (manifests.length === 0 || manifests.some((m) => m.includes('/') || /\s/.test(m))) return undefined;
+      // already copied by an earlier COPY of the stage: only the whole copy moves
+      const earlier = new Set(model.instructions
+        .filter((o) => o.stage === copyInfo.stage && o.onbuild === copyInfo.onbuild && o.ins.start < copy.start && o.ins.keyword === 'COPY')
+        .flatMap((o) => (o.ins as CopyInstruction).sources.map((s) => s.value.replace(/^\.\//, ''))));
+      const missing = manifests.filter((m) => !earlier.has(m));
+      const dest = copy.destination.raw;
+      const dir = dest === '.' ? './' : dest.endsWith('/') ? dest : `${dest}/`;
+      const keyword = copy.keywordWord.raw === copy.keywordWord.raw.toLowerCase() ? 'copy' : 'COPY';
+      const flags = copy.flags.map((f) => `${f.raw} `).join('');
+      const whole = top(copy);
+      const wholeText = ctx.source.slice(whole.start, whole.end);
+      const runTop = top(run.ins);
+      const runEndsLine = /\n$/.test(ctx.source.slice(runTop.start, runTop.fullEnd));
+      const edits: TextEdit[] = [];
+      if (missing.length > 0) edits.push(replace(copy, `${keyword} ${flags}${missing.join(' ')} ${dir}`));
+      else {
+        const lineStart = ctx.df.lines.offsetAt(ctx.df.lines.position(whole.start).line, 1);
+        edits.push(remove({ start: lineStart, end: whole.fullEnd }));
+      }
+      edits.push(insertAt(runTop.fullEnd, `${runEndsLine ? '' : eol}${wholeText}${runEndsLine ? eol : ''}`));
+      return edits;
+    };
+
+    /** whole-context copies waiting for an install, per stage and ONBUILD-ness */
+    const pending = new Map<string, { copy: CopyInstruction; info: InstructionInfo }[]>();
+    const keyOf = (info: InstructionInfo) => `${info.stage?.index ?? -1}:${info.onbuild}`;
+
+    const onCopy = (copy: CopyInstruction, info: InstructionInfo) => {
+      if (wholeContextSources(copy).length === 0) return;
+      const list = pending.get(keyOf(info)) ?? [];
+      list.push({ copy, info });
+      pending.set(keyOf(info), list);
+    };
+    return {
+      COPY: onCopy,
+      ADD: onCopy,
+      run(run, info) {
+        const waiting = pending.get(keyOf(info));
+        if (!waiting || waiting.length === 0) return;
+        const dep = dependencyInstalls(run)[0];
+        if (!dep) return;
+        const nextRun = (c: InstructionInfo) => model.instructions.slice(model.instructions.indexOf(c) + 1)
+          .find((o) => o.stage === c.stage && o.onbuild === c.onbuild && o.ins.keyword === 'RUN');
+        for (const { copy, info: copyInfo } of waiting) {
+          const manifests = context ? presentManifests(context, dep) : [];
+          const named = (manifests.length > 0 ? manifests : dep.manifests.slice(0, 2)).join(', ');
+          const mount = dep.manager && !hasPackageCacheMount(run, dep.manager) ? cacheMountFlag(dep.manager) : undefined;
+          const edits = nextRun(copyInfo)?.ins === run.ins ? fixFor(copy, copyInfo, run, dep) : undefined;
+          ctx.report({
+            span: { start: copy.start, end: copy.end },
+            message: `The whole build context is copied before \`${dep.label}\` (line ${ctx.df.lines.position(dep.command.start).line}): any source change re-runs the install. Copy ${named} first, install, then copy the rest${mount ? ` (a \`${mount}\` on the install also keeps downloads between builds)` : ''}`,
+            ...(edits ? { fix: fix(`copy ${named} before the install, the rest after it`, 'unsafe', ...edits) } : {}),
+          });
+        }
+        waiting.length = 0;
+      },
+    };
+  },
+});
