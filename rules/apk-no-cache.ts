@@ -1,0 +1,39 @@
+import { fix, insertAt } from '../src/fix/edits.ts';
+import { defineRule } from '../src/linter/rule.ts';
+import { mountHolds } from '../src/model/apt.ts';
+import { hasFlag, subcommandWords } from '../src/model/index.ts';
+
+const APK_CACHE_DIR = '/var/cache/apk';
+
+export default defineRule({
+  meta: {
+    id: 'apk-no-cache',
+    aliases: ['DL3019'],
+    severity: 'info',
+    category: 'size',
+    fixable: 'safe',
+    docs: {
+      summary: 'Use `apk add --no-cache`',
+      description: 'Reports `apk add` without `--no-cache`, unless a cache or tmpfs mount holds /var/cache/apk.',
+      why: 'Without `--no-cache`, `apk add --update` / `apk update` leave the package index in /var/cache/apk, a megabyte or more in the layer; `--no-cache` fetches the index to a temporary place instead, with no cleanup step to forget.',
+      bad: 'FROM alpine:3.20\nRUN apk update && apk add curl=8.9.1-r2\n',
+      good: 'FROM alpine:3.20\nRUN apk add --no-cache curl=8.9.1-r2\n',
+      fixSafety: 'Safe: adds `--no-cache` after `add`; the same packages are installed, only the index is not kept. An earlier `apk update` becomes unnecessary but is left as it is.',
+    },
+  },
+  create(ctx) {
+    return {
+      run(run) {
+        for (const install of run.installs) {
+          if (install.manager !== 'apk' || hasFlag(install.command, 'no-cache') || mountHolds(run, APK_CACHE_DIR)) continue;
+          const sub = subcommandWords(install.command, 'apk', 1)[0];
+          ctx.report({
+            span: install.command,
+            message: 'Use `apk add --no-cache` so the package index does not stay in the layer',
+            ...(sub && run.editable ? { fix: fix('add --no-cache', 'safe', insertAt(sub.end, ' --no-cache')) } : {}),
+          });
+        }
+      },
+    };
+  },
+});
