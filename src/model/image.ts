@@ -43,3 +43,19 @@ export function parseImageRef(text: string, resolved = true): ImageRef {
   if (digest !== undefined) ref.digest = digest;
   return ref;
 }
+
+// the distribution reference grammar (docker's reference package), as regular expressions
+const COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const DOMAIN_PART = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const DOMAIN = `(?:${DOMAIN_PART}(?:\\.${DOMAIN_PART})*|\\[[0-9a-fA-F:]+\\])(?::[0-9]+)?`;
+const REFERENCE = new RegExp(
+  `^(?:${DOMAIN}/)?${COMPONENT}(?:/${COMPONENT})*(?::[\\w][\\w.-]{0,127})?(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?$`,
+);
+
+/** whether `text` parses as an image reference (`[registry/]path[:tag][@digest]`, lower-case path) */
+export function isValidImageReference(text: string): boolean {
+  if (text.length === 0 || text.length > 255 + 140) return false;
+  // a 64-hex name is taken for an image id, not a repository
+  if (/^[a-f0-9]{64}$/.test(text)) return false;
+  return REFERENCE.test(text);
+}

@@ -1,0 +1,44 @@
+import { defineRule } from '../src/linter/rule.ts';
+import { isValidImageReference } from '../src/model/image.ts';
+import { expandWord } from '../src/parser/expansion/index.ts';
+
+export default defineRule({
+  meta: {
+    id: 'invalid-default-arg-in-from',
+    aliases: ['InvalidDefaultArgInFrom'],
+    severity: 'warning',
+    category: 'correctness',
+    docs: {
+      summary: 'With the ARG defaults, the FROM image name is empty or invalid',
+      description: 'Expands each FROM image that uses ARGs with the defaults of the global ARGs (an ARG without default is empty) and reports when the result is not a valid image reference, e.g. `FROM alpine:${TAG}` with `ARG TAG` and no default gives `alpine:`.',
+      why: 'The build then only works when every caller passes `--build-arg`; a plain `docker build .` fails, and tools that read the Dockerfile statically cannot resolve the base image.',
+      bad: 'ARG TAG\nFROM busybox:${TAG}\n',
+      good: 'ARG TAG=1.37\nFROM busybox:${TAG}\n',
+      fixSafety: 'No fix: the right default is yours to choose.',
+    },
+  },
+  create(ctx) {
+    return {
+      FROM(ins, info) {
+        const word = ins.image;
+        if (!word || !word.raw.includes('$')) return;
+        const env = new Map<string, string>();
+        for (const v of info.scope.vars.values()) env.set(v.name, v.value ?? '');
+        let expanded: string;
+        try {
+          expanded = expandWord(word.raw, env, ctx.df.escape).value;
+        } catch {
+          return;
+        }
+        if (isValidImageReference(expanded)) return;
+        const args = [...new Set(info.scope.expand(word.raw).unknownRefs)];
+        ctx.report({
+          span: word,
+          message: args.length > 0
+            ? `With the default of ARG ${args.join(', ')} (none), the base image name '${expanded}' is empty or invalid`
+            : `With the ARG defaults, the base image name '${expanded}' is empty or invalid`,
+        });
+      },
+    };
+  },
+});

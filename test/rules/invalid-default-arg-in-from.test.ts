@@ -1,0 +1,28 @@
+import rule from '../../rules/invalid-default-arg-in-from.ts';
+import { ruleTester } from '../helpers/rule-tester.ts';
+
+ruleTester(rule, {
+  valid: [
+    'ARG TAG=1.37\nFROM busybox:${TAG}\n',
+    'ARG TAG\nFROM busybox:${TAG:-latest}\n',
+    'ARG REGISTRY=ghcr.io/acme\nFROM ${REGISTRY}/app:1@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n',
+    'ARG VARIANT\nFROM node:22${VARIANT}\n',
+    { name: 'no ARG in the FROM', code: 'FROM busybox:\n' },
+  ],
+  invalid: [
+    {
+      code: 'ARG TAG\nFROM busybox:${TAG}\n',
+      errors: [{ message: "With the default of ARG TAG (none), the base image name 'busybox:' is empty or invalid", line: 2, column: 6, endColumn: 20 }],
+    },
+    {
+      name: 'an empty image',
+      code: 'ARG IMAGE\nFROM $IMAGE AS base\n',
+      errors: 1,
+    },
+    {
+      name: 'a default that is not a valid name',
+      code: 'ARG NAME=My_Image\nFROM ${NAME}\n',
+      errors: [{ message: "With the ARG defaults, the base image name 'My_Image' is empty or invalid" }],
+    },
+  ],
+});
