@@ -1,0 +1,197 @@
+import { fix, insertAt, lineEnding, remove } from '../src/fix/edits.ts';
+import { defineRule } from '../src/linter/rule.ts';
+import type { CommandInstruction, CopyInstruction, Instruction } from '../src/parser/ast.ts';
+import type { TextEdit } from '../src/linter/types.ts';
+import {
+  flagValues, isCommand, subcommandPositionals, type InstructionInfo, type PackageManager, type RunInfo, type ShellCommand,
+} from '../src/model/index.ts';
+import { packageName } from '../src/model/build-tools.ts';
+import { hasPackageCacheMount } from '../src/model/cache-mount.ts';
+import { areConsecutive, mergeRunEdits } from '../src/model/run-merge.ts';
+import { workdirBefore } from '../src/model/workdir.ts';
+
+const REMOVALS: readonly (readonly [string, string])[] = [
+  ['apt-get', 'purge'], ['apt-get', 'remove'], ['apt', 'purge'], ['apt', 'remove'], ['apk', 'del'],
+  ['dnf', 'remove'], ['dnf', 'erase'], ['yum', 'remove'], ['yum', 'erase'], ['microdnf', 'remove'], ['zypper', 'remove'], ['zypper', 'rm'],
+];
+const OS_MANAGERS = new Set<PackageManager>(['apt-get', 'apt', 'apk', 'dnf', 'yum', 'microdnf', 'zypper']);
+/** `apt` and `apt-get` share their cache */
+const cacheOwner = (m: PackageManager): PackageManager => (m === 'apt' ? 'apt-get' : m);
+
+/** what earlier layers of a stage put there: package names, files, package caches; each with the instruction */
+interface Layers {
+  packages: Map<string, Instruction>;
+  files: Map<string, Instruction>;
+  caches: Map<PackageManager, Instruction>;
+}
+
+const copyLayers = (l: Layers): Layers => ({ packages: new Map(l.packages), files: new Map(l.files), caches: new Map(l.caches) });
+
+/** a static absolute path, cleaned of a trailing slash */
+const absolute = (p: string | undefined): string | undefined => (p && p.startsWith('/') ? p.replace(/\/+$/, '') || '/' : undefined);
+
+/** files a RUN downloads: `curl -o F`, `wget -O F` */
+function downloads(run: RunInfo): string[] {
+  return run.commands.flatMap((c) => [...(isCommand(c, 'curl') ? flagValues(c, 'o', 'output') : []), ...(isCommand(c, 'wget') ? flagValues(c, 'O', 'output-document') : [])])
+    .map(absolute).filter((p): p is string => p !== undefined);
+}
+
+/** package names a command removes */
+function removedPackageNames(c: ShellCommand): string[] {
+  for (const [program, sub] of REMOVALS) {
+    if (isCommand(c, program, sub)) return subcommandPositionals(c, program, 1).map(packageName).filter((n): n is string => n !== undefined);
+  }
+  return [];
+}
+
+interface Cleanup {
+  command: ShellCommand;
+  /** the instruction that created what it removes */
+  creator: Instruction;
+  what: string;
+}
+
+export default defineRule({
+  meta: {
+    id: 'cleanup-in-separate-layer',
+    aliases: [],
+    severity: 'warning',
+    category: 'size',
+    fixable: 'unsafe',
+    docs: {
+      summary: 'Removing files or packages in a later layer does not make the image smaller',
+      description: 'Reports a RUN that removes what an earlier instruction of the same stage (or a stage it builds on) added: packages installed by an earlier RUN (`apt-get purge`, `apk del`, `dnf remove` ...), a package manager cache filled by an earlier RUN (`apt-get clean`, `rm -rf /var/lib/apt/lists/*` ...), or a file added by COPY/ADD or downloaded by an earlier RUN (`rm`).',
+      why: 'Layers only add: a file deleted in a later layer is hidden, but its bytes stay in the earlier layer and are pulled with the image. Cleanup saves space only in the RUN that created the files.',
+      bad: 'FROM debian\nRUN apt-get update && apt-get install -y build-essential\nRUN make -C /src\nRUN apt-get purge -y build-essential && rm -rf /var/lib/apt/lists/*\n',
+      good: 'FROM debian\nRUN apt-get update && apt-get install -y build-essential \\\n && make -C /src \\\n && apt-get purge -y build-essential && rm -rf /var/lib/apt/lists/*\n',
+      fixSafety: 'Unsafe, in two cases only. A RUN made only of cleanup that directly follows the RUN that created everything it removes is merged into it (`RUN install && cleanup`), so the files never reach a layer. A file COPYed right before the RUN that uses and removes it (`COPY x /tmp/x` + `RUN use /tmp/x && rm /tmp/x`) becomes a read-write bind mount of that RUN (`RUN --mount=type=bind,source=x,target=/tmp/x,rw use /tmp/x`). Both change the order in which files exist: a command that relied on the removed files being in a layer behaves differently.',
+    },
+  },
+  create(ctx) {
+    const model = ctx.model;
+    const eol = lineEnding(ctx.source);
+    const layers = new Map<string, Layers>();
+    const keyOf = (info: InstructionInfo) => `${info.stage?.index ?? -1}:${info.onbuild}`;
+    const stateOf = (info: InstructionInfo): Layers => {
+      const key = keyOf(info);
+      let state = layers.get(key);
+      if (!state) {
+        const base = info.stage?.baseStage && !info.onbuild ? layers.get(`${info.stage.baseStage.index}:false`) : undefined;
+        state = base ? copyLayers(base) : { packages: new Map(), files: new Map(), caches: new Map() };
+        layers.set(key, state);
+      }
+      return state;
+    };
+    const lineOf = (ins: Instruction) => ctx.df.lines.position(ins.start).line;
+
+    /** `COPY x /tmp/x` + `RUN use /tmp/x && rm /tmp/x` -> bind mount */
+    const bindMountFix = (run: RunInfo, cleanup: Cleanup, path: string): TextEdit[] | undefined => {
+      const copy = cleanup.creator as CopyInstruction;
+      if (copy.keyword !== 'COPY' || copy.form !== 'shell' || copy.flags.length > 0 || copy.sources.length !== 1) return undefined;
+      if (!run.editable || run.ins.heredocs.length > 0 || !areConsecutive(ctx.df, copy, run.ins)) return undefined;
+      const source = copy.sources[0]!.value;
+      if (/[\s,="']/.test(source) || /[*?[]/.test(source)) return undefined;
+      const rm = cleanup.command;
+      const last = run.commands[run.commands.length - 1];
+      const before = run.commands.filter((c) => c.end <= rm.start && !c.inSubshell).pop();
+      if (last !== rm || rm.joinedBy !== '&&' || !before || rm.args.filter((a) => !(a.value ?? '').startsWith('-')).length !== 1) return undefined;
+      const top = copy.parent ?? copy;
+      const lineStart = ctx.df.lines.offsetAt(lineOf(top), 1);
+      return [
+        remove({ start: lineStart, end: top.fullEnd }),
+        insertAt(run.ins.keywordWord.end, ` --mount=type=bind,source=${source},target=${path},rw`),
+        remove({ start: before.end, end: rm.end }),
+      ];
+    };
+
+    const onCopy = (copy: CopyInstruction, info: InstructionInfo) => {
+      const state = stateOf(info);
+      const dest = copy.destination ? info.scope.expand(copy.destination.raw).value : undefined;
+      if (dest === undefined) return;
+      const dir = dest.startsWith('/') ? dest : workdirBefore(model, copy) !== undefined ? `${workdirBefore(model, copy)}/${dest}` : undefined;
+      if (dir === undefined) return;
+      for (const s of copy.sources) {
+        if (/^[a-z]+:\/\//i.test(s.value)) continue;
+        const name = s.value.replace(/\/+$/, '').split('/').pop() ?? '';
+        const target = dest.endsWith('/') || copy.sources.length > 1 ? `${dir.replace(/\/+$/, '')}/${name}` : dir;
+        const path = absolute(target.replace(/\/\.\//g, '/'));
+        if (path) state.files.set(path, copy);
+      }
+    };
+
+    return {
+      COPY: onCopy,
+      ADD: onCopy,
+      run(run, info) {
+        const state = stateOf(info);
+        const cleanups: Cleanup[] = [];
+        const installsHere = new Set(run.installs.map((i) => cacheOwner(i.manager)));
+        for (const c of run.commands) {
+          for (const name of removedPackageNames(c)) {
+            const creator = state.packages.get(name);
+            if (creator && creator !== run.ins) cleanups.push({ command: c, creator, what: `\`${name}\`` });
+          }
+        }
+        for (const clean of run.cleans) {
+          const creator = state.caches.get(cacheOwner(clean.manager));
+          if (creator && !installsHere.has(cacheOwner(clean.manager))) cleanups.push({ command: clean.command, creator, what: `the ${clean.manager} cache` });
+        }
+        for (const r of run.removed) {
+          const path = absolute(r.path.value);
+          if (!path) continue;
+          for (const [file, creator] of state.files) {
+            if (file === path || file.startsWith(`${path}/`)) {
+              cleanups.push({ command: r.command, creator, what: `\`${file}\`` });
+              break;
+            }
+          }
+        }
+        // one finding per command; the fixes need every cleanup of the RUN to come from one creator
+        const byCommand = new Map<ShellCommand, Cleanup[]>();
+        for (const c of cleanups) byCommand.set(c.command, [...(byCommand.get(c.command) ?? []), c]);
+        const creators = new Set(cleanups.map((c) => c.creator));
+        const cleanupOnly = run.commands.every((c) => byCommand.has(c) || c.name === undefined);
+        const creator = [...creators][0];
+        let mergeEdits: TextEdit[] | undefined;
+        if (creators.size === 1 && creator?.keyword === 'RUN' && cleanupOnly) {
+          mergeEdits = mergeRunEdits(model, ctx.source, creator as CommandInstruction, run.ins, eol)?.edits;
+        }
+        let fixed = false;
+        for (const [command, found] of byCommand) {
+          const first = found[0]!;
+          let edits = !fixed ? mergeEdits : undefined;
+          if (!edits && !fixed && creators.size === 1 && first.creator.keyword === 'COPY' && found.length === 1 && run.removed.filter((r) => r.command === command).length === 1) {
+            edits = bindMountFix(run, first, first.what.slice(1, -1));
+          }
+          if (edits) fixed = true;
+          ctx.report({
+            span: { start: command.start, end: command.end },
+            message: `${found.map((f) => f.what).join(', ')} ${found.length > 1 ? 'were' : 'was'} added on line ${lineOf(first.creator.parent ?? first.creator)}; removing ${found.length > 1 ? 'them' : 'it'} in a later layer leaves the bytes in the image. Clean up in the instruction that adds ${found.length > 1 ? 'them' : 'it'}`,
+            ...(edits ? { fix: fix('clean up in the layer that adds the files', 'unsafe', ...edits) } : {}),
+          });
+        }
+        // what this RUN leaves behind for later layers
+        const removedHere = new Set(run.commands.flatMap(removedPackageNames));
+        for (const install of run.installs) {
+          if (OS_MANAGERS.has(install.manager)) {
+            for (const w of install.packages) {
+              const name = packageName(w);
+              if (name && !removedHere.has(name)) state.packages.set(name, run.ins);
+            }
+            for (const v of flagValues(install.command, 't', 'virtual')) if (!removedHere.has(v.toLowerCase())) state.packages.set(v.toLowerCase(), run.ins);
+          }
+          const cleanedHere = run.cleans.some((c) => cacheOwner(c.manager) === cacheOwner(install.manager) && c.command.start > install.command.start);
+          if (!cleanedHere && !hasPackageCacheMount(run, install.manager)) state.caches.set(cacheOwner(install.manager), run.ins);
+        }
+        for (const update of run.updates) {
+          const cleanedHere = run.cleans.some((c) => cacheOwner(c.manager) === cacheOwner(update.manager) && c.command.start > update.command.start);
+          if (!cleanedHere && !hasPackageCacheMount(run, update.manager)) state.caches.set(cacheOwner(update.manager), run.ins);
+        }
+        for (const clean of run.cleans) state.caches.delete(cacheOwner(clean.manager));
+        const removedPaths = run.removed.map((r) => absolute(r.path.value)).filter((p): p is string => p !== undefined);
+        for (const file of downloads(run)) if (!removedPaths.some((p) => file === p || file.startsWith(`${p}/`))) state.files.set(file, run.ins);
+        for (const p of removedPaths) for (const file of [...state.files.keys()]) if (file === p || file.startsWith(`${p}/`)) state.files.delete(file);
+      },
+    };
+  },
+});
