@@ -12,8 +12,10 @@ import aptPinVersions from './apt-pin-versions.ts';
 import aptUpdateSeparate from './apt-update-separate.ts';
 import baseImageLatest from './base-image-latest.ts';
 import baseImageUntagged from './base-image-untagged.ts';
+import buildToolsInFinalImage from './build-tools-in-final-image.ts';
 import cacheBustingCopy from './cache-busting-copy.ts';
 import cdUseWorkdir from './cd-use-workdir.ts';
+import cleanupInSeparateLayer from './cleanup-in-separate-layer.ts';
 import cmdShellForm from './cmd-shell-form.ts';
 import consistentInstructionCasing from './consistent-instruction-casing.ts';
 import containerIrrelevantCommand from './container-irrelevant-command.ts';
@@ -104,8 +106,10 @@ export const allRules: readonly Rule[] = [
   aptUpdateSeparate,
   baseImageLatest,
   baseImageUntagged,
+  buildToolsInFinalImage,
   cacheBustingCopy,
   cdUseWorkdir,
+  cleanupInSeparateLayer,
   cmdShellForm,
   consistentInstructionCasing,
   containerIrrelevantCommand,

@@ -1,0 +1,72 @@
+import { fix, replace } from '../src/fix/edits.ts';
+import { defineRule } from '../src/linter/rule.ts';
+import type { CommandForm, Instruction } from '../src/parser/ast.ts';
+import type { InstructionInfo } from '../src/model/index.ts';
+import type { FixSafety } from '../src/linter/types.ts';
+
+// a word the shell passes on unchanged: no quotes, variables, globs, operators, escapes or comments
+const PLAIN_WORD = /^[A-Za-z0-9_./:=@%+,-]+$/;
+// names that are shell builtins or keywords, with no program of that name to exec
+const SHELL_ONLY = new Set([
+  'exec', 'cd', 'export', 'set', 'unset', 'source', '.', 'eval', 'trap', 'ulimit', 'umask', 'alias', 'if', 'for', 'while',
+  'until', 'case', 'function', 'read', 'wait', 'shift', 'local', 'declare', 'typeset', 'readonly', 'return', 'exit', 'break',
+  'continue', 'builtin', 'command', 'hash', 'type', 'times', 'shopt', 'let', 'select', 'time', ':',
+]);
+const POSIX_SHELL = /^(\/usr)?\/bin\/(sh|bash|dash|ash)$/;
+
+/** the exec-form words of a shell-form command, when the shell would pass them on unchanged */
+function plainWords(command: CommandForm): string[] | undefined {
+  if (command.kind !== 'shell') return undefined;
+  const words = command.text.split(/\s+/).filter((w) => w !== '');
+  const first = words[0];
+  if (first === undefined || SHELL_ONLY.has(first) || first.includes('=') || !words.every((w) => PLAIN_WORD.test(w))) return undefined;
+  return words;
+}
+
+export default defineRule({
+  meta: {
+    id: 'cmd-shell-form',
+    aliases: ['DL3025', 'JSONArgsRecommended'],
+    severity: 'warning',
+    category: 'correctness',
+    fixable: 'both',
+    docs: {
+      summary: 'Write CMD, ENTRYPOINT and HEALTHCHECK CMD in JSON (exec) form',
+      description: 'Reports CMD, ENTRYPOINT and HEALTHCHECK CMD written in shell form (`CMD node app.js`) instead of the JSON form (`CMD ["node", "app.js"]`).',
+      why: 'In shell form the container runs `/bin/sh -c "..."`: the shell becomes PID 1 and does not pass SIGTERM on, so `docker stop` waits for its timeout and then kills the program without a clean shutdown. A shell-form ENTRYPOINT also ignores CMD and the arguments of `docker run`.',
+      bad: 'FROM node:22-slim\nCMD node server.js',
+      good: 'FROM node:22-slim\nCMD ["node", "server.js"]',
+      fixSafety: 'Rewrites the command in JSON form only when it is a plain list of words (no variables, quotes, globs, operators, redirections or escapes, and no shell builtin), so the shell would have run exactly those words. Safe for HEALTHCHECK, for CMD when the Dockerfile sets no ENTRYPOINT in the stage or the stages it builds on, and for ENTRYPOINT when the stage sets no CMD. Unsafe otherwise (an exec-form ENTRYPOINT receives CMD as arguments, which the shell form ignored) and under a SHELL other than a POSIX shell.',
+    },
+  },
+  create(ctx) {
+    const stageHas = (info: InstructionInfo, keyword: string) => {
+      for (let stage = info.stage; stage; stage = stage.baseStage) {
+        if (stage.instructions.some((i) => i.keyword === keyword)) return true;
+        if (keyword === 'CMD') break; // ENTRYPOINT clears a CMD inherited from the base
+      }
+      return false;
+    };
+    const check = (ins: Instruction, command: CommandForm | undefined, info: InstructionInfo, label: string) => {
+      if (command?.kind !== 'shell') return;
+      const words = ins.comments.length === 0 ? plainWords(command) : undefined;
+      let safety: FixSafety = 'safe';
+      if (!POSIX_SHELL.test(info.shell[0] ?? '') || info.shell[1] !== '-c' || info.shell.length !== 2) safety = 'unsafe';
+      else if (ins.keyword === 'CMD' && stageHas(info, 'ENTRYPOINT')) safety = 'unsafe';
+      else if (ins.keyword === 'ENTRYPOINT' && stageHas(info, 'CMD')) safety = 'unsafe';
+      const json = words ? `[${words.map((w) => JSON.stringify(w)).join(', ')}]` : undefined;
+      ctx.report({
+        span: command.span,
+        message: `Use the JSON form for ${label} so the program runs without a shell in between${json ? `: \`${json}\`` : ''}`,
+        ...(json ? { fix: fix('rewrite in JSON form', safety, replace(command.span, json)) } : {}),
+      });
+    };
+    return {
+      CMD: (ins, info) => check(ins, ins.command, info, 'CMD'),
+      ENTRYPOINT: (ins, info) => check(ins, ins.command, info, 'ENTRYPOINT'),
+      HEALTHCHECK: (ins, info) => {
+        if (ins.kind?.value.toUpperCase() === 'CMD') check(ins, ins.command, info, 'HEALTHCHECK CMD');
+      },
+    };
+  },
+});

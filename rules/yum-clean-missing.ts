@@ -1,0 +1,36 @@
+import { fix } from '../src/fix/edits.ts';
+import { defineRule } from '../src/linter/rule.ts';
+import { appendCommand } from '../src/model/script-edit.ts';
+import { uncleanedDownload } from '../src/model/system-packages.ts';
+
+export default defineRule({
+  meta: {
+    id: 'yum-clean-missing',
+    aliases: ['DL3032'],
+    severity: 'warning',
+    category: 'size',
+    fixable: 'safe',
+    docs: {
+      summary: 'Run `yum clean all` in the same RUN as `yum install`',
+      description: 'Reports a RUN whose `yum install` (or update, reinstall, ...) is not followed by `yum clean all` or `rm -rf /var/cache/yum` in the same RUN. A cache or tmpfs mount on /var/cache/yum counts as cleaned.',
+      why: 'yum keeps the downloaded packages and repository metadata in /var/cache/yum: tens to hundreds of megabytes committed into the layer. Cleaning in a later RUN does not shrink the earlier layer.',
+      bad: 'FROM centos:7\nRUN yum install -y httpd-2.4.6',
+      good: 'FROM centos:7\nRUN yum install -y httpd-2.4.6 && yum clean all',
+      fixSafety: 'Safe: appends ` && yum clean all` after the last command of the RUN, so the RUN fails exactly when it failed before. No fix when the last command is inside a compound command, backgrounded, run through a wrapper such as sudo, or the RUN is in exec form.',
+    },
+  },
+  create(ctx) {
+    return {
+      run(run) {
+        const spc = uncleanedDownload(run, 'yum');
+        if (!spc) return;
+        const edit = spc.wrapped || spc.program.value !== spc.program.text ? undefined : appendCommand(run, ctx.source, `${spc.program.text} clean all`);
+        ctx.report({
+          span: spc.command,
+          message: '`yum clean all` is missing after this yum command: its package cache stays in the layer',
+          ...(edit ? { fix: fix('append yum clean all', 'safe', edit) } : {}),
+        });
+      },
+    };
+  },
+});
