@@ -22,7 +22,9 @@ export default defineRule({
     return {
       CMD(ins, info) {
         if (!info.stage || info.onbuild) return;
-        byStage.set(info.stage, [...(byStage.get(info.stage) ?? []), ins]);
+        const list = byStage.get(info.stage) ?? [];
+        list.push(ins);
+        byStage.set(info.stage, list);
       },
       end() {
         for (const list of byStage.values()) {

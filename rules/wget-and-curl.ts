@@ -1,5 +1,5 @@
 import { defineRule } from '../src/linter/rule.ts';
-import { commandName } from '../src/model/index.ts';
+import { commandName, type ShellCommand } from '../src/model/index.ts';
 import type { Stage } from '../src/model/model.ts';
 
 const TOOLS = new Set(['wget', 'curl']);
@@ -24,19 +24,17 @@ export default defineRule({
     return {
       run(run, info) {
         if (!info.stage || info.onbuild) return;
-        const here = new Map<string, { start: number; end: number }>();
-        for (const cmd of run.commands) {
-          const name = commandName(cmd);
-          if (name !== undefined && TOOLS.has(name) && !here.has(name)) here.set(name, cmd);
-        }
-        if (here.size === 0) return;
         const seen = usedIn.get(info.stage) ?? new Set<string>();
-        const other = [...here.keys()].find((tool) => here.size > 1 || [...seen].some((s) => s !== tool));
-        for (const tool of here.keys()) seen.add(tool);
         usedIn.set(info.stage, seen);
-        if (other === undefined) return;
-        const span = here.get(other)!;
-        ctx.report({ span: { start: span.start, end: span.end }, message: 'This stage uses both `wget` and `curl`: pick one of them' });
+        // the first command that brings in the second tool
+        let mixing: ShellCommand | undefined;
+        for (const cmd of run.commands) {
+          const tool = commandName(cmd);
+          if (tool === undefined || !TOOLS.has(tool)) continue;
+          if (!mixing && [...seen].some((t) => t !== tool)) mixing = cmd;
+          seen.add(tool);
+        }
+        if (mixing) ctx.report({ span: { start: mixing.start, end: mixing.end }, message: 'This stage uses both `wget` and `curl`: pick one of them' });
       },
     };
   },

@@ -6,6 +6,7 @@ ruleTester(rule, {
     'FROM a AS build\nFROM b\nCOPY / /\n',
     'FROM a AS build\nFROM b\nCOPY --from=build /app /\n',
     'FROM a AS build\nFROM b\nCOPY --from=build / /app\n',
+    { name: 'an export stage built FROM scratch', code: 'FROM golang AS build\nFROM scratch AS out\nCOPY --from=build /bin/app /\nFROM b\nCOPY --from=out / /\n' },
   ],
   invalid: [
     { code: 'FROM a AS build\nFROM b\nCOPY --from=build / /\n', errors: [{ line: 3, column: 19, endColumn: 20 }] },
