@@ -49,10 +49,21 @@ export function isValidLabelValue(kind: string, value: string): boolean {
     case 'spdx':
       return isSpdxExpression(value);
     case 'email':
-      return EMAIL.test(value);
+      return isMailbox(value);
     default:
       return true;
   }
+}
+
+/** display name of an RFC 5322 name-addr: atoms, dots (obs-phrase) and quoted strings */
+const DISPLAY_NAME = /^(?:[A-Za-z0-9!#$%&'*+/=?^_`{|}~.\- \t]|"(?:[^"\\]|\\.)*")*$/;
+
+/** an RFC 5322 mailbox: `jane@example.com` or `Jane Doe <jane@example.com>` */
+function isMailbox(value: string): boolean {
+  if (EMAIL.test(value)) return true;
+  const open = value.lastIndexOf('<');
+  if (open === -1 || !value.endsWith('>')) return false;
+  return DISPLAY_NAME.test(value.slice(0, open)) && EMAIL.test(value.slice(open + 1, -1));
 }
 
 function isAbsoluteUrl(value: string): boolean {
