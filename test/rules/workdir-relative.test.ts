@@ -1,0 +1,52 @@
+import rule from '../../rules/workdir-relative.ts';
+import { ruleTester } from '../helpers/rule-tester.ts';
+
+ruleTester(rule, {
+  valid: [
+    'FROM debian:12\nWORKDIR /usr/local\n',
+    'FROM debian:12\nWORKDIR "/usr/local"\n',
+    { name: 'unknown variable', code: 'FROM debian:12\nWORKDIR ${dir}\n' },
+    { name: 'Windows absolute', code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nWORKDIR C:/app\n' },
+    { name: 'ARG resolved to an absolute path', code: 'FROM debian:12\nARG DIR=/srv\nWORKDIR $DIR\n' },
+  ],
+  invalid: [
+    {
+      name: 'base image directory unknown: no fix',
+      code: 'FROM debian:12\nWORKDIR app\n',
+      errors: [{ line: 2, column: 9, endColumn: 12 }],
+    },
+    {
+      name: 'quoted relative path',
+      code: "FROM debian:12\nWORKDIR 'relative/dir'\n",
+      errors: 1,
+    },
+    {
+      name: 'previous WORKDIR known: made absolute',
+      code: 'FROM debian:12\nWORKDIR /srv\nWORKDIR app/../web\n',
+      errors: [{ line: 3, message: 'WORKDIR `app/../web` is relative: write the absolute path `/srv/web`' }],
+      output: 'FROM debian:12\nWORKDIR /srv\nWORKDIR /srv/web\n',
+    },
+    {
+      name: 'FROM scratch starts at /',
+      code: 'FROM scratch\nWORKDIR app\n',
+      errors: 1,
+      output: 'FROM scratch\nWORKDIR /app\n',
+    },
+    {
+      name: 'inherited from the stage it builds on',
+      code: 'FROM debian:12 AS base\nWORKDIR /opt\nFROM base\nWORKDIR tool\n',
+      errors: 1,
+      output: 'FROM debian:12 AS base\nWORKDIR /opt\nFROM base\nWORKDIR /opt/tool\n',
+    },
+    {
+      name: 'ARG resolved to a relative path',
+      code: 'FROM debian:12\nWORKDIR /srv\nARG SUB=www\nWORKDIR ${SUB}\n',
+      errors: 1,
+    },
+    {
+      name: 'ONBUILD: the directory in the child is unknown',
+      code: 'FROM debian:12\nWORKDIR /srv\nONBUILD WORKDIR app\n',
+      errors: 1,
+    },
+  ],
+});
