@@ -1,4 +1,6 @@
 import { fix, insertAt, lineEnding } from '../src/fix/edits.ts';
+import type { TextEdit } from '../src/linter/types.ts';
+import { appendCommand } from '../src/model/script-edit.ts';
 import { defineRule } from '../src/linter/rule.ts';
 import type { FixSafety } from '../src/linter/types.ts';
 import {
@@ -95,32 +97,20 @@ function buildsOn(stage: Stage | undefined, ancestor: Stage | undefined): boolea
 }
 
 /**
- * The edit that runs the removal last, keeping the RUN's exit status: `&& rm ...` after the
- * command line, or in a heredoc script a new last line (under `set -e`) or `&& rm ...` on its
- * last line. Checked by parsing the result: no edit when the removal would not run last.
+ * The edit that runs the removal last, keeping the RUN's exit status: `&& rm ...` after the last
+ * command (model `appendCommand`), or, in a heredoc script under `set -e`, a new last line
+ * (checked by parsing the result).
  */
-function appendRemoval(run: RunInfo, source: string): ReturnType<typeof insertAt> | undefined {
-  if (!run.editable) return undefined;
-  const command = run.ins.command;
-  const heredoc = run.ins.heredocs.find((h) => h.contentSpan.end > h.contentSpan.start && run.scripts.some((s) => s.source === h.content));
-  if (heredoc) {
-    const body = heredoc.content;
-    const trimmed = body.replace(/\s+$/, '');
-    const indent = /(^|\n)([ \t]*)[^\n]*$/.exec(trimmed)?.[2] ?? '';
-    const setsE = run.scripts.find((s) => s.source === body)?.commands.some((c) => !c.inSubshell && c.name?.value === 'set' && c.args.some((a) => /^-[a-z]*e/.test(a.value ?? ''))) ?? false;
-    const addition = setsE ? `${lineEnding(source)}${indent}${REMOVE_LISTS}` : ` && ${REMOVE_LISTS}`;
-    if (!runsLast(trimmed + addition)) return undefined;
-    return insertAt(heredoc.contentSpan.start + trimmed.length, addition);
-  }
-  if (command?.kind !== 'shell' || run.ins.heredocs.length > 0) return undefined;
-  const addition = ` && ${REMOVE_LISTS}`;
-  if (!runsLast(command.text + addition)) return undefined;
-  return insertAt(command.span.end, addition);
-}
-
-/** the script parses, and its last top-level command is the removal */
-function runsLast(script: string): boolean {
-  const parsed = parseShell(script);
-  const last = parsed.commands.filter((c) => !c.inSubshell).at(-1);
-  return parsed.errors.length === 0 && last !== undefined && script.slice(last.start, last.end) === REMOVE_LISTS && !last.inCondition;
+function appendRemoval(run: RunInfo, source: string): TextEdit | undefined {
+  const script = run.scripts[run.scripts.length - 1];
+  const heredoc = run.ins.heredocs.find((h) => h.content === script?.source);
+  const setsE = script?.commands.some((c) => !c.inSubshell && c.name?.value === 'set' && c.args.some((a) => /^-[a-z]*e/.test(a.value ?? ''))) ?? false;
+  if (!run.editable || !heredoc || !setsE) return appendCommand(run, source, REMOVE_LISTS);
+  const trimmed = heredoc.content.replace(/\s+$/, '');
+  const indent = /(^|\n)([ \t]*)[^\n]*$/.exec(trimmed)?.[2] ?? '';
+  const addition = `${lineEnding(source)}${indent}${REMOVE_LISTS}`;
+  const parsed = parseShell(trimmed + addition);
+  const last = parsed.commands.at(-1);
+  if (parsed.errors.length > 0 || !last || last.inSubshell || last.inCondition || parsed.source.slice(last.start, last.end) !== REMOVE_LISTS) return undefined;
+  return insertAt(heredoc.contentSpan.start + trimmed.length, addition);
 }

@@ -68,8 +68,14 @@ ruleTester(rule, {
       errors: 1,
     },
     {
-      name: 'trailing comment: no fix (the removal would be commented out)',
+      name: 'trailing comment stays after the removal',
       code: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl # tools\n',
+      errors: 1,
+      output: `FROM debian:12\nRUN apt-get update && apt-get install -y curl && ${RM} # tools\n`,
+    },
+    {
+      name: 'last command inside if: no fix',
+      code: 'FROM debian:12\nRUN apt-get update && if true; then apt-get install -y curl; fi\n',
       errors: 1,
     },
     {
