@@ -1,12 +1,6 @@
 import { defineRule } from '../src/linter/rule.ts';
 import type { StringInstruction } from '../src/parser/ast.ts';
-import type { Stage } from '../src/model/index.ts';
-
-/** `root`, `0`, `root:group`, `0:0` */
-function namesRoot(user: string): boolean {
-  const name = user.split(':')[0]!.trim();
-  return name === 'root' || name === '0';
-}
+import { effectiveUser, isRootUser } from '../src/model/user.ts';
 
 export default defineRule({
   meta: {
@@ -33,10 +27,10 @@ export default defineRule({
         const reported = new Set<StringInstruction>();
         for (const stage of model.stages) {
           if (!stage.isFinal && stage.usedBy.size > 0) continue;
-          const user = lastUser(stage);
+          const user = effectiveUser(stage);
           if (!user || reported.has(user)) continue;
           const value = model.info(user).scope.expand(user.argument?.raw ?? '').value;
-          if (value === undefined || !namesRoot(value)) continue;
+          if (value === undefined || !isRootUser(value)) continue;
           reported.add(user);
           ctx.report({ span: user, message: 'The last USER of this image is root: switch to an unprivileged user at the end' });
         }
@@ -45,13 +39,3 @@ export default defineRule({
   },
 });
 
-/** the last USER in effect at the end of the stage (its own, else inherited from the stage it builds on) */
-function lastUser(stage: Stage): StringInstruction | undefined {
-  const seen = new Set<Stage>();
-  for (let s: Stage | undefined = stage; s && !seen.has(s); s = s.baseStage) {
-    seen.add(s);
-    const user = s.instructions.findLast((i) => i.keyword === 'USER');
-    if (user) return user as StringInstruction;
-  }
-  return undefined;
-}

@@ -6,10 +6,11 @@
  * Dockerfile removes that hook (as the cache-mount recipes do).
  */
 import type { Instruction } from '../parser/ast.ts';
-import type { DockerfileModel, Stage } from './model.ts';
+import type { DockerfileModel } from './model.ts';
 import type { RunInfo } from './run.ts';
 import { isCommand, subcommandWords } from './shell/commands.ts';
 import type { ShellCommand } from './shell/types.ts';
+import { stageChain } from './user.ts';
 
 export const APT_LISTS_DIR = '/var/lib/apt/lists';
 export const APT_ARCHIVES_DIR = '/var/cache/apt/archives';
@@ -61,8 +62,7 @@ export function mountHolds(run: RunInfo, dir: string): boolean {
  */
 export function aptKeepsArchives(model: DockerfileModel, ins: Instruction): boolean {
   const info = model.info(ins);
-  let stages: Set<Stage> | undefined;
-  for (let s = info.stage; s && !stages?.has(s); s = s.baseStage) (stages ??= new Set()).add(s);
+  const stages = info.stage ? new Set(stageChain(info.stage)) : undefined;
   for (const other of model.instructions) {
     if (other.ins.start > ins.start) break;
     if (stages ? !other.stage || !stages.has(other.stage) : other.stage !== undefined) continue;
