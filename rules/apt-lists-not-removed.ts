@@ -1,6 +1,7 @@
 import { fix, insertAt, lineEnding } from '../src/fix/edits.ts';
 import type { TextEdit } from '../src/linter/types.ts';
 import { appendCommand } from '../src/model/script-edit.ts';
+import { stageChain } from '../src/model/user.ts';
 import { defineRule } from '../src/linter/rule.ts';
 import type { FixSafety } from '../src/linter/types.ts';
 import {
@@ -87,13 +88,9 @@ function laterInstallNeedsLists(model: DockerfileModel, info: InstructionInfo): 
   return found;
 }
 
+/** `stage` builds on `ancestor` (directly or through other stages) */
 function buildsOn(stage: Stage | undefined, ancestor: Stage | undefined): boolean {
-  const seen = new Set<Stage>();
-  for (let s = stage?.baseStage; s && !seen.has(s); s = s.baseStage) {
-    if (s === ancestor) return true;
-    seen.add(s);
-  }
-  return false;
+  return stage !== undefined && ancestor !== undefined && stageChain(stage).slice(1).includes(ancestor);
 }
 
 /**
