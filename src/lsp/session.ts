@@ -12,17 +12,29 @@ import { configFor, lintOptionsFrom } from '../linter/service.ts';
 import type { Dockerfile } from '../parser/ast.ts';
 import type { FileResult } from '../linter/types.ts';
 
+/**
+ * Rules that run an external program (ShellCheck: a process per lint, a second or more on a
+ * 300-line file). While the user types they are left out; the full lint runs once typing pauses.
+ */
+export const IDLE_ONLY_RULES: readonly string[] = ['shellcheck'];
+
 export interface DocumentLint {
   /** the document version this result belongs to */
   version: number;
+  /** false for a keystroke lint that left out IDLE_ONLY_RULES */
+  complete: boolean;
   result: FileResult & { df: Dockerfile };
   options: LintOptions;
+  /** options without IDLE_ONLY_RULES (fix-all passes) */
+  keystrokeOptions: LintOptions;
   /** problems reading the config (a hadolint key we map differently, ...) */
   configWarnings: readonly string[];
 }
 
 interface ResolvedOptions {
   options: LintOptions;
+  /** the same without IDLE_ONLY_RULES */
+  keystrokeOptions: LintOptions;
   warnings: readonly string[];
 }
 
@@ -43,12 +55,18 @@ export class LintSession {
     return join(this.fallbackDir, name === '' ? 'Dockerfile' : name);
   }
 
-  /** Lints the document's current text; rejects with ConfigError when its config is broken. */
-  async lint(doc: TextDocument): Promise<DocumentLint> {
+  /**
+   * Lints the document's current text (as the CLI would, or without IDLE_ONLY_RULES when
+   * `complete` is false); rejects with ConfigError when its config is broken.
+   */
+  async lint(doc: TextDocument, complete = true): Promise<DocumentLint> {
     const cached = this.latest.get(doc.uri);
-    if (cached?.version === doc.version) return cached;
-    const { options, warnings } = await this.optionsFor(this.filePathOf(doc.uri));
-    return this.lintWith(doc, options, warnings);
+    if (cached?.version === doc.version && (cached.complete || !complete)) return cached;
+    const resolved = await this.optionsFor(this.filePathOf(doc.uri));
+    const options = complete ? resolved.options : resolved.keystrokeOptions;
+    const state: DocumentLint = { version: doc.version, complete, result: getLinter().lint(doc.getText(), options), options, keystrokeOptions: resolved.keystrokeOptions, configWarnings: resolved.warnings };
+    this.latest.set(doc.uri, state);
+    return state;
   }
 
   /** the last lint of this exact version, if any (code actions and hover read it) */
@@ -57,9 +75,12 @@ export class LintSession {
     return cached?.version === doc.version ? cached : undefined;
   }
 
-  /** re-lint a text with the options a document was linted with (fix-all passes) */
-  relint(state: DocumentLint, text: string): FileResult {
-    return getLinter().lint(text, state.options);
+  /**
+   * Re-lints a text for fix-all passes. Safe fixes only: the idle-only rules offer none
+   * (ShellCheck's edits are unsafe), so leaving them out changes nothing but the wait.
+   */
+  relintForSafeFixes(state: DocumentLint, text: string): FileResult {
+    return getLinter().lint(text, state.keystrokeOptions);
   }
 
   forget(uri: string): void {
@@ -73,16 +94,14 @@ export class LintSession {
     this.latest.clear();
   }
 
-  private lintWith(doc: TextDocument, options: LintOptions, configWarnings: readonly string[]): DocumentLint {
-    const state: DocumentLint = { version: doc.version, result: getLinter().lint(doc.getText(), options), options, configWarnings };
-    this.latest.set(doc.uri, state);
-    return state;
-  }
-
   private optionsFor(filePath: string): Promise<ResolvedOptions> {
     let resolved = this.optionsByPath.get(filePath);
     if (resolved === undefined) {
-      resolved = configFor({ filePath }).then((config) => ({ options: lintOptionsFrom(config, filePath), warnings: config.warnings }));
+      resolved = configFor({ filePath }).then((config) => {
+        const options = lintOptionsFrom(config, filePath);
+        const idleOff = Object.fromEntries(IDLE_ONLY_RULES.map((id) => [id, 'off' as const]));
+        return { options, keystrokeOptions: { ...options, rules: { ...options.rules, ...idleOff } }, warnings: config.warnings };
+      });
       this.optionsByPath.set(filePath, resolved);
     }
     return resolved;
