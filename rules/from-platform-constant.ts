@@ -9,7 +9,7 @@ export default defineRule({
     category: 'correctness',
     docs: {
       summary: 'Do not fix the platform of FROM to a constant',
-      description: 'Reports `FROM --platform=<value>` where the value is a constant such as `linux/amd64`. A value built from variables (`$BUILDPLATFORM`, `$TARGETOS/$TARGETARCH`, an ARG) is fine: it follows the platforms the build is asked for.',
+      description: 'Reports `FROM --platform=<value>` where the value is a constant such as `linux/amd64`. A value built from variables (`$BUILDPLATFORM`, `$TARGETOS/$TARGETARCH`, an ARG) is fine: it follows the platforms the build is asked for. So is a constant in a stage named for that platform (`FROM --platform=linux/arm64 alpine AS build_arm64`), which is meant to be picked per target (`FROM build_${TARGETARCH}`).',
       why: 'A constant platform ignores `docker build --platform`: a multi-platform build produces the same architecture under every platform, and on another host the image runs under emulation or not at all.',
       bad: 'FROM --platform=linux/amd64 debian:bookworm',
       good: 'FROM --platform=$BUILDPLATFORM golang:1.23 AS build',
@@ -22,6 +22,10 @@ export default defineRule({
         const flag = ins.flags.find((f) => f.name.toLowerCase() === 'platform');
         if (!flag) return;
         if (flag.value !== undefined && findVariableReferences(flag.value, ctx.df.escape).length > 0) return;
+        // a stage named for its platform (`AS build_arm64`) is meant for that platform only
+        const stage = ins.stageName?.value.toLowerCase();
+        const parts = (flag.value ?? '').toLowerCase().split('/').filter((p) => p !== '');
+        if (stage !== undefined && parts.some((p) => stage.includes(p))) return;
         ctx.report({ span: flag, message: `\`--platform=${flag.value ?? ''}\` fixes this stage to one platform, whatever platform the build is for` });
       },
     };

@@ -7,6 +7,7 @@ ruleTester(rule, {
     'FROM --platform=$BUILDPLATFORM debian:jessie\n',
     'FROM --platform="${BUILDPLATFORM:-}" debian:jessie\n',
     'FROM --platform=$TARGETOS/$TARGETARCH debian:jessie\n',
+    { name: 'a stage named for its platform', code: 'FROM --platform=linux/arm64 alpine AS build_arm64\nFROM --platform=linux/amd64 alpine AS build_amd64\nFROM build_${TARGETARCH}\n' },
     { name: 'an ARG can be set per build', code: 'ARG PLATFORM=linux/amd64\nFROM --platform=$PLATFORM debian:jessie\n' },
   ],
   invalid: [
