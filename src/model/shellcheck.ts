@@ -87,22 +87,29 @@ export function shellcheckDialect(program: string): ShellcheckDialect | undefine
 
 let workDir: string | undefined;
 
+/**
+ * Results by checked file content: re-linting after a fix, or an editor re-linting on each
+ * keystroke, checks only the scripts that changed (one shellcheck start costs ~100 ms).
+ */
+const cache = new Map<string, ShellcheckComment[]>();
+const CACHE_SIZE = 2000;
+
 /** Checks every job in one shellcheck run; returns one list per job (empty lists when the run fails). */
 export function runShellcheck(jobs: readonly ShellcheckJob[]): ShellcheckComment[][] {
-  const results: ShellcheckComment[][] = jobs.map(() => []);
+  const contents = jobs.map(fileContent);
+  const results: ShellcheckComment[][] = contents.map((c) => cache.get(c) ?? []);
+  const todo = jobs.map((_, i) => i).filter((i) => !cache.has(contents[i]!));
   const exe = shellcheckBinary();
-  if (!exe || jobs.length === 0) return results;
+  if (!exe || todo.length === 0) return results;
   try {
     if (!workDir) {
       workDir = mkdtempSync(join(tmpdir(), 'tslint-docker-shellcheck-'));
       const dir = workDir;
       process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
     }
-    const files = jobs.map((job, i) => {
-      const file = join(workDir!, `run${i}.sh`);
-      const names = [...new Set(job.environment.filter((n) => SHELL_NAME.test(n)))];
-      const exports = names.length > 0 ? `export ${names.map((n) => `${n}=`).join(' ')}` : '';
-      writeFileSync(file, `#!/bin/${job.dialect}\n${exports}\n${job.text}`);
+    const files = todo.map((index, n) => {
+      const file = join(workDir!, `run${n}.sh`);
+      writeFileSync(file, contents[index]!);
       return file;
     });
     const run = spawnSync(exe, ['--norc', '-f', 'json1', '-e', EXCLUDED_CODES.join(','), ...files], {
@@ -111,9 +118,11 @@ export function runShellcheck(jobs: readonly ShellcheckJob[]): ShellcheckComment
     if (typeof run.stdout !== 'string' || run.stdout.trim() === '') return results;
     const parsed = JSON.parse(run.stdout) as { comments?: RawComment[] };
     const lineStarts = jobs.map((job) => lineStartsOf(job.text));
+    const found: ShellcheckComment[][] = todo.map(() => []);
     for (const c of parsed.comments ?? []) {
-      const index = files.indexOf(c.file);
-      if (index === -1) continue;
+      const n = files.indexOf(c.file);
+      if (n === -1) continue;
+      const index = todo[n]!;
       const starts = lineStarts[index]!;
       const text = jobs[index]!.text;
       const at = (line: number, column: number) => offsetOf(starts, text, line - HEADER_LINES, column);
@@ -130,14 +139,28 @@ export function runShellcheck(jobs: readonly ShellcheckJob[]): ShellcheckComment
         }
         replacements.push({ start: rs, end: Math.max(rs, re), text: r.replacement });
       }
-      results[index]!.push({
+      found[n]!.push({
         code: c.code, level: c.level, message: c.message, start, end: Math.max(start, end), replacements,
       });
     }
+    // exit status 0 (clean) or 1 (comments): anything else is a failed run, not a clean script
+    if (run.status !== 0 && run.status !== 1) return results;
+    todo.forEach((index, n) => {
+      results[index] = found[n]!;
+      if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+      cache.set(contents[index]!, found[n]!);
+    });
   } catch {
     // a missing, crashing or misbehaving shellcheck must never break linting
   }
   return results;
+}
+
+/** the checked file: shebang, exported environment, then the script (HEADER_LINES lines precede it) */
+function fileContent(job: ShellcheckJob): string {
+  const names = [...new Set(job.environment.filter((n) => SHELL_NAME.test(n)))];
+  const exports = names.length > 0 ? `export ${names.map((n) => `${n}=`).join(' ')}` : '';
+  return `#!/bin/${job.dialect}\n${exports}\n${job.text}`;
 }
 
 interface RawComment {
