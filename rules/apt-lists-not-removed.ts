@@ -5,7 +5,7 @@ import { stageChain } from '../src/model/user.ts';
 import { defineRule } from '../src/linter/rule.ts';
 import type { FixSafety } from '../src/linter/types.ts';
 import {
-  APT_ARCHIVES_DIR, APT_LISTS_DIR, aptInstalls, aptKeepsArchives, aptListUpdates, mountHolds, removesDirectory,
+  APT_ARCHIVES_DIR, APT_LISTS_DIR, aptInstalls, aptKeepsArchives, aptListUpdates, mountHolds, removesAptLists, removesDirectory,
 } from '../src/model/apt.ts';
 import { isCommand, parseShell, type DockerfileModel, type InstructionInfo, type RunInfo, type Stage } from '../src/model/index.ts';
 
@@ -23,7 +23,7 @@ export default defineRule({
       summary: 'Remove the apt package lists in the RUN that downloads them',
       description:
         'Reports a RUN that runs `apt-get update` (or `apt update`, `aptitude update`) and leaves /var/lib/apt/lists in the layer: '
-        + 'no `rm -rf /var/lib/apt/lists/*` after it in the same RUN, and no cache or tmpfs mount on that directory. '
+        + 'no `rm -rf /var/lib/apt/lists/*` (or `apt-get dist-clean`) after it in the same RUN, and no cache or tmpfs mount on that directory. '
         + 'Only stages that end up in the built image count (the last stage and the stages it builds on); an ONBUILD trigger always counts. '
         + 'It also reports an install whose downloaded `.deb` files stay in /var/cache/apt after the `docker-clean` hook was removed '
         + 'and that directory is not mounted.',
@@ -45,7 +45,7 @@ export default defineRule({
         const updates = aptListUpdates(run);
         const lastUpdate = updates[updates.length - 1];
         const installs = aptInstalls(run);
-        if (lastUpdate && !mountHolds(run, APT_LISTS_DIR) && !removesDirectory(run, APT_LISTS_DIR, lastUpdate.start)) {
+        if (lastUpdate && !mountHolds(run, APT_LISTS_DIR) && !removesAptLists(run, lastUpdate.start)) {
           const edit = installs.some((i) => i.start > lastUpdate.start) ? appendRemoval(run, source) : undefined;
           const safety: FixSafety = info.onbuild || laterInstallNeedsLists(model, info) ? 'unsafe' : 'safe';
           ctx.report({

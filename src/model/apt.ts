@@ -30,6 +30,12 @@ export function aptInstalls(run: RunInfo): ShellCommand[] {
   }));
 }
 
+/** Whether the RUN deletes apt's package lists after source offset `after`: `rm` of the directory, or `apt-get dist-clean` (apt 2.7+). */
+export function removesAptLists(run: RunInfo, after = -1): boolean {
+  return removesDirectory(run, APT_LISTS_DIR, after)
+    || run.commands.some((c) => c.start > after && (isCommand(c, 'apt-get', 'dist-clean') || isCommand(c, 'apt', 'dist-clean')));
+}
+
 /** a path as `rm` receives it, `~`/`$HOME` read as /root and quotes dropped */
 function removedPathText(value: string | undefined, text: string): string {
   return (value ?? text.replace(/["']/g, '')).replace(/^(\$HOME|\$\{HOME\}|~)(?=\/|$)/, '/root');

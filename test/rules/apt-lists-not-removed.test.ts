@@ -7,6 +7,7 @@ ruleTester(rule, {
   valid: [
     `FROM debian:12\nRUN apt-get update && apt-get install -y curl && ${RM}\n`,
     `FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists\n`,
+    { name: 'apt-get dist-clean deletes the lists', code: 'FROM debian:13\nRUN apt-get update && apt-get install -y curl && apt-get dist-clean\n' },
     { name: 'cache mount on the lists', code: 'FROM debian:12\nRUN --mount=type=cache,target=/var/lib/apt/lists apt-get update && apt-get install -y curl\n' },
     { name: 'tmpfs on /var/lib/apt and /var/cache/apt', code: 'FROM debian:12\nRUN --mount=type=tmpfs,target=/var/lib/apt --mount=type=tmpfs,target=/var/cache/apt apt-get update && apt-get install -y curl\n' },
     { name: 'stage not used by the final image', code: 'FROM debian:12 AS tools\nRUN apt-get update && apt-get install -y curl\nFROM scratch\nCOPY --from=tools /usr/bin/curl /curl\n' },
