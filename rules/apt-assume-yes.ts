@@ -11,7 +11,7 @@ export default defineRule({
     fixable: 'safe',
     docs: {
       summary: 'Use `-y` with `apt-get install`',
-      description: 'Reports `apt-get install` / `apt install` without `-y` (`--yes`, `--assume-yes`, `-o APT::Get::Assume-Yes=true`) or quiet level 2 (`-qq`, `-q -q`, `-q=2`), which also answers yes.',
+      description: 'Reports `apt-get install` / `apt install` without `-y` (`--yes`, `--assume-yes`, `-o APT::Get::Assume-Yes=true`) or quiet level 2 (`-qq`, `-q -q`, `-q=2`), which also answers yes. A simulation (`-s`, `--dry-run`) never asks and is not reported.',
       why: 'A build has no terminal: when apt asks whether to continue it reads end-of-file, aborts, and the build fails, often only once the package list grows enough to need confirmation.',
       bad: 'FROM debian:12\nRUN apt-get update && apt-get install curl\n',
       good: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl\n',
@@ -37,8 +37,9 @@ export default defineRule({
   },
 });
 
+/** `-y` and its equivalents, or a simulation (`-s`, `--dry-run`), which never asks */
 function assumesYes(cmd: ShellCommand): boolean {
-  if (hasFlag(cmd, 'y', 'yes', 'assume-yes')) return true;
+  if (hasFlag(cmd, 'y', 'yes', 'assume-yes', 's', 'simulate', 'just-print', 'dry-run', 'recon', 'no-act')) return true;
   let quiet = 0;
   for (const word of unwrap(cmd).args) {
     const a = word.value ?? word.text;

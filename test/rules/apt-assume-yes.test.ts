@@ -10,6 +10,7 @@ ruleTester(rule, {
     'FROM debian:12\nRUN apt-get install -q -q curl\n',
     'FROM debian:12\nRUN apt-get install -q=2 curl\n',
     'FROM debian:12\nRUN apt-get -o APT::Get::Assume-Yes=true install curl\n',
+    { name: 'simulation never asks', code: 'FROM debian:12\nRUN if apt-get install -s curl > /dev/null; then echo ok; fi\n' },
   ],
   invalid: [
     {
