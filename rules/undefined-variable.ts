@@ -1,10 +1,10 @@
 import { defineRule } from '../src/linter/rule.ts';
 import type { EscapeChar, Instruction, KeyValueInstruction } from '../src/parser/ast.ts';
 import { Scope, type Variable } from '../src/model/index.ts';
-import { closestName, expandedWords, rootStage, undefinedReferences, type ExpandedWord } from '../src/model/variables.ts';
+import { closestName, expandedWords, rootStage, undefinedReferences, withinOneEdit, type ExpandedWord } from '../src/model/variables.ts';
 
-/** base images almost always set PATH in their config, so `$PATH` is defined outside scratch */
-const BASE_IMAGE_PATH = 'PATH';
+/** BuildKit gives every stage a PATH (the image's, or a default one, scratch included) */
+const ALWAYS_DEFINED = 'PATH';
 
 export default defineRule({
   meta: {
@@ -14,7 +14,7 @@ export default defineRule({
     category: 'correctness',
     docs: {
       summary: 'A variable is used in an instruction before any ARG or ENV defines it',
-      description: 'Reports `$NAME` / `${NAME}` in the words BuildKit expands itself (ENV, ARG defaults, LABEL, COPY/ADD paths and flags, WORKDIR, USER, EXPOSE, VOLUME, STOPSIGNAL, RUN --mount options) when no ARG or ENV in scope defines it, and suggests the closest defined name. RUN, CMD and ENTRYPOINT commands are left alone: the shell resolves those. The base image\'s own ENV is not known without the registry: in a stage built on an image (not scratch), `$PATH` counts as defined and an upper-case name is reported only when it looks like a typo of a defined one (base images set upper-case variables such as `JAVA_HOME`).',
+      description: 'Reports `$NAME` / `${NAME}` in the words BuildKit expands itself (ENV, ARG defaults, LABEL, COPY/ADD paths and flags, WORKDIR, USER, EXPOSE, VOLUME, STOPSIGNAL, RUN --mount options) when no ARG or ENV in scope defines it, and suggests the closest defined name. RUN, CMD and ENTRYPOINT commands are left alone: the shell resolves those. The base image\'s own ENV is not known without the registry: `$PATH` always counts as defined (BuildKit gives every stage one), and in a stage built on an image (not scratch) an upper-case name is reported only when it is one edit away from a defined name (base images set upper-case variables such as `JAVA_HOME` or `GOPATH`).',
       why: 'An undefined variable expands to an empty string without any error: `COPY $SRC /app` copies the whole context, `WORKDIR /opt/$APP` lands in `/opt/`.',
       bad: 'FROM alpine\nCOPY $foo /app/\n',
       good: 'FROM alpine\nARG foo=dist\nCOPY $foo /app/\n',
@@ -28,12 +28,13 @@ export default defineRule({
         if (ins.keyword === 'FROM' || info.onbuild || !info.stage) return;
         const fromImage = !rootStage(info.stage).image.isScratch;
         const defined = [...info.scope.vars.keys()];
-        if (fromImage && !defined.includes(BASE_IMAGE_PATH)) defined.push(BASE_IMAGE_PATH);
+        if (!defined.includes(ALWAYS_DEFINED)) defined.push(ALWAYS_DEFINED);
         for (const { word, scope } of wordsInScope(ins, info.scope, ctx.df.escape)) {
           for (const ref of undefinedReferences(scope, word)) {
-            if (fromImage && ref.name === BASE_IMAGE_PATH) continue;
+            if (ref.name === ALWAYS_DEFINED) continue;
             const suggestion = closestName(ref.name, defined);
-            if (fromImage && ref.name === ref.name.toUpperCase() && !suggestion) continue;
+            // the base image may define upper-case names (GOPATH, JAVA_HOME): report only a near-certain typo
+            if (fromImage && ref.name === ref.name.toUpperCase() && !(suggestion && withinOneEdit(ref.name, suggestion))) continue;
             ctx.report({
               span: ref.span,
               message: `Variable '$${ref.name}' is not defined by any ARG or ENV before this line${suggestion ? ` (did you mean $${suggestion}?)` : ''}`,

@@ -89,6 +89,21 @@ export function closestName(name: string, candidates: Iterable<string>): string 
   return closestMatch(name, candidates);
 }
 
+/** `a` and `b` differ by one insertion, deletion, substitution or swap of adjacent characters (case-insensitive) */
+export function withinOneEdit(a: string, b: string): boolean {
+  const s = a.toLowerCase();
+  const t = b.toLowerCase();
+  if (s === t) return true;
+  if (Math.abs(s.length - t.length) > 1) return false;
+  let i = 0;
+  while (i < s.length && i < t.length && s[i] === t[i]) i++;
+  if (s.length === t.length) {
+    if (s.slice(i + 1) === t.slice(i + 1)) return true;
+    return s[i] === t[i + 1] && s[i + 1] === t[i] && s.slice(i + 2) === t.slice(i + 2);
+  }
+  return s.length > t.length ? s.slice(i + 1) === t.slice(i) : s.slice(i) === t.slice(i + 1);
+}
+
 /** the stage a chain of `FROM <stage>` ends at: its base is an image (or scratch) */
 export function rootStage(stage: Stage): Stage {
   let s = stage;

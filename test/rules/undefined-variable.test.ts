@@ -9,6 +9,8 @@ ruleTester(rule, {
     { name: 'predefined proxy and platform args', code: 'FROM alpine\nENV P=$http_proxy T=$TARGETARCH\n' },
     { name: 'PATH comes from the base image', code: 'FROM alpine\nENV PATH=/opt/bin:$PATH\n' },
     { name: 'upper-case names may come from the base image ENV', code: 'FROM eclipse-temurin:21\nENV JAVA=$JAVA_HOME/bin/java\n' },
+    { name: 'an image variable two edits from PATH is not a typo', code: 'FROM golang:1.23\nWORKDIR $GOPATH/src\n' },
+    { name: 'every stage has a PATH, scratch too', code: 'FROM scratch\nENV PATH=/bin:$PATH\n' },
     { name: 'a stage inherits the ENV of the stage it builds on', code: 'FROM alpine AS base\nENV dir=/srv\nFROM base\nWORKDIR $dir\n' },
     { name: 'ARG defaults see earlier names of the same ARG', code: 'FROM alpine\nARG a=1 b=$a\n' },
     { name: 'escaped dollar', code: 'FROM alpine\nLABEL price=\\$foo\n' },
