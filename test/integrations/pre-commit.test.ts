@@ -74,7 +74,8 @@ afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-describe('pre-commit hooks', () => {
+// each run starts pre-commit, git and the CLI: slow on a busy machine
+describe('pre-commit hooks', { timeout: 120_000 }, () => {
   it('fail the commit of a bad Dockerfile and print its findings', () => {
     const result = commit('Dockerfile', BAD);
     expect(result.status, result.output).toBe(1);
