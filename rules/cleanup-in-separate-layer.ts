@@ -9,6 +9,7 @@ import { packageName } from '../src/model/build-tools.ts';
 import { hasPackageCacheMount } from '../src/model/cache-mount.ts';
 import { areConsecutive, mergeRunEdits } from '../src/model/run-merge.ts';
 import { workdirBefore } from '../src/model/workdir.ts';
+import { absolutePath, createdFiles } from '../src/model/created-files.ts';
 
 const REMOVALS: readonly (readonly [string, string])[] = [
   ['apt-get', 'purge'], ['apt-get', 'remove'], ['apt', 'purge'], ['apt', 'remove'], ['apk', 'del'],
@@ -26,15 +27,6 @@ interface Layers {
 }
 
 const copyLayers = (l: Layers): Layers => ({ packages: new Map(l.packages), files: new Map(l.files), caches: new Map(l.caches) });
-
-/** a static absolute path, cleaned of a trailing slash */
-const absolute = (p: string | undefined): string | undefined => (p && p.startsWith('/') ? p.replace(/\/+$/, '') || '/' : undefined);
-
-/** files a RUN downloads: `curl -o F`, `wget -O F` */
-function downloads(run: RunInfo): string[] {
-  return run.commands.flatMap((c) => [...(isCommand(c, 'curl') ? flagValues(c, 'o', 'output') : []), ...(isCommand(c, 'wget') ? flagValues(c, 'O', 'output-document') : [])])
-    .map(absolute).filter((p): p is string => p !== undefined);
-}
 
 /** package names a command removes */
 function removedPackageNames(c: ShellCommand): string[] {
@@ -114,7 +106,7 @@ export default defineRule({
         if (/^[a-z]+:\/\//i.test(s.value)) continue;
         const name = s.value.replace(/\/+$/, '').split('/').pop() ?? '';
         const target = dest.endsWith('/') || copy.sources.length > 1 ? `${dir.replace(/\/+$/, '')}/${name}` : dir;
-        const path = absolute(target.replace(/\/\.\//g, '/'));
+        const path = absolutePath(target.replace(/\/\.\//g, '/'));
         if (path) state.files.set(path, copy);
       }
     };
@@ -137,7 +129,7 @@ export default defineRule({
           if (creator && !installsHere.has(cacheOwner(clean.manager))) cleanups.push({ command: clean.command, creator, what: `the ${clean.manager} cache` });
         }
         for (const r of run.removed) {
-          const path = absolute(r.path.value);
+          const path = absolutePath(r.path.value);
           if (!path) continue;
           for (const [file, creator] of state.files) {
             if (file === path || file.startsWith(`${path}/`)) {
@@ -188,8 +180,8 @@ export default defineRule({
           if (!cleanedHere && !hasPackageCacheMount(run, update.manager)) state.caches.set(cacheOwner(update.manager), run.ins);
         }
         for (const clean of run.cleans) state.caches.delete(cacheOwner(clean.manager));
-        const removedPaths = run.removed.map((r) => absolute(r.path.value)).filter((p): p is string => p !== undefined);
-        for (const file of downloads(run)) if (!removedPaths.some((p) => file === p || file.startsWith(`${p}/`))) state.files.set(file, run.ins);
+        const removedPaths = run.removed.map((r) => absolutePath(r.path.value)).filter((p): p is string => p !== undefined);
+        for (const file of createdFiles(run)) if (!removedPaths.some((p) => file === p || file.startsWith(`${p}/`))) state.files.set(file, run.ins);
         for (const p of removedPaths) for (const file of [...state.files.keys()]) if (file === p || file.startsWith(`${p}/`)) state.files.delete(file);
       },
     };

@@ -20,7 +20,7 @@ export default defineRule({
   create(ctx) {
     return {
       end() {
-        for (const pragma of readSuppressions(ctx.df, true).pragmas) {
+        for (const pragma of readSuppressions(ctx.df, true, new Set()).pragmas) {
           ctx.report({ span: pragma, message: 'Inline ignore comment: keep rule exceptions in the configuration file instead' });
         }
       },

@@ -16,7 +16,8 @@ interface Pragma {
   comment: string;
 }
 
-const PRAGMA = /^(tslint-docker|hadolint)\s+(?:(global|stage)\s+)?ignore\s*=\s*([A-Za-z0-9_,\s-]+)$/;
+// a comment may follow the list: `# hadolint ignore=DL3002 # why`
+const PRAGMA = /^(tslint-docker|hadolint)\s+(?:(global|stage)\s+)?ignore\s*=\s*([A-Za-z0-9_,\s-]+?)\s*(?:#.*)?$/;
 
 export interface Suppressions {
   /** marks suppressed findings (they stay in the list for SARIF) */
@@ -25,7 +26,11 @@ export interface Suppressions {
   pragmas: readonly { start: number; end: number; comment: string }[];
 }
 
-export function readSuppressions(df: Dockerfile, inlineEnabled: boolean): Suppressions {
+/**
+ * `known`: lower-cased rule ids and aliases. A pragma naming anything else suppresses
+ * nothing (as hadolint does), so a typo cannot silently widen or narrow it.
+ */
+export function readSuppressions(df: Dockerfile, inlineEnabled: boolean, known: ReadonlySet<string>): Suppressions {
   const pragmas: Pragma[] = [];
   const comments: { start: number; end: number; comment: string }[] = [];
   const nodes = df.nodes;
@@ -38,6 +43,7 @@ export function readSuppressions(df: Dockerfile, inlineEnabled: boolean): Suppre
     comments.push({ start: node.start, end: node.end, comment: node.text });
     if (!inlineEnabled) continue;
     const names = new Set(m[3]!.split(/[\s,]+/).filter(Boolean).map((s) => s.toLowerCase()));
+    if ([...names].some((n) => !known.has(n) && !/^sc\d{4}$/.test(n))) continue;
     const scope = (m[2] ?? 'next') as Pragma['scope'];
     if (scope === 'global') {
       pragmas.push({ scope, names, start: 0, end: df.source.length, comment: node.text });

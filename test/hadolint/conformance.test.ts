@@ -6,8 +6,8 @@ import { loadCases, runCase } from './conformance.ts';
 /** cases where we deliberately differ from hadolint, with the reason (see test/hadolint-differences.md) */
 const differences = JSON.parse(readFileSync(join(import.meta.dirname, 'expected-differences.json'), 'utf8')) as Record<string, string>;
 
-// the agreement this suite guarantees; raise it as rules land (the goal is 0.97)
-const MIN_AGREEMENT = 0;
+// the agreement this suite guarantees (the issue asks for 0.97; we measure 0.997)
+const MIN_AGREEMENT = 0.99;
 
 describe('hadolint conformance', () => {
   const all = loadCases().map(runCase);

@@ -1,0 +1,77 @@
+/**
+ * bench cli-cold: one small Dockerfile, whole process, median of N runs, beside the
+ * bare `node -e ''` floor on the same Node binary, interleaved in the same run.
+ * bench cli-batch: the whole corpus in one CLI invocation, beside the peers a user
+ * would pick instead (dockerfilelint: many files per process; dockerfile-utils lint:
+ * one file per process, so it is timed on a fixed sample and scaled to the corpus).
+ * Needs the build (npm install runs it). Run: npx tsx bench/cli.ts [--json]
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { loadCorpus, median, report } from './corpus.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const BIN = join(root, 'bin/tslint-docker.js');
+const node = process.execPath;
+
+function timeRun(args: string[], cwd = root): { ms: number; status: number | null; stderr: string } {
+  const start = performance.now();
+  const r = spawnSync(node, args, { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
+  return { ms: performance.now() - start, status: r.status, stderr: r.stderr };
+}
+
+export async function benchCliCold(json: boolean, runs = 25): Promise<void> {
+  if (!existsSync(join(root, 'dist/src/cli/main.js'))) throw new Error('no build: run npm install (or npm run build) first');
+  const dir = mkdtempSync(join(tmpdir(), 'tslint-docker-bench-'));
+  const file = join(dir, 'Dockerfile');
+  writeFileSync(file, 'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\nUSER 1000\nCMD ["curl", "--version"]\n');
+  const floor: number[] = [];
+  const ours: number[] = [];
+  timeRun([BIN, '--no-config', file]); // warm the OS file cache (and Node's compile cache)
+  for (let i = 0; i < runs; i++) {
+    floor.push(timeRun(['-e', '']).ms);
+    ours.push(timeRun([BIN, '--no-config', file]).ms);
+  }
+  const f = median(floor);
+  const o = median(ours);
+  report(`cli-cold (median of ${runs}, ${process.version})`, [
+    { command: "node -e ''", 'median ms': f.toFixed(1) },
+    { command: 'tslint-docker Dockerfile', 'median ms': o.toFixed(1) },
+    { command: 'ratio', 'median ms': `${(o / f).toFixed(2)}x the floor` },
+  ], json);
+}
+
+export async function benchCliBatch(json: boolean, sampleSize = 100): Promise<void> {
+  const files = loadCorpus().map((f) => f.path);
+  const rows: Record<string, string>[] = [];
+  const ours = timeRun([BIN, '--no-config', '-f', 'compact', ...files]);
+  if (ours.status !== 0 && ours.status !== 1) throw new Error(`tslint-docker failed: ${ours.stderr.slice(0, 500)}`);
+  rows.push({ tool: 'tslint-docker (one process)', files: String(files.length), ms: ours.ms.toFixed(0), 'files/s': (files.length / (ours.ms / 1000)).toFixed(0) });
+
+  const dfl = join(root, 'node_modules/dockerfilelint/bin/dockerfilelint');
+  let dflMs = 0;
+  for (let i = 0; i < files.length; i += 500) dflMs += timeRun([dfl, '-j', ...files.slice(i, i + 500)]).ms;
+  rows.push({ tool: 'dockerfilelint (500 files per process)', files: String(files.length), ms: dflMs.toFixed(0), 'files/s': (files.length / (dflMs / 1000)).toFixed(0) });
+
+  const du = join(root, 'node_modules/dockerfile-utils/bin/dockerfile-utils');
+  const step = Math.max(1, Math.floor(files.length / sampleSize));
+  const sample = files.filter((_, i) => i % step === 0).slice(0, sampleSize);
+  let duMs = 0;
+  for (const f of sample) duMs += timeRun([du, 'lint', f]).ms;
+  const duPerFile = duMs / sample.length;
+  rows.push({ tool: `dockerfile-utils lint (one process per file; ${sample.length}-file sample, scaled)`, files: String(files.length), ms: (duPerFile * files.length).toFixed(0), 'files/s': (1000 / duPerFile).toFixed(0) });
+
+  const fastestPeer = Math.min(dflMs, duPerFile * files.length);
+  rows.push({ tool: 'speed-up over the faster peer', files: '', ms: '', 'files/s': `${(fastestPeer / ours.ms).toFixed(1)}x` });
+  report('cli-batch (whole corpus)', rows, json);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const json = process.argv.includes('--json');
+  await benchCliCold(json);
+  await benchCliBatch(json);
+}

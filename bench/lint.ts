@@ -1,0 +1,64 @@
+/**
+ * bench lint: the whole corpus linted in one process with every rule (files/s, MB/s,
+ * peak RSS), and time per rule (the slowest named).
+ * Run: npx tsx bench/lint.ts [--json]
+ */
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { corpusBytes, loadCorpus, median, report } from './corpus.ts';
+
+export async function benchLint(json: boolean): Promise<void> {
+  const files = loadCorpus();
+  const bytes = corpusBytes(files);
+  const { getLinter } = await import('../src/linter/index.ts');
+  const linter = getLinter();
+  linter.lint('FROM scratch\n');
+  const passes: number[] = [];
+  let findings = 0;
+  const perRule = new Map<string, number>();
+  for (let pass = 0; pass < 3; pass++) {
+    findings = 0;
+    const start = performance.now();
+    for (const f of files) findings += linter.lint(f.text, { filePath: f.path }).findings.length;
+    passes.push(performance.now() - start);
+  }
+  for (const f of files) linter.lint(f.text, { filePath: f.path, profile: perRule });
+  const best = Math.min(...passes);
+  const slowest = [...perRule].sort((a, b) => b[1] - a[1]).slice(0, 3);
+  report('lint (in process, all rules)', [
+    { measure: 'rules', value: String(linter.metas.length) },
+    { measure: 'corpus', value: `${files.length} files, ${(bytes / 1e6).toFixed(2)} MB, ${findings} findings` },
+    { measure: 'whole corpus, best of 3', value: `${best.toFixed(0)} ms (median ${median(passes).toFixed(0)} ms)` },
+    { measure: 'throughput (best)', value: `${(bytes / 1e6 / (best / 1000)).toFixed(1)} MB/s, ${Math.round(files.length / (best / 1000))} files/s` },
+    { measure: 'peak RSS', value: `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB` },
+    ...slowest.map(([id, ms], i) => ({ measure: `slowest rule #${i + 1}`, value: `${id}: ${ms.toFixed(0)} ms over the corpus` })),
+  ], json);
+}
+
+export async function countFindingsPerRule(json: boolean): Promise<void> {
+  const files = loadCorpus();
+  const { getLinter } = await import('../src/linter/index.ts');
+  const linter = getLinter();
+  const filesPerRule = new Map<string, number>();
+  const perRule = new Map<string, number>();
+  for (const f of files) {
+    const seen = new Set<string>();
+    for (const finding of linter.lint(f.text, { filePath: f.path }).findings) {
+      perRule.set(finding.ruleId, (perRule.get(finding.ruleId) ?? 0) + 1);
+      seen.add(finding.ruleId);
+    }
+    for (const id of seen) filesPerRule.set(id, (filesPerRule.get(id) ?? 0) + 1);
+  }
+  report('findings per rule over the corpus', linter.metas.map((m) => ({
+    rule: m.id,
+    findings: perRule.get(m.id) ?? 0,
+    files: filesPerRule.get(m.id) ?? 0,
+    'share of files': `${(((filesPerRule.get(m.id) ?? 0) / files.length) * 100).toFixed(1)}%`,
+  })).sort((a, b) => b.findings - a.findings), json);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const json = process.argv.includes('--json');
+  await benchLint(json);
+  await countFindingsPerRule(json);
+}
