@@ -130,9 +130,9 @@ function buildInstruction(tokens: SyntaxToken[], raw: IToken[], df: Dockerfile):
     }
     logical.append(t.image, t.start);
   }
-  const emptyLine = tokens.find((t) => t.kind === 'empty-continuation-line');
-  if (emptyLine) {
-    df.warnings.push({ level: 'parser', message: 'Empty continuation line found', start: emptyLine.start, end: emptyLine.end });
+  // BuildKit warns once per instruction; we keep each line's position so a fix can remove them all
+  for (const t of tokens) {
+    if (t.kind === 'empty-continuation-line') df.warnings.push({ level: 'parser', message: 'Empty continuation line found', start: t.start, end: t.end });
   }
   const leading = trimSpan(logical.text, 0, logical.text.length).start;
   const line = leading > 0 ? logical.slice(leading, logical.text.length) : logical;

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from './run-cli.ts';
 
 const BAD = 'FROM debian:latest\nRUN apt-get update && apt-get install -y curl\n';
-const GOOD = 'FROM debian:12\nRUN echo ok\n';
+const GOOD = 'FROM debian:12\nRUN echo ok\nUSER 1000\n';
 
 function project(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'tslint-docker-cli-'));
@@ -37,7 +37,7 @@ describe('exit codes and messages', () => {
   it('--max-warnings fails when exceeded', async () => {
     const dir = project({ Dockerfile: BAD });
     expect((await runCli(['Dockerfile', '-t', 'error', '--max-warnings', '0'], dir)).code).toBe(1);
-    expect((await runCli(['Dockerfile', '-t', 'error', '--max-warnings', '1'], dir)).code).toBe(0);
+    expect((await runCli(['Dockerfile', '-t', 'error', '--max-warnings', '100'], dir)).code).toBe(0);
   });
 
   it.each([
@@ -89,7 +89,7 @@ describe('formats', () => {
     const dir = project({ Dockerfile: BAD });
     const run = await runCli(['Dockerfile', '-f', 'json', '-f', 'sarif', '-o', '-', '-o', 'out.sarif'], dir);
     const [file] = JSON.parse(run.stdout) as { messages: { ruleId: string; aliases: string[]; line: number; column: number; endColumn: number }[] }[];
-    expect(file!.messages[0]).toMatchObject({ ruleId: 'base-image-latest', aliases: ['DL3007'], line: 1, column: 6, endColumn: 19 });
+    expect(file!.messages.find((m) => m.ruleId === 'base-image-latest')).toMatchObject({ aliases: ['DL3007'], line: 1, column: 6, endColumn: 19 });
     const sarif = JSON.parse(readFileSync(join(dir, 'out.sarif'), 'utf8'));
     expect(sarif.version).toBe('2.1.0');
     expect(sarif.runs[0].invocations[0].exitCode).toBe(1);

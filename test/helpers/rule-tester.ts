@@ -34,8 +34,9 @@ export interface InvalidCase extends ValidCase {
 
 export function ruleTester(rule: Rule, cases: { valid: (string | ValidCase)[]; invalid: InvalidCase[] }): void {
   const linter = new Linter([rule]);
+  // rules that are off by default (opt-in) are tested all the same
   const findingsOf = (code: string, options?: LintOptions) =>
-    linter.lint(code, options).findings.filter((f) => f.ruleId === rule.meta.id && !f.suppressed);
+    linter.lint(code, { enableAll: true, ...options }).findings.filter((f) => f.ruleId === rule.meta.id && !f.suppressed);
 
   describe(rule.meta.id, () => {
     describe('valid', () => {
