@@ -206,7 +206,13 @@ function buildLexer(escape: EscapeChar): DockerfileLexer {
 /** the logical line of the instruction whose tokens end `matched` */
 function logicalTextBefore(matched: IToken[], instructionTypes: Set<TokenType>, Whitespace: TokenType): string {
   let i = matched.length;
-  while (i > 0 && instructionTypes.has(matched[i - 1]!.tokenType)) i--;
+  let mayHaveHeredoc = false;
+  while (i > 0 && instructionTypes.has(matched[i - 1]!.tokenType)) {
+    if (matched[i - 1]!.image.includes('<')) mayHaveHeredoc = true;
+    i--;
+  }
+  // most instructions have no `<<`: skip joining their text (a marker may straddle two tokens only via `<` + `<`)
+  if (!mayHaveHeredoc) return '';
   let text = '';
   for (; i < matched.length; i++) {
     const t = matched[i]!;

@@ -16,7 +16,7 @@ export function isSpace(c: number): boolean {
 }
 
 /** BuildKit's reWhitespace: `[\t\v\f\r ]+` (ASCII only, no newline) */
-function isAsciiBlank(c: number): boolean {
+export function isAsciiBlank(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0b || c === 0x0c || c === 0x0d;
 }
 

@@ -13,7 +13,7 @@ import { scanDirectives, type DirectiveLine } from './directives.ts';
 import { heredocMarkers } from './heredoc.ts';
 import { getLexer, type HeredocBodyPayload, type LineEndPayload } from './lexer.ts';
 import {
-  isSpace, parseJsonArray, parseWords, splitCommand, splitOnBlanks, toFlag, trimSpan,
+  isAsciiBlank, isSpace, parseJsonArray, parseWords, splitCommand, splitOnBlanks, toFlag, trimSpan,
 } from './line-parsers.ts';
 import { LogicalLine } from './logical-line.ts';
 import { LineIndex } from './source.ts';
@@ -68,7 +68,8 @@ export function parseDockerfile(text: string): Dockerfile {
 }
 
 function buildNode(group: LineGroup, df: Dockerfile, directiveLines: DirectiveLine[]): TopLevelNode {
-  const tokens = group.tokens.flatMap(toSyntaxTokens);
+  const tokens: SyntaxToken[] = [];
+  for (const tok of group.tokens) pushSyntaxTokens(tok, tokens);
   const start = tokens[0]?.start ?? 0;
   const end = tokens[tokens.length - 1]?.end ?? start;
   switch (group.kind) {
@@ -95,13 +96,15 @@ function buildNode(group: LineGroup, df: Dockerfile, directiveLines: DirectiveLi
 }
 
 /** IToken -> SyntaxToken; a line end that carries heredoc bodies is split back into its parts */
-function toSyntaxTokens(tok: IToken): SyntaxToken[] {
+function pushSyntaxTokens(tok: IToken, parts: SyntaxToken[]): void {
   const kind = TOKEN_KINDS[tok.tokenType.name]!;
   const start = tok.startOffset;
   const payload = (tok as IToken & { payload?: LineEndPayload }).payload;
-  if (!payload) return [{ kind, image: tok.image, start, end: start + tok.image.length }];
+  if (!payload) {
+    parts.push({ kind, image: tok.image, start, end: start + tok.image.length });
+    return;
+  }
   const text = tok.image;
-  const parts: SyntaxToken[] = [];
   const push = (k: TokenKind, s: number, e: number) => {
     if (e > s) parts.push({ kind: k, image: text.slice(s - start, e - start), start: s, end: e });
   };
@@ -110,7 +113,6 @@ function toSyntaxTokens(tok: IToken): SyntaxToken[] {
     push('heredoc-body', h.contentStart, h.contentEnd);
     if (h.terminatorStart !== undefined) push('heredoc-terminator', h.terminatorStart, h.terminatorEnd!);
   }
-  return parts;
 }
 
 function buildInstruction(tokens: SyntaxToken[], raw: IToken[], df: Dockerfile): Instruction {
@@ -152,8 +154,12 @@ function instructionFromLine(
 ): Instruction {
   const text = line.text;
   const map = (s: number, e: number): Span => line.spanToSource(s, e);
-  const word = (s: number, e: number, value = text.slice(s, e)): Word => ({ ...map(s, e), raw: text.slice(s, e), value });
-  const mapWord = (w: Word): Word => ({ ...w, ...map(w.start, w.end) });
+  const sourceEnd = (s: number, e: number) => (e <= s ? line.toSource(s) : line.toSource(e - 1) + 1);
+  const word = (s: number, e: number, value?: string): Word => {
+    const raw = text.slice(s, e);
+    return { start: line.toSource(s), end: sourceEnd(s, e), raw, value: value ?? raw };
+  };
+  const mapWord = (w: Word): Word => ({ start: line.toSource(w.start), end: sourceEnd(w.start, w.end), raw: w.raw, value: w.value });
   const cmd = splitCommand(text);
   const keywordWord = word(cmd.keyword.start, cmd.keyword.end);
   const keyword = keywordWord.value.toUpperCase();
@@ -277,9 +283,9 @@ function instructionFromLine(
     if (words.length === 0) return [];
     if (!words[0]!.value.includes('=')) {
       let keyEnd = rest.start;
-      while (keyEnd < rest.end && !/[\t\v\f\r ]/.test(text[keyEnd]!)) keyEnd++;
+      while (keyEnd < rest.end && !isAsciiBlank(text.charCodeAt(keyEnd))) keyEnd++;
       let valueStart = keyEnd;
-      while (valueStart < rest.end && /[\t\v\f\r ]/.test(text[valueStart]!)) valueStart++;
+      while (valueStart < rest.end && isAsciiBlank(text.charCodeAt(valueStart))) valueStart++;
       if (valueStart >= rest.end) {
         parserError(`${kw} must have two arguments`);
         return [{ ...map(rest.start, rest.end), key: word(rest.start, keyEnd), separator: '' }];
