@@ -5,7 +5,7 @@
  */
 import type { CommandInstruction, Flag, Heredoc, Instruction } from '../parser/ast.ts';
 import {
-  packageCleans, packageInstalls, packageUpdates, parseShell, programName, removedPaths, shellStateChanges,
+  forgetUnwrapped, packageCleans, packageInstalls, packageUpdates, parseShell, programName, removedPaths, shellStateChanges,
   type PackageClean, type PackageInstall, type PackageUpdate, type RemovedPath, type ShellCommand, type ShellScript,
   type ShellStateChange, type ShellWord,
 } from './shell/index.ts';
@@ -164,6 +164,8 @@ function mapOffsets(script: ShellScript, map: (o: number) => number): void {
   };
   const word = (w: ShellWord | undefined) => { if (w) span(w); };
   for (const c of script.commands) {
+    // parsing already unwrapped some commands (to find `sh -c` scripts) with the old positions
+    forgetUnwrapped(c);
     span(c);
     word(c.name);
     c.args.forEach(word);

@@ -5,7 +5,7 @@ const on = { rules: { 'inline-ignore-comment': 'info' as const } };
 
 ruleTester(rule, {
   valid: [
-    { name: 'off by default', code: '# hadolint ignore=DL3003\nFROM debian:12\n' },
+    { name: 'off by default', code: '# hadolint ignore=DL3003\nFROM debian:12\n', options: { enableAll: false } },
     { name: 'other pragma', code: '# hadolint shell=powershell\nFROM debian:12\n', options: on },
     { name: 'plain comment', code: '# foobar\nFROM debian:12\n', options: on },
   ],

@@ -10,7 +10,7 @@ ruleTester(rule, {
     { name: 'no stage name', code: '# a comment\nFROM scratch\n', options: on },
     { name: 'pragmas are not descriptions', code: 'FROM scratch\n# hadolint ignore=DL3000\nARG A=1\n', options: on },
     { name: 'one of several ARG names', code: 'FROM scratch\n# B is the second\nARG A=1 B=2\n', options: on },
-    { name: 'off by default (experimental in BuildKit)', code: '# a non-descriptive comment\nFROM scratch AS base\n' },
+    { name: 'off by default (experimental in BuildKit)', code: '# a non-descriptive comment\nFROM scratch AS base\n', options: { enableAll: false } },
   ],
   invalid: [
     {

@@ -77,7 +77,19 @@ const SHORT_GROUP = /^-[A-Za-z0-9]+/;
 const valueOf = (w: ShellWord | undefined): string | undefined => w?.value;
 
 /** Program name as rules compare it: basename, with `pip3.11` -> `pip` and `python3` -> `python`. */
+// rules ask about the same words and commands many times: answer each once
+const programNames = new WeakMap<ShellWord, string | undefined>();
+const unwrapped = new WeakMap<ShellCommand, ShellCommand>();
+
 export function programName(word: ShellWord | undefined): string | undefined {
+  if (word === undefined) return undefined;
+  if (programNames.has(word)) return programNames.get(word);
+  const name = computeProgramName(word);
+  programNames.set(word, name);
+  return name;
+}
+
+function computeProgramName(word: ShellWord): string | undefined {
   const value = valueOf(word);
   if (value === undefined) return undefined;
   const base = value.slice(value.lastIndexOf('/') + 1);
@@ -117,7 +129,21 @@ function optionTakesNextWord(a: string, flagsWithValue: readonly string[], singl
  * (repeatedly), and turns `python -m mod` into `mod`. The result shares positions with `cmd`;
  * `env` assignments are added to its assignments.
  */
+/** forget what was derived from `cmd` (its positions were rewritten after parsing) */
+export function forgetUnwrapped(cmd: ShellCommand): void {
+  unwrapped.delete(cmd);
+}
+
 export function unwrap(cmd: ShellCommand): ShellCommand {
+  let result = unwrapped.get(cmd);
+  if (!result) {
+    result = unwrapUncached(cmd);
+    unwrapped.set(cmd, result);
+  }
+  return result;
+}
+
+function unwrapUncached(cmd: ShellCommand): ShellCommand {
   let current = cmd;
   for (let n = 0; n < MAX_UNWRAP; n++) {
     const next = unwrapOnce(current);

@@ -14,6 +14,7 @@ export {
   argsAfterSubcommand,
   commandName,
   flagValues,
+  forgetUnwrapped,
   GLOBAL_FLAGS_WITH_VALUE,
   hasFlag,
   isCommand,
