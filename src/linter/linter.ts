@@ -95,14 +95,52 @@ export class Linter {
     if (options.profile) {
       profileRules(active, model, options.profile);
     } else {
-      for (const info of model.instructions) visit(active, info, model);
-      for (const { visitors } of active) visitors.end?.();
+      const table = dispatchTable(active);
+      for (const info of model.instructions) dispatch(table, info, model);
+      for (const end of table.end) end();
     }
 
     readSuppressions(df, !options.disableInlineIgnores, this.knownNames).apply(findings);
     findings.sort((a, b) => a.range.start.offset - b.range.start.offset || a.ruleId.localeCompare(b.ruleId));
     const result: FileResult & { df: Dockerfile } = { filePath: options.filePath ?? '-', source, findings, df };
     return result;
+  }
+}
+
+interface DispatchTable {
+  every: ((ins: InstructionInfo['ins'], info: InstructionInfo) => void)[];
+  byKeyword: Map<string, ((ins: InstructionInfo['ins'], info: InstructionInfo) => void)[]>;
+  run: ((run: NonNullable<ReturnType<ReturnType<typeof buildModel>['run']>>, info: InstructionInfo) => void)[];
+  end: (() => void)[];
+}
+
+/** visitors grouped by what they visit, so each instruction calls only the rules that asked for it */
+function dispatchTable(active: { visitors: RuleVisitors }[]): DispatchTable {
+  const table: DispatchTable = { every: [], byKeyword: new Map(), run: [], end: [] };
+  for (const { visitors } of active) {
+    for (const [key, fn] of Object.entries(visitors)) {
+      if (typeof fn !== 'function') continue;
+      if (key === 'instruction') table.every.push(fn as DispatchTable['every'][number]);
+      else if (key === 'run') table.run.push(fn as DispatchTable['run'][number]);
+      else if (key === 'end') table.end.push(fn as () => void);
+      else {
+        const list = table.byKeyword.get(key) ?? [];
+        list.push(fn as DispatchTable['every'][number]);
+        table.byKeyword.set(key, list);
+      }
+    }
+  }
+  return table;
+}
+
+function dispatch(table: DispatchTable, info: InstructionInfo, model: ReturnType<typeof buildModel>): void {
+  const ins = info.ins;
+  for (const fn of table.every) fn(ins, info);
+  const byKeyword = table.byKeyword.get(ins.keyword);
+  if (byKeyword) for (const fn of byKeyword) fn(ins, info);
+  if (table.run.length > 0 && ins.keyword === 'RUN') {
+    const run = model.run(ins);
+    if (run?.posix) for (const fn of table.run) fn(run, info);
   }
 }
 
