@@ -1,7 +1,7 @@
-import { fix, insertAt, lineEnding } from '../src/fix/edits.ts';
+import { fix } from '../src/fix/edits.ts';
 import { defineRule } from '../src/linter/rule.ts';
 import { isPosixShell } from '../src/model/index.ts';
-import { effectiveUser, imageRunsAsNonRoot, nonRootUserInstructions, stageChain, stageDistro } from '../src/model/user.ts';
+import { effectiveUser, imageRunsAsNonRoot, stageChain, switchUserEdit } from '../src/model/user.ts';
 
 const WINDOWS_IMAGE = /(^|\/)(windows|nanoserver|servercore)(\/|$)/i;
 
@@ -29,17 +29,7 @@ export default defineRule({
         const chain = stageChain(stage);
         const base = chain[chain.length - 1]!.image;
         if (!base.resolved || imageRunsAsNonRoot(base) || WINDOWS_IMAGE.test(base.repository)) return;
-        const eol = lineEnding(ctx.source);
-        const lines = nonRootUserInstructions(stageDistro(ctx.model, stage), eol);
-        const command = stage.instructions.find((ins) => ins.keyword === 'CMD' || ins.keyword === 'ENTRYPOINT');
-        let edit;
-        if (lines !== undefined && command) {
-          edit = insertAt(ctx.df.lines.offsetAt(ctx.df.lines.position(command.start).line, 1), lines);
-        } else if (lines !== undefined) {
-          const last = stage.instructions[stage.instructions.length - 1] ?? stage.from;
-          const endsLine = /\n$/.test(ctx.source.slice(last.start, last.fullEnd));
-          edit = insertAt(last.fullEnd, endsLine ? lines : `${eol}${lines}`);
-        }
+        const edit = switchUserEdit(ctx.model, stage);
         const from = stage.from;
         ctx.report({
           span: { start: from.start, end: from.end },

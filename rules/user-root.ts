@@ -1,6 +1,7 @@
 import { defineRule } from '../src/linter/rule.ts';
 import type { StringInstruction } from '../src/parser/ast.ts';
-import { effectiveUser, isRootUser } from '../src/model/user.ts';
+import { fix } from '../src/fix/edits.ts';
+import { effectiveUser, isRootUser, switchUserEdit } from '../src/model/user.ts';
 
 export default defineRule({
   meta: {
@@ -8,6 +9,7 @@ export default defineRule({
     aliases: ['DL3002'],
     severity: 'warning',
     category: 'security',
+    fixable: 'unsafe',
     docs: {
       summary: 'The image should not end up running as root',
       description:
@@ -17,7 +19,7 @@ export default defineRule({
       why: 'A container that runs as root turns any code-execution bug into root in the container, one step from the host when the container runtime has a flaw or a volume is mounted.',
       bad: 'FROM debian:12\nUSER root\nRUN apt-get update\n',
       good: 'FROM debian:12\nUSER root\nRUN apt-get update\nUSER app\n',
-      fixSafety: 'No fix: which user the program can run as depends on the image (files it writes, ports it binds).',
+      fixSafety: 'Unsafe: in the last stage, when the USER root is in that stage and the distribution is known, creates an unprivileged `app` user (or `USER 65532` on scratch/distroless) and switches to it before the CMD/ENTRYPOINT that follows, or at the end. The program may need files or ports only root can use, so check it still runs.',
     },
   },
   create(ctx) {
@@ -32,7 +34,12 @@ export default defineRule({
           const value = model.info(user).scope.expand(user.argument?.raw ?? '').value;
           if (value === undefined || !isRootUser(value)) continue;
           reported.add(user);
-          ctx.report({ span: user, message: 'The last USER of this image is root: switch to an unprivileged user at the end' });
+          const edit = stage.isFinal && stage.instructions.includes(user) ? switchUserEdit(model, stage, user) : undefined;
+          ctx.report({
+            span: user,
+            message: 'The last USER of this image is root: switch to an unprivileged user at the end',
+            ...(edit ? { fix: fix('create an unprivileged user and switch to it', 'unsafe', edit) } : {}),
+          });
         }
       },
     };

@@ -3,7 +3,8 @@
  * or of the stages it builds on, and a small known list of base images that already run
  * as a non-root user. Used by `missing-user` and `user-root` and their fixes.
  */
-import type { StringInstruction } from '../parser/ast.ts';
+import type { Instruction, StringInstruction } from '../parser/ast.ts';
+import type { TextEdit } from '../linter/types.ts';
 import type { ImageRef } from './image.ts';
 import type { DockerfileModel, Stage } from './model.ts';
 
@@ -120,4 +121,25 @@ export function nonRootUserInstructions(distro: Distro | undefined, eol: string)
     default:
       return undefined;
   }
+}
+
+/**
+ * The edit that creates an unprivileged user and switches to it in `stage`: before the
+ * first CMD/ENTRYPOINT after `after` (or in the stage), else at the end of the stage.
+ * Undefined when the distro is unknown (no way to know the right commands).
+ */
+export function switchUserEdit(model: DockerfileModel, stage: Stage, after?: Instruction): TextEdit | undefined {
+  const source = model.df.source;
+  const eol = source.indexOf('\r\n') !== -1 ? '\r\n' : '\n';
+  const lines = nonRootUserInstructions(stageDistro(model, stage), eol);
+  if (lines === undefined) return undefined;
+  const from = after ? stage.instructions.indexOf(after) + 1 : 0;
+  const command = stage.instructions.slice(from).find((ins) => ins.keyword === 'CMD' || ins.keyword === 'ENTRYPOINT');
+  if (command) {
+    const at = model.df.lines.offsetAt(model.df.lines.position(command.start).line, 1);
+    return { start: at, end: at, text: lines };
+  }
+  const last = stage.instructions[stage.instructions.length - 1] ?? stage.from;
+  const endsLine = /\n$/.test(source.slice(last.start, last.fullEnd));
+  return { start: last.fullEnd, end: last.fullEnd, text: endsLine ? lines : `${eol}${lines}` };
 }
