@@ -47,3 +47,16 @@ export function report(title: string, rows: Record<string, string | number>[], j
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const c of cells) console.log(c.map((v, i) => v.padEnd(widths[i]!)).join('  '));
 }
+
+/**
+ * A module of the shipped build (dist/, made by npm install), typed as its source:
+ * benchmarks measure what users run, not the TypeScript loader.
+ */
+export async function built<T>(srcPath: string): Promise<T> {
+  const dist = new URL(`../dist/${srcPath.replace(/\.ts$/, '.js')}`, import.meta.url);
+  try {
+    return (await import(dist.href)) as T;
+  } catch (error) {
+    throw new Error(`cannot load ${dist.pathname} (${(error as Error).message}): run npm install (or npm run build) first`);
+  }
+}

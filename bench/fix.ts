@@ -5,13 +5,13 @@
  */
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { loadCorpus, report } from './corpus.ts';
+import { built, loadCorpus, report } from './corpus.ts';
 
 export async function benchFix(json: boolean): Promise<void> {
   const files = loadCorpus();
-  const { getLinter } = await import('../src/linter/index.ts');
-  const { checkFix } = await import('../src/fix/check.ts');
-  const { fixText } = await import('../src/fix/apply.ts');
+  const { getLinter } = await built<typeof import('../src/linter/index.ts')>('src/linter/index.ts');
+  const { checkFix } = await built<typeof import('../src/fix/check.ts')>('src/fix/check.ts');
+  const { fixText } = await built<typeof import('../src/fix/apply.ts')>('src/fix/apply.ts');
   const linter = getLinter();
   const lint = (t: string) => linter.lint(t).findings;
   const start = performance.now();

@@ -5,12 +5,12 @@
  */
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { corpusBytes, loadCorpus, median, report } from './corpus.ts';
+import { built, corpusBytes, loadCorpus, median, report } from './corpus.ts';
 
 export async function benchLint(json: boolean): Promise<void> {
   const files = loadCorpus();
   const bytes = corpusBytes(files);
-  const { getLinter } = await import('../src/linter/index.ts');
+  const { getLinter } = await built<typeof import('../src/linter/index.ts')>('src/linter/index.ts');
   const linter = getLinter();
   linter.lint('FROM scratch\n');
   const passes: number[] = [];
@@ -37,7 +37,7 @@ export async function benchLint(json: boolean): Promise<void> {
 
 export async function countFindingsPerRule(json: boolean): Promise<void> {
   const files = loadCorpus();
-  const { getLinter } = await import('../src/linter/index.ts');
+  const { getLinter } = await built<typeof import('../src/linter/index.ts')>('src/linter/index.ts');
   const linter = getLinter();
   const filesPerRule = new Map<string, number>();
   const perRule = new Map<string, number>();

@@ -60,8 +60,8 @@ export async function main(rawArgv: readonly string[], io: CliIO = processIO()):
           const { configFor } = await import('../linter/service.ts');
           const config = await configFor({
             filePath: resolve(io.cwd, a.printConfig),
-            ...(a.config !== undefined ? { explicitConfig: resolve(io.cwd, a.config) } : {}),
-            noConfig: a.noConfig,
+            ...(typeof a.config === 'string' ? { explicitConfig: resolve(io.cwd, a.config) } : {}),
+            noConfig: a.noConfig || (a.config as unknown) === false,
           });
           io.stdout(JSON.stringify(config, null, 2) + '\n');
           return;
@@ -70,7 +70,8 @@ export async function main(rawArgv: readonly string[], io: CliIO = processIO()):
           files: (a.files as string[]).map((f) => (f === STDIN_ARG ? '-' : f)),
           format: list(a.format),
           outputFile: list(a.outputFile),
-          noConfig: a.noConfig,
+          // yargs reads --no-config as config=false too
+          noConfig: a.noConfig || (a.config as unknown) === false,
           rule: list(a.rule),
           ignore: list(a.ignore),
           quiet: a.quiet,
@@ -78,7 +79,7 @@ export async function main(rawArgv: readonly string[], io: CliIO = processIO()):
           unsafeFixes: a.unsafeFixes,
           fixDryRun: a.fixDryRun,
         };
-        if (a.config !== undefined) args.config = a.config;
+        if (typeof a.config === 'string') args.config = a.config;
         if (a.failureThreshold !== undefined) args.failureThreshold = a.failureThreshold;
         if (a.maxWarnings !== undefined) {
           if (!Number.isInteger(a.maxWarnings) || a.maxWarnings < 0) throw new UsageError('--max-warnings takes a whole number >= 0');

@@ -57,6 +57,11 @@ describe('exit codes and messages', () => {
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
   });
 
+  it('--no-config ignores config files', async () => {
+    const dir = project({ Dockerfile: GOOD, '.tslint-dockerrc.json': '{"rules": {"base-image-latest": "loud"}}' });
+    expect((await runCli(['--no-config', 'Dockerfile'], dir)).code).toBe(0);
+  });
+
   it('an invalid config file names the file and the path', async () => {
     const dir = project({ Dockerfile: GOOD, '.tslint-dockerrc.json': '{"rules": {"base-image-latest": "loud"}}' });
     const run = await runCli(['Dockerfile'], dir);
