@@ -1,5 +1,5 @@
 import { defineRule } from '../src/linter/rule.ts';
-import { isValidLabelValue, schemaLabels } from '../src/model/labels.ts';
+import { checkLabelFormat } from './shared/label-format.ts';
 
 export default defineRule({
   meta: {
@@ -16,17 +16,5 @@ export default defineRule({
       fixSafety: 'No fix: only you know the right value.',
     },
   },
-  create(ctx) {
-    const schema = ctx.settings.labelSchema;
-    return {
-      LABEL(ins, info) {
-        for (const label of schemaLabels(ins.pairs, info.scope, schema)) {
-          // an empty value is label-empty's finding; an unknown one cannot be judged
-          if (label.kind !== 'hash' || label.value === undefined || label.value === '') continue;
-          if (isValidLabelValue('hash', label.value)) continue;
-          ctx.report({ span: label.pair.value ?? label.pair, message: `Label \`${label.name}\` is not a git commit id (7 to 40 hexadecimal digits)` });
-        }
-      },
-    };
-  },
+  create: checkLabelFormat('hash', (name) => `Label \`${name}\` is not a git commit id (7 to 40 hexadecimal digits)`),
 });

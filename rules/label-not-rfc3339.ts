@@ -1,5 +1,5 @@
 import { defineRule } from '../src/linter/rule.ts';
-import { isValidLabelValue, schemaLabels } from '../src/model/labels.ts';
+import { checkLabelFormat } from './shared/label-format.ts';
 
 export default defineRule({
   meta: {
@@ -16,17 +16,5 @@ export default defineRule({
       fixSafety: 'No fix: only you know the right value.',
     },
   },
-  create(ctx) {
-    const schema = ctx.settings.labelSchema;
-    return {
-      LABEL(ins, info) {
-        for (const label of schemaLabels(ins.pairs, info.scope, schema)) {
-          // an empty value is label-empty's finding; an unknown one cannot be judged
-          if (label.kind !== 'rfc3339' || label.value === undefined || label.value === '') continue;
-          if (isValidLabelValue('rfc3339', label.value)) continue;
-          ctx.report({ span: label.pair.value ?? label.pair, message: `Label \`${label.name}\` is not an RFC 3339 date-time (e.g. 2024-05-01T12:00:00Z)` });
-        }
-      },
-    };
-  },
+  create: checkLabelFormat('rfc3339', (name) => `Label \`${name}\` is not an RFC 3339 date-time (e.g. 2024-05-01T12:00:00Z)`),
 });

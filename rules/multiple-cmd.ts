@@ -1,6 +1,5 @@
 import { defineRule } from '../src/linter/rule.ts';
-import type { Instruction } from '../src/parser/ast.ts';
-import type { Stage } from '../src/model/model.ts';
+import { reportOverridden } from './shared/overridden-instruction.ts';
 
 export default defineRule({
   meta: {
@@ -17,22 +16,5 @@ export default defineRule({
       fixSafety: 'No fix: the earlier CMD may hold what was meant to run (e.g. a migration that belongs in an entrypoint script).',
     },
   },
-  create(ctx) {
-    const byStage = new Map<Stage, Instruction[]>();
-    return {
-      CMD(ins, info) {
-        if (!info.stage || info.onbuild) return;
-        const list = byStage.get(info.stage) ?? [];
-        list.push(ins);
-        byStage.set(info.stage, list);
-      },
-      end() {
-        for (const list of byStage.values()) {
-          for (const ins of list.slice(0, -1)) {
-            ctx.report({ span: ins.keywordWord, message: 'This `CMD` is overridden by a later `CMD` in the same stage: only the last one takes effect' });
-          }
-        }
-      },
-    };
-  },
+  create: reportOverridden('CMD'),
 });

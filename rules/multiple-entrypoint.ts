@@ -1,6 +1,5 @@
 import { defineRule } from '../src/linter/rule.ts';
-import type { Instruction } from '../src/parser/ast.ts';
-import type { Stage } from '../src/model/model.ts';
+import { reportOverridden } from './shared/overridden-instruction.ts';
 
 export default defineRule({
   meta: {
@@ -17,22 +16,5 @@ export default defineRule({
       fixSafety: 'No fix: which of them was meant is not knowable.',
     },
   },
-  create(ctx) {
-    const byStage = new Map<Stage, Instruction[]>();
-    return {
-      ENTRYPOINT(ins, info) {
-        if (!info.stage || info.onbuild) return;
-        const list = byStage.get(info.stage) ?? [];
-        list.push(ins);
-        byStage.set(info.stage, list);
-      },
-      end() {
-        for (const list of byStage.values()) {
-          for (const ins of list.slice(0, -1)) {
-            ctx.report({ span: ins.keywordWord, message: 'This `ENTRYPOINT` is overridden by a later `ENTRYPOINT` in the same stage: only the last one takes effect' });
-          }
-        }
-      },
-    };
-  },
+  create: reportOverridden('ENTRYPOINT'),
 });
