@@ -19,6 +19,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LintSession } from '../src/lsp/session.ts';
 import { toDiagnostic } from '../src/lsp/diagnostics.ts';
 import { startClient } from '../test/lsp/client.ts';
+import { CORPUS_DIR } from './corpus.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -27,8 +28,8 @@ const runsIndex = args.indexOf('--runs');
 const runs = runsIndex === -1 ? 300 : Number(args[runsIndex + 1]);
 const files = args.filter((a, i) => !a.startsWith('--') && i !== runsIndex + 1);
 const DEFAULT_FILES = [
-  '/work/shared/corpus/real/docker-library__php__8.2__bookworm__apache__Dockerfile',
-  '/work/shared/corpus/real/containerd__nerdctl__Dockerfile',
+  join(CORPUS_DIR, 'docker-library__php__8.2__bookworm__apache__Dockerfile'),
+  join(CORPUS_DIR, 'containerd__nerdctl__Dockerfile'),
 ];
 
 interface Row {

@@ -32,6 +32,7 @@ export interface LintArgs {
   color?: boolean;
 }
 
+const PROGRESS_MIN_FILES = 50;
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1, style: 0 };
 const SETTINGS = new Set(['off', 'error', 'warning', 'info', 'style']);
 
@@ -55,7 +56,14 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
   let threshold: FailureThreshold = args.failureThreshold ?? 'info';
   let wouldChange = false;
 
-  for (const file of files) {
+  // a progress line on a terminal for long runs (stderr, so reports stay clean)
+  const progress = io.isTTY && files.length >= PROGRESS_MIN_FILES;
+  let lastProgress = 0;
+  for (const [index, file] of files.entries()) {
+    if (progress && Date.now() - lastProgress > 100) {
+      lastProgress = Date.now();
+      io.stderr(`\r\x1b[K[${index + 1}/${files.length}] ${file}`);
+    }
     const isStdin = file === '-';
     const path = isStdin ? (args.stdinFilename ?? 'Dockerfile') : file;
     let source: string;
@@ -92,6 +100,7 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
     results.push(text !== source ? { ...plain, output: text } : plain);
   }
 
+  if (progress) io.stderr('\r\x1b[K');
   if (args.fixDryRun) return wouldChange ? 1 : 0;
 
   const visible = results.map((r) => ({ ...r, findings: r.findings.filter((f) => !args.quiet || f.severity === 'error') }));

@@ -81,6 +81,14 @@ describe('file discovery', () => {
     expect(paths).toEqual(['Dockerfile', 'api/Dockerfile.prod', 'web/app.Dockerfile', 'x/Containerfile']);
   });
 
+  it('shows a progress line on a terminal for long runs, on stderr, cleared at the end', async () => {
+    const files = Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`svc${i}/Dockerfile`, GOOD]));
+    const run = await runCli(['-f', 'json'], project(files), '', true);
+    expect(run.stderr).toContain('[1/60] ');
+    expect(run.stderr.endsWith('\r\x1b[K')).toBe(true);
+    expect(JSON.parse(run.stdout)).toHaveLength(60);
+  });
+
   it('reads stdin with --stdin-filename', async () => {
     const dir = project({});
     const run = await runCli(['-', '--stdin-filename', 'svc/Dockerfile', '--format', 'compact'], dir, BAD);

@@ -7,7 +7,7 @@ export interface CliRun {
   stderr: string;
 }
 
-export async function runCli(args: string[], cwd: string, stdin = ''): Promise<CliRun> {
+export async function runCli(args: string[], cwd: string, stdin = '', isTTY = false): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const code = await main(args, {
@@ -16,7 +16,7 @@ export async function runCli(args: string[], cwd: string, stdin = ''): Promise<C
     stdout: (t) => { stdout += t; },
     stderr: (t) => { stderr += t; },
     readStdin: async () => stdin,
-    isTTY: false,
+    isTTY,
   });
   return { code, stdout, stderr };
 }
