@@ -4,7 +4,7 @@
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: { main: 'src/cli/main.ts' },
+  entryPoints: { main: 'src/cli/main.ts', 'lint-worker': 'src/cli/lint-worker.ts' },
   bundle: true,
   platform: 'node',
   format: 'esm',

@@ -1,13 +1,12 @@
 /** The lint command: find files, lint (and fix) each, report, and decide the exit code. */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { FailureThreshold, RuleSetting } from '../config/index.ts';
-import { fixText, type FixOutcome } from '../fix/apply.ts';
-import { unifiedDiff } from '../fix/diff.ts';
-import { writeFileAtomic } from '../fix/write.ts';
+import type { FixOutcome } from '../fix/apply.ts';
 import { getLinter } from '../linter/index.ts';
-import { configFor, lintOptionsFrom } from '../linter/service.ts';
 import type { FileResult, Severity } from '../linter/types.ts';
+import { lintFile, type FileJobSettings, type FileOutcome } from './lint-file.ts';
+import { lintInWorkers, shouldUseWorkers } from './pool.ts';
 import { getReporter, REPORTER_NAMES } from '../report/index.ts';
 import { UsageError } from './errors.ts';
 import { findFiles } from './files.ts';
@@ -50,54 +49,35 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
     cliRules[m[1]!] = m[2] as RuleSetting;
   }
   const files = findFiles(args.files, io.cwd);
-  const linter = getLinter();
   const results: FileResult[] = [];
   const fixReports: { path: string; outcome: FixOutcome }[] = [];
   let threshold: FailureThreshold = args.failureThreshold ?? 'info';
   let wouldChange = false;
+  const warned = new Set<string>();
 
   // a progress line on a terminal for long runs (stderr, so reports stay clean)
   const progress = io.isTTY && files.length >= PROGRESS_MIN_FILES;
   let lastProgress = 0;
-  for (const [index, file] of files.entries()) {
+  const onProgress = (done: number, file: string) => {
     if (progress && Date.now() - lastProgress > 100) {
       lastProgress = Date.now();
-      io.stderr(`\r\x1b[K[${index + 1}/${files.length}] ${file}`);
+      io.stderr(`\r\x1b[K[${done}/${files.length}] ${file}`);
     }
-    const isStdin = file === '-';
-    const path = isStdin ? (args.stdinFilename ?? 'Dockerfile') : file;
-    let source: string;
-    try {
-      source = isStdin ? await io.readStdin() : readFileSync(resolve(io.cwd, file), 'utf8');
-    } catch (error) {
-      throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
+  };
+  const job: FileJobSettings = { args, cliRules, cwd: io.cwd };
+  const outcomes = shouldUseWorkers(files)
+    ? await lintInWorkers(files, job, onProgress)
+    : await lintSequentially(files, job, io, onProgress);
+  for (const outcome of outcomes) {
+    if (outcome.stdout) io.stdout(outcome.stdout);
+    for (const w of outcome.configWarnings) {
+      if (!warned.has(w)) io.stderr(`${w}\n`);
+      warned.add(w);
     }
-    const config = await configFor({
-      filePath: resolve(io.cwd, path),
-      ...(args.config !== undefined ? { explicitConfig: resolve(io.cwd, args.config) } : {}),
-      noConfig: args.noConfig,
-      cliRules,
-      cliIgnore: args.ignore,
-    });
-    for (const w of config.warnings) io.stderr(`${config.source ?? 'config'}: ${w}\n`);
-    if (args.failureThreshold === undefined) threshold = config.failureThreshold;
-    const options = lintOptionsFrom(config, resolve(io.cwd, path), args.context && resolve(io.cwd, args.context));
-    options.filePath = path;
-    let text = source;
-    if (args.fix || args.fixDryRun) {
-      const outcome = fixText(source, (t) => linter.lint(t, options).findings, { unsafe: args.unsafeFixes });
-      fixReports.push({ path, outcome });
-      text = outcome.output;
-      if (text !== source) {
-        wouldChange = true;
-        if (args.fixDryRun) io.stdout(unifiedDiff(source, text, `a/${path}`, `b/${path}`));
-        else if (isStdin) io.stdout(text);
-        else writeFileAtomic(resolve(io.cwd, file), text);
-      } else if (isStdin && args.fix && !args.fixDryRun) io.stdout(text);
-    }
-    const result = linter.lint(text, options);
-    const { df: _df, ...plain } = result;
-    results.push(text !== source ? { ...plain, output: text } : plain);
+    if (args.failureThreshold === undefined && outcome.failureThreshold) threshold = outcome.failureThreshold;
+    if (outcome.fix) fixReports.push({ path: outcome.result.filePath, outcome: outcome.fix });
+    if (outcome.changed) wouldChange = true;
+    results.push(outcome.result);
   }
 
   if (progress) io.stderr('\r\x1b[K');
@@ -123,7 +103,7 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
 
   const formats = args.format.length > 0 ? args.format : ['stylish'];
   const context = {
-    rules: linter.metas,
+    rules: getLinter().metas,
     cwd: io.cwd,
     toolVersion: io.version,
     exitCode,
@@ -143,6 +123,15 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
   }
   if (fixSummary && !formats.includes('stylish')) io.stderr(fixSummary);
   return exitCode;
+}
+
+async function lintSequentially(files: string[], job: FileJobSettings, io: CliIO, onProgress: (done: number, file: string) => void): Promise<FileOutcome[]> {
+  const outcomes: FileOutcome[] = [];
+  for (const [index, file] of files.entries()) {
+    onProgress(index + 1, file);
+    outcomes.push(await lintFile(file, job, io.readStdin));
+  }
+  return outcomes;
 }
 
 export function displayPath(path: string, cwd: string): string {

@@ -89,6 +89,22 @@ describe('file discovery', () => {
     expect(JSON.parse(run.stdout)).toHaveLength(60);
   });
 
+  it('lints large batches on worker threads with the same results, in file order', { timeout: 120_000 }, async () => {
+    const files = Object.fromEntries(Array.from({ length: 230 }, (_, i) => [`svc${String(i).padStart(3, '0')}/Dockerfile`, i % 3 ? GOOD : BAD]));
+    const dir = project(files);
+    process.env.TSLINT_DOCKER_WORKERS = '1';
+    const parallel = await runCli(['-f', 'json'], dir);
+    process.env.TSLINT_DOCKER_WORKERS = '0';
+    try {
+      const sequential = await runCli(['-f', 'json'], dir);
+      expect(parallel.stdout).toBe(sequential.stdout);
+      expect(parallel.code).toBe(sequential.code);
+    } finally {
+      delete process.env.TSLINT_DOCKER_WORKERS;
+    }
+    expect((JSON.parse(parallel.stdout) as { filePath: string }[]).map((r) => r.filePath)).toEqual(Object.keys(files).sort());
+  });
+
   it('reads stdin with --stdin-filename', async () => {
     const dir = project({});
     const run = await runCli(['-', '--stdin-filename', 'svc/Dockerfile', '--format', 'compact'], dir, BAD);

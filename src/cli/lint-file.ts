@@ -1,0 +1,79 @@
+/**
+ * Linting (and fixing) one file as the CLI does: its config, its context, fixes, the
+ * report data. Side effects on the file (an atomic write) happen here; text meant for
+ * stdout comes back in the outcome, so callers print in file order even when files
+ * are linted on worker threads.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { FailureThreshold, RuleSetting } from '../config/index.ts';
+import { fixText, type FixOutcome } from '../fix/apply.ts';
+import { unifiedDiff } from '../fix/diff.ts';
+import { writeFileAtomic } from '../fix/write.ts';
+import { getLinter } from '../linter/index.ts';
+import { configFor, lintOptionsFrom } from '../linter/service.ts';
+import type { FileResult } from '../linter/types.ts';
+import { UsageError } from './errors.ts';
+import type { LintArgs } from './lint.ts';
+
+/** what every file's lint needs: plain data, so it can cross to a worker thread */
+export interface FileJobSettings {
+  args: LintArgs;
+  cliRules: Record<string, RuleSetting>;
+  cwd: string;
+}
+
+export interface FileOutcome {
+  result: FileResult;
+  fix?: FixOutcome;
+  /** --fix changed (or --diff would change) the text */
+  changed: boolean;
+  /** a diff (--diff) or the fixed text (--fix on stdin) */
+  stdout: string;
+  configWarnings: string[];
+  failureThreshold?: FailureThreshold;
+}
+
+export async function lintFile(file: string, job: FileJobSettings, readStdin: () => Promise<string>): Promise<FileOutcome> {
+  const { args, cwd } = job;
+  const isStdin = file === '-';
+  const path = isStdin ? (args.stdinFilename ?? 'Dockerfile') : file;
+  let source: string;
+  try {
+    source = isStdin ? await readStdin() : readFileSync(resolve(cwd, file), 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
+  }
+  const config = await configFor({
+    filePath: resolve(cwd, path),
+    ...(args.config !== undefined ? { explicitConfig: resolve(cwd, args.config) } : {}),
+    noConfig: args.noConfig,
+    cliRules: job.cliRules,
+    cliIgnore: args.ignore,
+  });
+  const options = lintOptionsFrom(config, resolve(cwd, path), args.context ? resolve(cwd, args.context) : undefined);
+  options.filePath = path;
+  const linter = getLinter();
+  const outcome: FileOutcome = {
+    result: { filePath: path, source, findings: [] },
+    changed: false,
+    stdout: '',
+    configWarnings: config.warnings.map((w) => `${config.source ?? 'config'}: ${w}`),
+    failureThreshold: config.failureThreshold,
+  };
+  let text = source;
+  if (args.fix || args.fixDryRun) {
+    const fixed = fixText(source, (t) => linter.lint(t, options).findings, { unsafe: args.unsafeFixes });
+    outcome.fix = fixed;
+    text = fixed.output;
+    if (text !== source) {
+      outcome.changed = true;
+      if (args.fixDryRun) outcome.stdout = unifiedDiff(source, text, `a/${path}`, `b/${path}`);
+      else if (isStdin) outcome.stdout = text;
+      else writeFileAtomic(resolve(cwd, file), text);
+    } else if (isStdin && args.fix && !args.fixDryRun) outcome.stdout = text;
+  }
+  const { df: _df, ...plain } = linter.lint(text, options);
+  outcome.result = text !== source ? { ...plain, output: text } : plain;
+  return outcome;
+}
