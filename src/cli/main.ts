@@ -161,7 +161,7 @@ export async function main(rawArgv: readonly string[], io: CliIO = processIO()):
           .option('build-arg', { type: 'string', describe: 'K=V (repeatable)' })
           .option('platform', { type: 'string' })
           .option('network', { type: 'string', default: 'host' })
-          .option('format', { choices: ['stylish', 'json'] as const, default: 'stylish' as const })
+          .option('format', { choices: ['stylish', 'json', 'sarif'] as const, default: 'stylish' as const })
           .option('keep-images', { type: 'boolean', default: false })
           .option('verbose', { type: 'boolean', default: false }),
       async (a) => {

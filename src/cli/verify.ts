@@ -6,6 +6,7 @@ import { configFor, lintOptionsFrom } from '../linter/service.ts';
 import { verifyErrorOutcome, verifyOutcome, summarizeGain } from '../verify/outcome.ts';
 import { renderVerifyReport } from '../verify/render.ts';
 import { verify } from '../verify/verify.ts';
+import { verifySarif } from '../verify/sarif.ts';
 import type { VerifyOptions } from '../verify/types.ts';
 import { UsageError } from './errors.ts';
 import type { CliIO } from './io.ts';
@@ -20,7 +21,7 @@ export interface VerifyArgs {
   buildArg: string[];
   platform?: string;
   network: string;
-  format: 'stylish' | 'json';
+  format: 'stylish' | 'json' | 'sarif';
   keepImages: boolean;
   verbose: boolean;
 }
@@ -54,6 +55,7 @@ export async function runVerify(args: VerifyArgs, io: CliIO): Promise<number> {
     if (io.isTTY) io.stderr('\r\x1b[K');
     const outcome = verifyOutcome(report);
     if (args.format === 'json') io.stdout(JSON.stringify(report, null, 2) + '\n');
+    else if (args.format === 'sarif') io.stdout(verifySarif(report, { rules: linter.metas, cwd: io.cwd, toolVersion: io.version }));
     else io.stdout(renderVerifyReport(report) + `\n${summarizeGain(report)}\n`);
     if (outcome.exitCode !== 0) io.stderr(`tslint-docker verify: ${outcome.message}\n`);
     return outcome.exitCode;
