@@ -7,6 +7,7 @@
 
 import { isGoDigit, isGoLetter, isGoSpace, isSpecialParameter } from './charclass.ts';
 import { PatternSyntaxError, removePrefix, removeSuffix, replaceMatches } from './pattern.ts';
+import { DOLLAR, SINGLE_QUOTE, DOUBLE_QUOTE, LBRACE, RBRACE, COLON, SLASH, HASH, PERCENT, MINUS, PLUS, QUESTION, UNDERSCORE, BOM } from './chars.ts';
 
 /** Variables in scope (name -> value). */
 export type Env = ReadonlyMap<string, string>;
@@ -41,20 +42,6 @@ export class ExpansionError extends Error {
 }
 
 const EOF = -1;
-const DOLLAR = 0x24;
-const SINGLE_QUOTE = 0x27;
-const DOUBLE_QUOTE = 0x22;
-const LBRACE = 0x7b;
-const RBRACE = 0x7d;
-const COLON = 0x3a;
-const SLASH = 0x2f;
-const HASH = 0x23;
-const PERCENT = 0x25;
-const MINUS = 0x2d;
-const PLUS = 0x2b;
-const QUESTION = 0x3f;
-const UNDERSCORE = 0x5f;
-const BOM = 0xfeff;
 const BACKSLASH = 0x5c;
 const BACKTICK = 0x60;
 

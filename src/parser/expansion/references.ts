@@ -7,6 +7,7 @@
 
 import { codePointSize, isGoDigit, isGoLetter, isSpecialParameter } from './charclass.ts';
 import type { EscapeChar } from './expand.ts';
+import { DOLLAR, SINGLE_QUOTE, DOUBLE_QUOTE, LBRACE, RBRACE, COLON, SLASH, HASH, PERCENT, MINUS, PLUS, QUESTION, UNDERSCORE, BOM } from './chars.ts';
 
 export type ExpansionOperator = ':-' | '-' | ':+' | '+' | ':?' | '?' | '#' | '##' | '%' | '%%' | '/' | '//';
 
@@ -24,20 +25,6 @@ export interface VariableReference {
   nameEnd: number;
 }
 
-const DOLLAR = 0x24;
-const SINGLE_QUOTE = 0x27;
-const DOUBLE_QUOTE = 0x22;
-const LBRACE = 0x7b;
-const RBRACE = 0x7d;
-const COLON = 0x3a;
-const SLASH = 0x2f;
-const HASH = 0x23;
-const PERCENT = 0x25;
-const MINUS = 0x2d;
-const PLUS = 0x2b;
-const QUESTION = 0x3f;
-const UNDERSCORE = 0x5f;
-const BOM = 0xfeff;
 const NO_STOP = -1;
 
 /** Deeper nesting than this stops the scan (the expander rejects it too). */
