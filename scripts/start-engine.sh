@@ -23,6 +23,7 @@ need=()
 [ -x "$DOCKER" ] && command -v dockerd >/dev/null || need+=(docker.io)
 command -v debootstrap >/dev/null || need+=(debootstrap)
 command -v buildah >/dev/null || need+=(buildah)
+command -v podman >/dev/null || need+=(podman)
 # busybox-static: the Debian `busybox` package is dynamically linked and useless on scratch
 { [ -x /bin/busybox ] && file -L /bin/busybox 2>/dev/null | grep -q 'statically linked'; } || need+=(busybox-static file)
 if [ ${#need[@]} -gt 0 ]; then

@@ -120,7 +120,7 @@ const cases: Case[] = [
   },
 ];
 
-for (const engineName of ['docker', 'buildah'] as const) {
+for (const engineName of ['docker', 'buildah', 'podman'] as const) {
   const { engine, reason } = await reach(engineName);
   if (!engine) console.warn(`[verify integration] skipping ${engineName}: ${reason}`);
 
@@ -153,7 +153,10 @@ for (const engineName of ['docker', 'buildah'] as const) {
           if (own.exact) expect(variant.sizeBytes).toBe(own.bytes);
           else expect(Math.abs(variant.sizeBytes! - own.bytes) / own.bytes).toBeLessThan(0.01);
           // every byte is attributed to a line
-          expect(variant.layers.reduce((sum, layer) => sum + layer.sizeBytes, 0)).toBe(variant.sizeBytes);
+          const attributed = variant.layers.reduce((sum, layer) => sum + layer.sizeBytes, 0);
+          // podman's history sizes miss a few kB of tar padding per image against its own total
+          if (engineName === 'podman') expect(Math.abs(attributed - variant.sizeBytes!)).toBeLessThan(64 * 1024);
+          else expect(attributed).toBe(variant.sizeBytes);
           expect(variant.layers[0]!.instruction).toMatch(/^FROM /);
           expect(variant.compressedBytes!).toBeGreaterThan(0);
           expect(variant.compressedBytes!).toBeLessThanOrEqual(variant.sizeBytes! * 1.01 + 64 * 1024);
