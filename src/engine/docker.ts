@@ -48,6 +48,8 @@ export class DockerEngine implements Engine {
       args = ['build', '--force-rm'];
     }
     args.push(...commonBuildArgs(request), request.contextDir);
+    // Docker still records the layers of a --no-cache build, so the rebuild after a source edit uses them
+    if (request.noCache) args.splice(args.length - 1, 0, '--no-cache');
     const env = { ...process.env, DOCKER_BUILDKIT: mode === 'classic' ? '0' : '1' };
     const started = performance.now();
     const result = await runCommand(cli, args, { env, onLine: request.onLine });

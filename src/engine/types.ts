@@ -11,6 +11,12 @@ export interface BuildRequest {
   platform?: string;
   /** network mode for RUN steps; verify always passes `host` unless told otherwise */
   network: string;
+  /**
+   * build every step (the measured builds: their wall time should not be a cache hit).
+   * Docker honours it; Buildah and Podman do not, because a rebuild after their --no-cache
+   * builds re-ran steps it should have found cached (measured), which breaks the cache check.
+   */
+  noCache?: boolean;
   /** receives every line the engine prints, as it prints it */
   onLine?: (line: string) => void;
 }

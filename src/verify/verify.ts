@@ -69,9 +69,10 @@ export async function verify(options: VerifyOptions, fix: (text: string) => FixO
     await writeFile(dockerfiles.fixed, fixedText);
     const texts: Record<VerifyVariant, string> = { original: originalText, fixed: fixedText };
 
-    const build = (variant: VerifyVariant, tag: string): Promise<BuildOutcome> => {
+    const build = (variant: VerifyVariant, tag: string, noCache: boolean): Promise<BuildOutcome> => {
       madeTags.push(tag);
       return engine.build({
+        noCache,
         contextDir: buildContext,
         dockerfile: dockerfiles[variant],
         tag,
@@ -86,7 +87,7 @@ export async function verify(options: VerifyOptions, fix: (text: string) => FixO
     const measureVariant = async (variant: VerifyVariant): Promise<ImageMeasure> => {
       options.onProgress?.({ phase: 'build', variant });
       const tag = tagOf(variant);
-      const outcome = await build(variant, tag);
+      const outcome = await build(variant, tag, true);
       if (!outcome.ok) {
         const logFile = join(workDir, `${variant}.build.log`);
         await writeFile(logFile, outcome.log);
@@ -119,7 +120,7 @@ export async function verify(options: VerifyOptions, fix: (text: string) => FixO
         for (const [variant, measure] of [['original', original], ['fixed', fixed]] as const) {
           if (!measure.built) continue;
           options.onProgress?.({ phase: 'rebuild', variant });
-          const rebuilt = await build(variant, tagOf(variant, true));
+          const rebuilt = await build(variant, tagOf(variant, true), false);
           if (rebuilt.ok) measure.rebuild = { stepsRun: rebuilt.steps.run, stepsTotal: rebuilt.steps.total, seconds: rebuilt.seconds };
         }
       }
