@@ -1,6 +1,6 @@
 /** The lint command: find files, lint (and fix) each, report, and decide the exit code. */
 import { writeFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { FailureThreshold, RuleSetting } from '../config/index.ts';
 import type { FixOutcome } from '../fix/apply.ts';
 import { getLinter } from '../linter/index.ts';
@@ -132,8 +132,4 @@ async function lintSequentially(files: string[], job: FileJobSettings, io: CliIO
     outcomes.push(await lintFile(file, job, io.readStdin));
   }
   return outcomes;
-}
-
-export function displayPath(path: string, cwd: string): string {
-  return relative(cwd, resolve(cwd, path)) || path;
 }

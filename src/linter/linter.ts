@@ -6,7 +6,7 @@
 import { buildModel, type BuildContext, type InstructionInfo } from '../model/index.ts';
 import { parseDockerfile } from '../parser/index.ts';
 import type { Dockerfile, Span } from '../parser/ast.ts';
-import type { InstructionOf, Rule, RuleContext, RuleSettings, RuleVisitors } from './rule.ts';
+import type { Rule, RuleContext, RuleSettings, RuleVisitors } from './rule.ts';
 import { readSuppressions } from './suppressions.ts';
 import type { FileResult, Finding, RuleMeta, Severity } from './types.ts';
 
@@ -144,26 +144,13 @@ function dispatch(table: DispatchTable, info: InstructionInfo, model: ReturnType
   }
 }
 
-function visit(active: { visitors: RuleVisitors }[], info: InstructionInfo, model: ReturnType<typeof buildModel>): void {
-  const keyword = info.ins.keyword;
-  let run: ReturnType<typeof model.run> | null = null;
-  for (const { visitors } of active) {
-    visitors.instruction?.(info.ins, info);
-    const byKeyword = visitors[keyword as keyof InstructionOf] as ((ins: typeof info.ins, i: InstructionInfo) => void) | undefined;
-    byKeyword?.(info.ins, info);
-    if (visitors.run && keyword === 'RUN') {
-      if (run === null) run = model.run(info.ins);
-      if (run?.posix) visitors.run(run, info);
-    }
-  }
-}
-
 /** the same walk, rule by rule, timing each (parsing RUN scripts is charged to the first rule that asks) */
 function profileRules(active: { rule: Rule; visitors: RuleVisitors }[], model: ReturnType<typeof buildModel>, profile: Map<string, number>): void {
   for (const entry of active) {
     const start = performance.now();
-    for (const info of model.instructions) visit([entry], info, model);
-    entry.visitors.end?.();
+    const table = dispatchTable([entry]);
+    for (const info of model.instructions) dispatch(table, info, model);
+    for (const end of table.end) end();
     profile.set(entry.rule.meta.id, (profile.get(entry.rule.meta.id) ?? 0) + performance.now() - start);
   }
 }
