@@ -1,6 +1,5 @@
 import { defineRule } from '../src/linter/rule.ts';
-import { resolveWord } from '../src/model/operands.ts';
-import { rpmOperandPinned, systemPackageCommands } from '../src/model/system-packages.ts';
+import { reportUnpinnedRpm } from './shared/rpm-unpinned.ts';
 
 export default defineRule({
   meta: {
@@ -17,23 +16,5 @@ export default defineRule({
       fixSafety: 'No fix: the version to pin is your choice.',
     },
   },
-  create(ctx) {
-    return {
-      run(run, info) {
-        for (const spc of systemPackageCommands(run)) {
-          if (spc.manager !== 'yum' || (spc.action !== 'install' && spc.action !== 'module-install')) continue;
-          for (const word of spc.packages) {
-            const operand = resolveWord(word, info, run);
-            if (operand === undefined || rpmOperandPinned(operand, spc.action)) continue;
-            ctx.report({
-              span: word,
-              message: spc.action === 'module-install'
-                ? `Pin the module stream: \`${operand}:<stream>\` instead of \`${operand}\``
-                : `Pin the package version: \`${operand}-<version>\` instead of \`${operand}\``,
-            });
-          }
-        }
-      },
-    };
-  },
+  create: reportUnpinnedRpm(['yum']),
 });
