@@ -1,6 +1,6 @@
 import { fix, insertAt } from '../src/fix/edits.ts';
 import { defineRule } from '../src/linter/rule.ts';
-import { mountHolds } from '../src/model/apt.ts';
+import { mountsHold } from '../src/model/cache-mount.ts';
 import { hasFlag, subcommandWords } from '../src/model/index.ts';
 
 const APK_CACHE_DIR = '/var/cache/apk';
@@ -25,7 +25,7 @@ export default defineRule({
     return {
       run(run) {
         for (const install of run.installs) {
-          if (install.manager !== 'apk' || hasFlag(install.command, 'no-cache') || mountHolds(run, APK_CACHE_DIR)) continue;
+          if (install.manager !== 'apk' || hasFlag(install.command, 'no-cache') || mountsHold(run, [APK_CACHE_DIR])) continue;
           const sub = subcommandWords(install.command, 'apk', 1)[0];
           ctx.report({
             span: install.command,

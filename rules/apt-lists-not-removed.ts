@@ -5,9 +5,10 @@ import { stageChain } from '../src/model/user.ts';
 import { defineRule } from '../src/linter/rule.ts';
 import type { FixSafety } from '../src/linter/types.ts';
 import {
-  APT_ARCHIVES_DIR, APT_LISTS_DIR, aptInstalls, aptKeepsArchives, aptListUpdates, mountHolds, removesAptLists, removesDirectory,
+  APT_ARCHIVES_DIR, APT_LISTS_DIR, aptInstalls, aptKeepsArchives, aptListUpdates, removesAptLists, removesDirectory,
 } from '../src/model/apt.ts';
 import { isCommand, parseShell, type DockerfileModel, type InstructionInfo, type RunInfo, type Stage } from '../src/model/index.ts';
+import { mountsHold } from '../src/model/cache-mount.ts';
 
 const APT_CLEANS = [['apt-get', 'clean'], ['apt-get', 'autoclean'], ['apt', 'clean'], ['apt', 'autoclean'], ['aptitude', 'clean']] as const;
 const REMOVE_LISTS = 'rm -rf /var/lib/apt/lists/*';
@@ -45,7 +46,7 @@ export default defineRule({
         const updates = aptListUpdates(run);
         const lastUpdate = updates[updates.length - 1];
         const installs = aptInstalls(run);
-        if (lastUpdate && !mountHolds(run, APT_LISTS_DIR) && !removesAptLists(run, lastUpdate.start)) {
+        if (lastUpdate && !mountsHold(run, [APT_LISTS_DIR]) && !removesAptLists(run, lastUpdate.start)) {
           const edit = installs.some((i) => i.start > lastUpdate.start) ? appendRemoval(run, source) : undefined;
           const safety: FixSafety = info.onbuild || laterInstallNeedsLists(model, info) ? 'unsafe' : 'safe';
           ctx.report({
@@ -56,7 +57,7 @@ export default defineRule({
           return;
         }
         const lastInstall = installs[installs.length - 1];
-        if (lastInstall && !mountHolds(run, APT_ARCHIVES_DIR) && !removesDirectory(run, APT_ARCHIVES_DIR, lastInstall.start)
+        if (lastInstall && !mountsHold(run, [APT_ARCHIVES_DIR]) && !removesDirectory(run, APT_ARCHIVES_DIR, lastInstall.start)
           && !run.commands.some((c) => c.start > lastInstall.start && APT_CLEANS.some(([p, sub]) => isCommand(c, p, sub)))
           && aptKeepsArchives(model, info.ins)) {
           ctx.report({

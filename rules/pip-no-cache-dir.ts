@@ -1,7 +1,8 @@
 import { fix, insertAt } from '../src/fix/edits.ts';
+import { mountsHold } from '../src/model/cache-mount.ts';
 import { defineRule } from '../src/linter/rule.ts';
 import { hasFlag, subcommandWords, type RunInfo, type ShellCommand } from '../src/model/index.ts';
-import { cacheMounted } from '../src/model/system-packages.ts';
+
 
 // pip reads boolean options from the environment with these spellings
 const TRUE_VALUES = new Set(['1', 'true', 'yes', 'on', 'y', 't']);
@@ -43,7 +44,7 @@ export default defineRule({
   create(ctx) {
     return {
       run(run, info) {
-        if (cacheMounted(run, PIP_CACHE_DIRS)) return;
+        if (mountsHold(run, PIP_CACHE_DIRS)) return;
         for (const install of run.installs) {
           if (install.manager !== 'pip' || install.action !== 'install') continue;
           const cmd = install.command;

@@ -52,16 +52,6 @@ export function removesDirectory(run: RunInfo, dir: string, after = -1): boolean
   return run.removed.some((r) => r.command.start > after && removesDir(removedPathText(r.path.value, r.path.text), dir));
 }
 
-/** Whether a cache or tmpfs mount of the RUN holds `dir` (its target is `dir` or a parent), so it stays out of the layer. */
-export function mountHolds(run: RunInfo, dir: string): boolean {
-  return run.mounts.some((m) => {
-    const type = m.type.toLowerCase();
-    if ((type !== 'cache' && type !== 'tmpfs') || m.target === undefined) return false;
-    const target = m.target.replace(/\/+$/, '') || '/';
-    return target === '/' || dir === target || dir.startsWith(`${target}/`);
-  });
-}
-
 /**
  * Whether Debian's `docker-clean` hook was removed before or in this RUN, in its stage or a
  * stage it builds on: then installed `.deb` archives stay in /var/cache/apt/archives.

@@ -48,6 +48,19 @@ export function hasCacheMount(run: Pick<RunInfo, 'mounts'>, path: string): boole
   return run.mounts.some((m) => m.type.toLowerCase() === 'cache' && m.target !== undefined && within(wanted, normalize(m.target)));
 }
 
+/**
+ * Whether a cache or tmpfs mount of the RUN holds one of `dirs` (its target is the directory
+ * or a parent), so what is written there never lands in the layer.
+ */
+export function mountsHold(run: Pick<RunInfo, 'mounts'>, dirs: readonly string[]): boolean {
+  return run.mounts.some((m) => {
+    const type = m.type.toLowerCase();
+    if ((type !== 'cache' && type !== 'tmpfs') || m.target === undefined) return false;
+    const target = normalize(m.target);
+    return dirs.some((d) => within(normalize(d), target));
+  });
+}
+
 /** Whether a cache mount covers one of the manager's cache directories (or, for pip, a target ending in `.cache/pip`). */
 export function hasPackageCacheMount(run: Pick<RunInfo, 'mounts'>, manager: PackageManager): boolean {
   const dirs = PACKAGE_CACHE_DIRS[manager] ?? [];

@@ -4,6 +4,7 @@
  * into one action), its package operands, whether a cache clean follows it in the same RUN,
  * and whether a cache mount makes cleaning unnecessary.
  */
+import { mountsHold } from './cache-mount.ts';
 import type { RunInfo } from './run.ts';
 import { programName, subcommandPositionals, subcommandWords, unwrap } from './shell/commands.ts';
 import type { ShellCommand, ShellWord } from './shell/types.ts';
@@ -131,15 +132,6 @@ export function isUnder(path: string, dirs: readonly string[]): boolean {
   return dirs.some((d) => p === d || p.startsWith(`${d}/`));
 }
 
-/** A cache or tmpfs mount on one of `dirs` (or a parent of one): nothing lands in the layer. */
-export function cacheMounted(run: RunInfo, dirs: readonly string[]): boolean {
-  return run.mounts.some((m) => {
-    if ((m.type !== 'cache' && m.type !== 'tmpfs') || m.target === undefined) return false;
-    const target = m.target.replace(/\/+$/, '') || '/';
-    return dirs.some((d) => d === target || d.startsWith(target === '/' ? '/' : `${target}/`));
-  });
-}
-
 /**
  * Whether something after `after` in the same RUN removes the cache: a command for which
  * `isClean` holds, or an `rm` of one of `dirs`.
@@ -170,7 +162,7 @@ export function isCacheClean(cmd: ShellCommand, manager: SystemManager): boolean
  */
 export function uncleanedDownload(run: RunInfo, manager: SystemManager): SystemPackageCommand | undefined {
   const dirs = CACHE_DIRS[manager];
-  if (cacheMounted(run, dirs)) return undefined;
+  if (mountsHold(run, dirs)) return undefined;
   return systemPackageCommands(run).find((spc) =>
     spc.manager === manager && DOWNLOADING_ACTIONS.has(spc.action)
     && !cleanedAfter(run, spc.command, dirs, (c) => isCacheClean(c, manager)));
