@@ -98,9 +98,11 @@ function buildLexer(escape: EscapeChar): DockerfileLexer {
   const Comment = createToken({ name: 'Comment', pattern: new RegExp(`#(?:[^\\r\\n]|${LONE_CR})*`) });
   const Whitespace = createToken({ name: 'Whitespace', pattern: new RegExp(`(?:${BLANK}|${LONE_CR})+`), categories: [InstructionPart] });
   const Newline = createToken({ name: 'Newline', pattern: new RegExp(LINE_END), line_breaks: true });
-  // an escape ends the line's content only when it continues the line; an escaped escape does not
+  // An instruction's text runs to the end of its line or to the escape that continues it: one
+  // token per line piece (blanks included), not per word; the line parsers split words later.
+  // An escape continues the line only when it is not itself escaped.
   const ESC_AT_END = `${E}(?=[ \\t]*${CONTENT_END})`;
-  const textPattern = `(?:[^ \\t\\v\\f\\r\\n\\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000${E}]|${E}${ESC_AT_END}|${E}(?![ \\t]*${CONTENT_END}))+`;
+  const textPattern = `(?:[^\\r\\n${E}]+|${E}${ESC_AT_END}|${E}(?![ \\t]*${CONTENT_END})|${LONE_CR})+`;
   const Text = createToken({ name: 'Text', pattern: new RegExp(textPattern), push_mode: 'instruction', categories: [InstructionStart] });
   const TextInInstruction = createToken({ name: 'InstructionText', pattern: new RegExp(textPattern), categories: [InstructionPart] });
   const Continuation = createToken({
@@ -176,7 +178,7 @@ function buildLexer(escape: EscapeChar): DockerfileLexer {
     {
       modes: {
         line: [Bom, Directive, Comment, Newline, Whitespace, Continuation, Text],
-        instruction: [ContinuationComment, EmptyContinuationLine, InstructionEnd, ContinuationInInstruction, Whitespace, TextInInstruction],
+        instruction: [ContinuationComment, EmptyContinuationLine, InstructionEnd, ContinuationInInstruction, TextInInstruction],
       },
       defaultMode: 'line',
     },

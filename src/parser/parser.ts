@@ -5,8 +5,9 @@
  */
 import type { IToken } from 'chevrotain';
 import type {
-  CommandForm, CopyInstruction, Directive, Dockerfile, FromInstruction, Heredoc, Instruction, KeyValue, ParseError,
-  Span, SyntaxToken, TokenKind, TopLevelNode, TriviaLine, Word,
+  CommandForm, CommandInstruction, CopyInstruction, Directive, Dockerfile, ExposeInstruction, FromInstruction,
+  HealthcheckInstruction, Heredoc, Instruction, KeyValue, KeyValueInstruction, OnbuildInstruction, ParseError, Span,
+  StringInstruction, SyntaxToken, TokenKind, TopLevelNode, TriviaLine, UnknownInstruction, VolumeInstruction, Word,
 } from './ast.ts';
 import { INSTRUCTION_KEYWORDS } from './ast.ts';
 import { scanDirectives, type DirectiveLine } from './directives.ts';
@@ -159,6 +160,11 @@ function instructionFromLine(
     const raw = text.slice(s, e);
     return { start: line.toSource(s), end: sourceEnd(s, e), raw, value: value ?? raw };
   };
+  // one shape for every pair (a spread of the span would copy it into a new shape)
+  const pair = (s: number, e: number, key: Word, value?: Word, separator: KeyValue['separator'] = ''): KeyValue => {
+    const at = map(s, e);
+    return value ? { start: at.start, end: at.end, key, value, separator } : { start: at.start, end: at.end, key, separator };
+  };
   const mapWord = (w: Word): Word => ({ start: line.toSource(w.start), end: sourceEnd(w.start, w.end), raw: w.raw, value: w.value });
   const cmd = splitCommand(text);
   const keywordWord = word(cmd.keyword.start, cmd.keyword.end);
@@ -166,8 +172,8 @@ function instructionFromLine(
   const trimmedEnd = trimSpan(text, 0, text.length).end;
   const span = map(cmd.keyword.start, trimmedEnd);
   const rest = cmd.rest;
-  const base = {
-    type: 'instruction' as const,
+  const base: UnknownInstruction = {
+    type: 'instruction',
     keyword,
     keywordWord,
     flags: cmd.flags.map((f) => toFlag(f, text, map)),
@@ -175,7 +181,7 @@ function instructionFromLine(
     rest: text.slice(rest.start, rest.end),
     restSpan: map(rest.start, rest.end),
     restStart: rest.start,
-    heredocs: [] as Heredoc[],
+    heredocs: [],
     comments,
     tokens,
     fullEnd,
@@ -207,7 +213,7 @@ function instructionFromLine(
   switch (keyword) {
     case 'FROM': {
       const words = splitOnBlanks(text, rest.start, rest.end).map(mapWord);
-      const from: FromInstruction = { ...base, keyword, words };
+      const from = extend<FromInstruction>(base, { words });
       if (words[0]) from.image = words[0];
       if (words.length >= 3 && words[1]!.value.toUpperCase() === 'AS') {
         from.asKeyword = words[1]!;
@@ -220,36 +226,35 @@ function instructionFromLine(
     case 'ENTRYPOINT':
     case 'SHELL': {
       const command = maybeJson(rest.start, rest.end);
-      return command ? { ...base, keyword, command } : { ...base, keyword };
+      return command ? extend<CommandInstruction>(base, { command }) : base;
     }
     case 'HEALTHCHECK': {
       let sep = rest.start;
       while (sep < rest.end && !isSpace(text.charCodeAt(sep))) sep++;
-      if (sep === rest.start) return { ...base, keyword };
+      if (sep === rest.start) return base;
       let next = sep;
       while (next < rest.end && isSpace(text.charCodeAt(next))) next++;
       const command = maybeJson(next, rest.end);
       const kind = word(rest.start, sep);
-      return command ? { ...base, keyword, kind, command } : { ...base, keyword, kind };
+      return extend<HealthcheckInstruction>(base, command ? { kind, command } : { kind });
     }
     case 'COPY':
     case 'ADD': {
       const { form, paths } = maybeJsonList();
-      const copy: CopyInstruction = { ...base, keyword, form, paths, sources: paths.slice(0, -1) };
+      const copy = extend<CopyInstruction>(base, { form, paths, sources: paths.slice(0, -1) });
       if (paths.length > 1) copy.destination = paths[paths.length - 1]!;
       return copy;
     }
     case 'VOLUME':
-      return { ...base, keyword, ...maybeJsonList() };
+      return extend<VolumeInstruction>(base, maybeJsonList());
     case 'ENV':
     case 'LABEL':
-      return { ...base, keyword, pairs: parseNameValue(keyword) };
+      return extend<KeyValueInstruction>(base, { pairs: parseNameValue(keyword) });
     case 'ARG':
-      return {
-        ...base, keyword,
+      return extend<KeyValueInstruction>(base, {
         pairs: parseWords(text, rest.start, rest.end, df.escape).map((w): KeyValue => {
           const eq = w.value.indexOf('=');
-          const kv: KeyValue = { ...map(w.start, w.end), key: mapWord(w), separator: '' };
+          const kv: KeyValue = pair(w.start, w.end, mapWord(w));
           if (eq === -1) return kv;
           const rawEq = w.raw.indexOf('=');
           kv.key = word(w.start, w.start + rawEq, w.value.slice(0, eq));
@@ -257,24 +262,24 @@ function instructionFromLine(
           kv.separator = '=';
           return kv;
         }),
-      };
+      });
     case 'EXPOSE':
-      return { ...base, keyword, ports: splitOnBlanks(text, rest.start, rest.end).map(mapWord) };
+      return extend<ExposeInstruction>(base, { ports: splitOnBlanks(text, rest.start, rest.end).map(mapWord) });
     case 'USER':
     case 'WORKDIR':
     case 'MAINTAINER':
     case 'STOPSIGNAL':
-      return rest.end > rest.start ? { ...base, keyword, argument: word(rest.start, rest.end) } : { ...base, keyword };
+      return rest.end > rest.start ? extend<StringInstruction>(base, { argument: word(rest.start, rest.end) }) : base;
     case 'ONBUILD': {
-      if (rest.end <= rest.start) return { ...base, keyword };
+      if (rest.end <= rest.start) return base;
       const sub = line.slice(rest.start, rest.end);
       const trigger = instructionFromLine(sub, df, [], [], fullEnd);
-      const onbuild = { ...base, keyword, trigger };
+      const onbuild = extend<OnbuildInstruction>(base, { trigger });
       trigger.parent = onbuild;
       return onbuild;
     }
     default:
-      return { ...base };
+      return base;
   }
 
   /** ENV and LABEL: `key=value ...`, or the legacy `key value` form */
@@ -288,25 +293,25 @@ function instructionFromLine(
       while (valueStart < rest.end && isAsciiBlank(text.charCodeAt(valueStart))) valueStart++;
       if (valueStart >= rest.end) {
         parserError(`${kw} must have two arguments`);
-        return [{ ...map(rest.start, rest.end), key: word(rest.start, keyEnd), separator: '' }];
+        return [pair(rest.start, rest.end, word(rest.start, keyEnd))];
       }
-      return [{ ...map(rest.start, rest.end), key: word(rest.start, keyEnd), value: word(valueStart, rest.end), separator: '' }];
+      return [pair(rest.start, rest.end, word(rest.start, keyEnd), word(valueStart, rest.end), '')];
     }
     const pairs: KeyValue[] = [];
     for (const w of words) {
       const eq = w.value.indexOf('=');
       if (eq === -1) {
         parserError(`Syntax error - can't find = in ${JSON.stringify(w.value)}. Must be of the form: name=value`, w.start, w.end);
-        pairs.push({ ...map(w.start, w.end), key: mapWord(w), separator: '' });
+        pairs.push(pair(w.start, w.end, mapWord(w)));
         continue;
       }
       const rawEq = w.raw.indexOf('=');
-      pairs.push({
-        ...map(w.start, w.end),
-        key: word(w.start, w.start + rawEq, w.value.slice(0, eq)),
-        value: word(w.start + rawEq + 1, w.end, w.value.slice(eq + 1)),
-        separator: '=',
-      });
+      pairs.push(pair(
+        w.start, w.end,
+        word(w.start, w.start + rawEq, w.value.slice(0, eq)),
+        word(w.start + rawEq + 1, w.end, w.value.slice(eq + 1)),
+        '=',
+      ));
     }
     return pairs;
   }
@@ -339,6 +344,11 @@ function heredocsOf(raw: IToken[], line: LogicalLine, df: Dockerfile): Heredoc[]
     }
     return heredoc;
   });
+}
+
+/** the instruction's own fields added to its base (no copy: instructions are built once) */
+function extend<T extends Instruction>(base: UnknownInstruction, fields: Omit<T, keyof UnknownInstruction>): T {
+  return Object.assign(base, fields) as T;
 }
 
 /** the argument checks of BuildKit's instructions package, as positioned errors */
