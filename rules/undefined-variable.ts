@@ -27,11 +27,15 @@ export default defineRule({
         // FROM has its own rule (global ARGs only); triggers expand in the child image
         if (ins.keyword === 'FROM' || info.onbuild || !info.stage) return;
         const fromImage = !rootStage(info.stage).image.isScratch;
-        const defined = [...info.scope.vars.keys()];
-        if (!defined.includes(ALWAYS_DEFINED)) defined.push(ALWAYS_DEFINED);
+        // the names in scope, listed only for a reference that is undefined (rare)
+        let defined: string[] | undefined;
         for (const { word, scope } of wordsInScope(ins, info.scope, ctx.df.escape)) {
           for (const ref of undefinedReferences(scope, word)) {
             if (ref.name === ALWAYS_DEFINED) continue;
+            if (!defined) {
+              defined = [...info.scope.vars.keys()];
+              if (!defined.includes(ALWAYS_DEFINED)) defined.push(ALWAYS_DEFINED);
+            }
             const suggestion = closestName(ref.name, defined);
             // the base image may define upper-case names (GOPATH, JAVA_HOME): report only a near-certain typo
             if (fromImage && ref.name === ref.name.toUpperCase() && !(suggestion && withinOneEdit(ref.name, suggestion))) continue;

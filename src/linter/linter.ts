@@ -44,6 +44,8 @@ export const SYNTAX_ERROR_META: RuleMeta = {
   },
 };
 
+const NO_OPTIONS: Readonly<Record<string, unknown>> = Object.freeze({});
+
 export class Linter {
   private readonly rules: readonly Rule[];
   readonly metas: readonly RuleMeta[];
@@ -55,6 +57,8 @@ export class Linter {
   }
 
   private readonly knownNames: ReadonlySet<string>;
+  /** what each rule visits, learnt from its first create() that visits anything: create() returns these keys or none (a test holds rules to it) */
+  private readonly visitorKeys = new Map<Rule, readonly string[]>();
 
   lint(source: string, options: LintOptions = {}): FileResult & { df: Dockerfile } {
     const df = parseDockerfile(source);
@@ -68,28 +72,41 @@ export class Linter {
     }
 
     const model = buildModel(df, options.context);
+    const present = new Set<string>();
+    for (const info of model.instructions) present.add(info.ins.keyword);
+    const shared: RuleSettings = {
+      trustedRegistries: options.trustedRegistries ?? [],
+      labelSchema: options.labelSchema ?? {},
+      strictLabels: options.strictLabels ?? false,
+      options: NO_OPTIONS,
+    };
     const active: { rule: Rule; visitors: RuleVisitors }[] = [];
     for (const rule of this.rules) {
       const severity = severityOf(rule.meta);
       if (severity === 'off') continue;
-      const settings: RuleSettings = {
-        trustedRegistries: options.trustedRegistries ?? [],
-        labelSchema: options.labelSchema ?? {},
-        strictLabels: options.strictLabels ?? false,
-        options: options.ruleOptions?.[rule.meta.id] ?? {},
-      };
+      // a rule whose visitors this file would never call is not created at all
+      const keys = this.visitorKeys.get(rule);
+      if (keys && !keys.some((key) => key === 'instruction' || key === 'end' || present.has(key === 'run' ? 'RUN' : key))) continue;
+      const own = options.ruleOptions?.[rule.meta.id];
       const ctx: RuleContext = {
-        model, df, source, settings,
-        report: ({ span, message, fix, suggestions, aliases, severity: own }) => {
+        model, df, source,
+        settings: own ? { ...shared, options: own } : shared,
+        report: ({ span, message, fix, suggestions, aliases, severity: ownSeverity }) => {
           const configured = options.rules?.[rule.meta.id] !== undefined;
-          const f = makeFinding(df, rule.meta, own && !configured ? own : severity, span, message);
+          const f = makeFinding(df, rule.meta, ownSeverity && !configured ? ownSeverity : severity, span, message);
           if (aliases?.length) f.aliases = [...rule.meta.aliases, ...aliases];
           if (fix) f.fix = fix;
           if (suggestions?.length) f.suggestions = suggestions;
           findings.push(f);
         },
       };
-      active.push({ rule, visitors: rule.create(ctx) });
+      const visitors = rule.create(ctx);
+      if (!keys) {
+        const learnt = Object.keys(visitors).filter((k) => typeof visitors[k as keyof RuleVisitors] === 'function');
+        // `{}` means off under these settings (no label schema, no trusted registries): learn from a real set
+        if (learnt.length > 0) this.visitorKeys.set(rule, learnt);
+      }
+      active.push({ rule, visitors });
     }
 
     if (options.profile) {
@@ -118,7 +135,8 @@ interface DispatchTable {
 function dispatchTable(active: { visitors: RuleVisitors }[]): DispatchTable {
   const table: DispatchTable = { every: [], byKeyword: new Map(), run: [], end: [] };
   for (const { visitors } of active) {
-    for (const [key, fn] of Object.entries(visitors)) {
+    for (const key in visitors) {
+      const fn = visitors[key as keyof RuleVisitors];
       if (typeof fn !== 'function') continue;
       if (key === 'instruction') table.every.push(fn as DispatchTable['every'][number]);
       else if (key === 'run') table.run.push(fn as DispatchTable['run'][number]);
