@@ -57,6 +57,8 @@ export function formatPlatform(platform: ImagePlatform): string {
 
 /** Whether an image built for `built` is what `requested` (a parsed --platform) asked for. */
 export function platformMatches(requested: Partial<ImagePlatform>, built: ImagePlatform): boolean {
+  // an image config without a platform gives nothing to judge by
+  if (!built.os && !built.architecture) return true;
   const have = normalizePlatform(built);
   const want = normalizePlatform({ os: requested.os ?? have.os, architecture: requested.architecture ?? have.architecture, variant: requested.variant ?? '' });
   if (want.os !== have.os || want.architecture !== have.architecture) return false;

@@ -31,8 +31,10 @@ export function verifyOutcome(report: VerifyReport): VerifyOutcome {
   if (!original.built) {
     if (original.failure) return { exitCode: 2, message: `the original Dockerfile does not build as asked: ${original.failure}; ${log(original)}` };
     const forPlatform = report.platform ? ` for ${report.platform}` : '';
-    // with --platform the usual cause is a base image that exists only for other platforms
-    const platformHint = report.platform ? `; its base images must exist for ${report.platform}, locally or in a reachable registry` : '';
+    // with --platform the usual causes: base images only for other platforms, RUN without emulation
+    const platformHint = report.platform
+      ? `; for ${report.platform} its base images must exist for that platform, locally or in a reachable registry, and RUN steps need a host or emulator that runs it`
+      : '';
     return {
       exitCode: 2,
       message: `the original Dockerfile does not build${forPlatform} with ${report.engine}, so there is nothing to compare (not a tslint-docker problem${platformHint}); ${log(original)}`,

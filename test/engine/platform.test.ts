@@ -33,6 +33,7 @@ describe('--platform values', () => {
     expect(matches('linux/arm/v7', { os: 'linux', architecture: 'arm', variant: '' })).toBe(true);
     expect(matches('linux/arm/v6', { os: 'linux', architecture: 'arm', variant: 'v7' })).toBe(false);
     expect(matches('linux/arm', { os: 'linux', architecture: 'arm', variant: 'v6' })).toBe(true);
+    expect(matches('linux/arm64', { os: '', architecture: '', variant: '' })).toBe(true);
   });
 
   it('reads the platform from recorded docker and buildah inspect output', () => {
@@ -49,7 +50,7 @@ describe('verify outcome with --platform', () => {
     const outcome = verifyOutcome({ ...report(notBuilt({}), smaller), platform: 'linux/arm64' });
     expect(outcome.exitCode).toBe(2);
     expect(outcome.message).toContain('does not build for linux/arm64 with docker 20.10.24 (BuildKit)');
-    expect(outcome.message).toContain('base images must exist for linux/arm64');
+    expect(outcome.message).toContain('for linux/arm64 its base images must exist for that platform');
     expect(outcome.message).toMatch(/log: \/tmp\/v\/original\.build\.log$/);
     expect(outcome.message).not.toContain('\n');
   });
