@@ -71,13 +71,10 @@ async function probeDockerCli(cli: string): Promise<DockerCandidate | string> {
   return { cli, serverVersion, mode };
 }
 
-/**
- * Docker: the first `docker` on PATH that offers BuildKit (buildx, or a pre-23 client),
- * else the first that reaches a daemon, with the classic builder.
- */
-async function probeDocker(options: DetectOptions): Promise<Probe> {
+/** Every `docker` on PATH that reaches a daemon, or why none does. */
+async function reachableDockers(): Promise<DockerCandidate[] | string> {
   const clis = await executablesOnPath('docker');
-  if (clis.length === 0) return { failure: 'not installed' };
+  if (clis.length === 0) return 'not installed';
   const reachable: DockerCandidate[] = [];
   let lastFailure = '';
   for (const cli of clis) {
@@ -85,14 +82,42 @@ async function probeDocker(options: DetectOptions): Promise<Probe> {
     if (typeof probed === 'string') lastFailure = probed;
     else reachable.push(probed);
   }
-  if (reachable.length === 0) return { failure: lastFailure };
-  if (options.builder) {
-    const withBuildx = reachable.find((candidate) => candidate.mode === 'buildx');
-    if (!withBuildx) return { failure: `--builder ${options.builder} needs the docker buildx plugin, which is not installed` };
-    return { engine: new DockerEngine({ ...withBuildx, builder: options.builder }) };
-  }
+  return reachable.length > 0 ? reachable : lastFailure;
+}
+
+/**
+ * Docker: the first `docker` on PATH that offers BuildKit (buildx, or a pre-23 client),
+ * else the first that reaches a daemon, with the classic builder.
+ */
+async function probeDocker(): Promise<Probe> {
+  const reachable = await reachableDockers();
+  if (typeof reachable === 'string') return { failure: reachable };
   const chosen = reachable.find((candidate) => candidate.mode !== 'classic') ?? reachable[0]!;
   return { engine: new DockerEngine(chosen) };
+}
+
+/**
+ * `--builder NAME`: the first `docker` on PATH with the buildx plugin, if it knows the
+ * builder. Only Docker: falling back to Buildah would silently ignore the builder.
+ */
+async function findBuildxEngine(builder: string): Promise<Engine> {
+  const fail = (message: string, failure: string): never => {
+    throw new NoEngineError(message, [`docker (${failure})`]);
+  };
+  const reachable = await reachableDockers();
+  if (typeof reachable === 'string') return fail(`--builder ${builder} needs docker with the buildx plugin: docker ${reachable}; ${START_HINT}`, reachable);
+  const withBuildx = reachable.find((candidate) => candidate.mode === 'buildx');
+  if (!withBuildx) {
+    const clis = reachable.map((candidate) => candidate.cli).join(', ');
+    return fail(`--builder ${builder} needs the docker buildx plugin, which is not installed (\`docker buildx version\` fails for ${clis}); install it, or drop --builder`, 'no buildx plugin');
+  }
+  // a misspelt builder would otherwise fail the original build and read as the Dockerfile's fault
+  const inspected = await runCommand(withBuildx.cli, ['buildx', 'inspect', builder], { timeoutMs: 20_000 });
+  if (inspected.code !== 0) {
+    const reason = firstLine(inspected.stderr) || firstLine(inspected.stdout) || 'docker buildx inspect failed';
+    return fail(`--builder ${builder}: ${reason} (\`docker buildx ls\` lists the builders)`, reason);
+  }
+  return new DockerEngine({ ...withBuildx, builder });
 }
 
 async function probeDaemonless(name: 'buildah' | 'podman'): Promise<Probe> {
@@ -105,16 +130,16 @@ async function probeDaemonless(name: 'buildah' | 'podman'): Promise<Probe> {
   return { engine: name === 'buildah' ? new BuildahEngine(program, description) : new PodmanEngine(program, description) };
 }
 
-function probe(name: EngineName, options: DetectOptions): Promise<Probe> {
-  return name === 'docker' ? probeDocker(options) : probeDaemonless(name);
+function probe(name: EngineName): Promise<Probe> {
+  return name === 'docker' ? probeDocker() : probeDaemonless(name);
 }
 
 const detected = new Map<string, Promise<Engine>>();
 
 /**
  * Finds a reachable engine: the one asked for, or the first of docker, buildah, podman
- * that answers. Detection runs once per process and choice. Throws NoEngineError with the
- * one line the user sees.
+ * that answers; with a buildx builder, Docker with that builder or nothing. Detection runs
+ * once per process and choice. Throws NoEngineError with the one line the user sees.
  */
 export function detectEngine(choice: EngineChoice = 'auto', options: DetectOptions = {}): Promise<Engine> {
   const key = `${choice}\0${options.builder ?? ''}`;
@@ -129,10 +154,11 @@ export function detectEngine(choice: EngineChoice = 'auto', options: DetectOptio
 }
 
 async function findEngine(choice: EngineChoice, options: DetectOptions): Promise<Engine> {
+  if (options.builder) return findBuildxEngine(options.builder);
   const names = choice === 'auto' ? ENGINE_ORDER : [choice];
   const tried: string[] = [];
   for (const name of names) {
-    const result = await probe(name, options);
+    const result = await probe(name);
     if ('engine' in result) return result.engine;
     tried.push(`${name} (${result.failure})`);
   }

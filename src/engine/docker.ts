@@ -38,10 +38,15 @@ export class DockerEngine implements Engine {
     const { cli, mode, builder } = this.options;
     let args: string[];
     if (mode === 'buildx') {
+      // --load (= --output type=docker) puts the image into the daemon, where inspect, history and
+      // save read it; only the docker driver does that by default
       args = ['buildx', 'build', '--progress=plain', '--load'];
       if (builder) args.push('--builder', builder);
-      // container and remote builders need the entitlement for host networking
-      if (builder && request.network === 'host') args.push('--allow', 'network.host');
+      // BuildKit runs --network host only when the build asks for this entitlement and the builder
+      // allows it: the docker driver by default, recent buildx creates container and Kubernetes
+      // builders with it, a remote buildkitd needs --allow-insecure-entitlement network.host.
+      // The default builder (`docker buildx use`) may be any of them.
+      if (request.network === 'host') args.push('--allow', 'network.host');
     } else if (mode === 'buildkit') {
       args = ['build', '--progress=plain'];
     } else {

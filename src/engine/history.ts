@@ -1,3 +1,4 @@
+import type { ImagePlatform } from './platform.ts';
 import type { HistoryEntry, ImageFacts } from './types.ts';
 
 const INSTRUCTIONS = new Set([
@@ -21,6 +22,11 @@ export function instructionOfHistory(createdBy: string): string {
 
 function asRecord(value: unknown): Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+function platformOf(config: Record<string, unknown>, keys: { os: string; architecture: string; variant: string }): ImagePlatform {
+  const text = (key: string): string => (typeof config[key] === 'string' ? (config[key] as string) : '');
+  return { os: text(keys.os), architecture: text(keys.architecture), variant: text(keys.variant) };
 }
 
 function toNumber(value: unknown): number {
@@ -47,6 +53,7 @@ export function parseDockerInspect(inspectJson: string, history: HistoryEntry[])
   const layers = asRecord(image.RootFS).Layers;
   return {
     id: String(image.Id ?? ''),
+    platform: platformOf(image, { os: 'Os', architecture: 'Architecture', variant: 'Variant' }),
     sizeBytes: toNumber(image.Size),
     layerCount: Array.isArray(layers) ? layers.length : 0,
     history,
@@ -62,7 +69,8 @@ export function parseBuildahInspect(inspectJson: string): ImageFacts {
   const image = asRecord(JSON.parse(inspectJson));
   const manifest = asRecord(typeof image.Manifest === 'string' ? JSON.parse(image.Manifest) : image.Manifest);
   const layerSizes = (Array.isArray(manifest.layers) ? manifest.layers : []).map((layer) => toNumber(asRecord(layer).size));
-  const rawHistory = asRecord(image.OCIv1).history;
+  const config = asRecord(image.OCIv1);
+  const rawHistory = config.history;
   let nextLayer = 0;
   const history: HistoryEntry[] = (Array.isArray(rawHistory) ? rawHistory : []).map((value) => {
     const entry = asRecord(value);
@@ -72,6 +80,7 @@ export function parseBuildahInspect(inspectJson: string): ImageFacts {
   });
   return {
     id: String(image.FromImageID ?? ''),
+    platform: platformOf(config, { os: 'os', architecture: 'architecture', variant: 'variant' }),
     sizeBytes: layerSizes.reduce((sum, size) => sum + size, 0),
     layerCount: layerSizes.length,
     history,

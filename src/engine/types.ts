@@ -1,3 +1,5 @@
+import type { ImagePlatform } from './platform.ts';
+
 /** The build engines verify drives; we never implement one. */
 export type EngineName = 'docker' | 'buildah' | 'podman';
 
@@ -49,6 +51,8 @@ export interface HistoryEntry {
 
 export interface ImageFacts {
   id: string;
+  /** the platform recorded in the image config */
+  platform: ImagePlatform;
   /** uncompressed image size as the engine reports it */
   sizeBytes: number;
   /** non-empty layers in the image */

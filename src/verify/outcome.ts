@@ -1,6 +1,6 @@
 import { NoEngineError } from '../engine/types.ts';
 import { formatBytes } from './render.ts';
-import { VerifyUsageError, type VerifyReport } from './types.ts';
+import { VerifyUsageError, type ImageMeasure, type VerifyReport } from './types.ts';
 
 export interface VerifyOutcome {
   exitCode: 0 | 1 | 2;
@@ -27,16 +27,24 @@ function fixList(report: VerifyReport): string {
  */
 export function verifyOutcome(report: VerifyReport): VerifyOutcome {
   const { original, fixed } = report;
+  const log = (measure: ImageMeasure): string => `log: ${measure.logFile ?? 'not kept'}`;
   if (!original.built) {
+    if (original.failure) return { exitCode: 2, message: `the original Dockerfile does not build as asked: ${original.failure}; ${log(original)}` };
+    const forPlatform = report.platform ? ` for ${report.platform}` : '';
+    // with --platform the usual causes: base images only for other platforms, RUN without emulation
+    const platformHint = report.platform
+      ? `; for ${report.platform} its base images must exist for that platform, locally or in a reachable registry, and RUN steps need a host or emulator that runs it`
+      : '';
     return {
       exitCode: 2,
-      message: `the original Dockerfile does not build with ${report.engine}, so there is nothing to compare (not a tslint-docker problem); log: ${original.logFile ?? 'not kept'}`,
+      message: `the original Dockerfile does not build${forPlatform} with ${report.engine}, so there is nothing to compare (not a tslint-docker problem${platformHint}); ${log(original)}`,
     };
   }
   if (!fixed.built) {
+    const why = fixed.failure ? ` (${fixed.failure})` : '';
     return {
       exitCode: 1,
-      message: `the fixed Dockerfile fails to build while the original builds; fixes involved: ${fixList(report)}; log: ${fixed.logFile ?? 'not kept'}`,
+      message: `the fixed Dockerfile fails to build${why} while the original builds; fixes involved: ${fixList(report)}; ${log(fixed)}`,
     };
   }
   const grew = report.delta.sizeBytes ?? 0;

@@ -39,7 +39,7 @@ function table(rows: string[][], rightAligned: ReadonlySet<number>): string[] {
 }
 
 function layerTable(title: string, measure: ImageMeasure): string[] {
-  if (!measure.built) return [`${title}: build failed${measure.logFile ? ` (log: ${measure.logFile})` : ''}`];
+  if (!measure.built) return [`${title}: build failed${measure.failure ? `: ${measure.failure}` : ''}${measure.logFile ? ` (log: ${measure.logFile})` : ''}`];
   const rows = measure.layers.map((layer: LayerRow) => [`${layer.line}`, shorten(layer.instruction), layer.sizeBytes === 0 ? '-' : formatBytes(layer.sizeBytes)]);
   return [`${title}:`, ...table([['line', 'instruction', 'size'], ...rows], new Set([0, 2])).map((line) => `  ${line}`)];
 }
@@ -52,7 +52,7 @@ function rebuildCell(measure: ImageMeasure): string {
 /** The stylish text report: per-layer tables aligned with lines, then the comparison. */
 export function renderVerifyReport(report: VerifyReport): string {
   const { original, fixed, delta } = report;
-  const out: string[] = [`${report.dockerfile} — verified with ${report.engine}`, ''];
+  const out: string[] = [`${report.dockerfile} — verified with ${report.engine}${report.platform ? ` for ${report.platform}` : ''}`, ''];
   if (report.fixesApplied.length > 0) {
     out.push(`fixes applied: ${report.fixesApplied.map((fix) => `${fix.ruleId} (line ${fix.line})`).join(', ')}`, '');
   }

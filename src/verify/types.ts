@@ -56,6 +56,8 @@ export interface ImageMeasure {
   rebuild: RebuildMeasure | null;
   /** the engine's log, kept when the build failed */
   logFile?: string;
+  /** why a build the engine finished does not count (it made another platform than asked) */
+  failure?: string;
 }
 
 export interface VerifyDelta {
@@ -68,6 +70,8 @@ export interface VerifyDelta {
 export interface VerifyReport {
   engine: string;
   dockerfile: string;
+  /** the --platform both variants were built for, when one was asked */
+  platform?: string;
   original: ImageMeasure;
   fixed: ImageMeasure;
   delta: VerifyDelta;

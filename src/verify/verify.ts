@@ -3,6 +3,7 @@ import { appendFile, cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { detectEngine } from '../engine/detect.ts';
+import { formatPlatform, parsePlatform, platformMatches } from '../engine/platform.ts';
 import type { BuildOutcome, Engine } from '../engine/types.ts';
 import { alignLayers } from './align.ts';
 import { builtInstructionChain } from './instructions.ts';
@@ -30,8 +31,11 @@ async function requireKind(path: string, kind: 'file' | 'directory', what: strin
   throw new VerifyUsageError(`${what} ${path} is not a ${kind}`);
 }
 
-function notBuilt(seconds: number, logFile?: string): ImageMeasure {
-  return { built: false, image: null, sizeBytes: null, compressedBytes: null, layers: [], layerCount: null, buildSeconds: seconds, rebuild: null, logFile };
+function notBuilt(seconds: number, logFile?: string, failure?: string): ImageMeasure {
+  return {
+    built: false, image: null, sizeBytes: null, compressedBytes: null, layers: [], layerCount: null, buildSeconds: seconds, rebuild: null, logFile,
+    ...(failure !== undefined ? { failure } : {}),
+  };
 }
 
 function difference(fixed: number | null | undefined, original: number | null | undefined): number | null {
@@ -49,6 +53,14 @@ export async function verify(options: VerifyOptions, fix: (text: string) => FixO
   const contextDir = resolve(options.context ?? dirname(dockerfile));
   await requireKind(dockerfile, 'file', 'Dockerfile');
   await requireKind(contextDir, 'directory', 'build context');
+  if (options.builder !== undefined && options.engine !== undefined && options.engine !== 'auto' && options.engine !== 'docker') {
+    throw new VerifyUsageError(`--builder is a docker buildx option; it does not apply to --engine ${options.engine}`);
+  }
+  const requestedPlatform = options.platform === undefined ? undefined : parsePlatform(options.platform);
+  if (options.platform !== undefined && !requestedPlatform) {
+    // a comma list is a multi-platform build: no engine can load that as one image to measure
+    throw new VerifyUsageError(`--platform ${options.platform}: verify builds one platform (os/arch[/variant], e.g. linux/amd64)`);
+  }
   const originalText = await readFile(dockerfile, 'utf8');
   const { output: fixedText, fixesApplied } = fix(originalText);
   const engine = options.engineInstance ?? (await detectEngine(options.engine ?? 'auto', { builder: options.builder }));
@@ -88,14 +100,20 @@ export async function verify(options: VerifyOptions, fix: (text: string) => FixO
       options.onProgress?.({ phase: 'build', variant });
       const tag = tagOf(variant);
       const outcome = await build(variant, tag, true);
-      if (!outcome.ok) {
+      const keepLog = async (): Promise<string> => {
         const logFile = join(workDir, `${variant}.build.log`);
         await writeFile(logFile, outcome.log);
         keepWorkDir = true;
-        return notBuilt(outcome.seconds, logFile);
-      }
+        return logFile;
+      };
+      if (!outcome.ok) return notBuilt(outcome.seconds, await keepLog());
       options.onProgress?.({ phase: 'measure', variant });
       const [facts, compressedBytes] = await Promise.all([engine.inspect(tag), engine.compressedSize(tag)]);
+      // the classic builder uses a local base image of another platform without a word (measured)
+      if (requestedPlatform && !platformMatches(requestedPlatform, facts.platform)) {
+        const failure = `${engine.description} built ${formatPlatform(facts.platform)}, not the requested ${options.platform}`;
+        return notBuilt(outcome.seconds, await keepLog(), failure);
+      }
       return {
         built: true,
         image: options.keepImages ? tag : null,
@@ -129,6 +147,7 @@ export async function verify(options: VerifyOptions, fix: (text: string) => FixO
     return {
       engine: engine.description,
       dockerfile: options.dockerfile,
+      ...(options.platform !== undefined ? { platform: options.platform } : {}),
       original,
       fixed,
       delta: {
