@@ -3,10 +3,10 @@
  * every enabled rule's visitors, then apply severities and suppressions.
  * The registry and its indexes are built once per process.
  */
-import { buildModel, type BuildContext, type InstructionInfo } from '../model/index.ts';
+import { buildModel, type BuildContext, type DockerfileModel, type InstructionInfo } from '../model/index.ts';
 import { parseDockerfile } from '../parser/index.ts';
 import type { Dockerfile, Span } from '../parser/ast.ts';
-import type { Rule, RuleContext, RuleSettings, RuleVisitors } from './rule.ts';
+import type { Report, Rule, RuleContext, RuleSettings, RuleVisitors } from './rule.ts';
 import { readSuppressions } from './suppressions.ts';
 import type { FileResult, Finding, RuleMeta, Severity } from './types.ts';
 
@@ -88,18 +88,7 @@ export class Linter {
       const keys = this.visitorKeys.get(rule);
       if (keys && !keys.some((key) => key === 'instruction' || key === 'end' || present.has(key === 'run' ? 'RUN' : key))) continue;
       const own = options.ruleOptions?.[rule.meta.id];
-      const ctx: RuleContext = {
-        model, df, source,
-        settings: own ? { ...shared, options: own } : shared,
-        report: ({ span, message, fix, suggestions, aliases, severity: ownSeverity }) => {
-          const configured = options.rules?.[rule.meta.id] !== undefined;
-          const f = makeFinding(df, rule.meta, ownSeverity && !configured ? ownSeverity : severity, span, message);
-          if (aliases?.length) f.aliases = [...rule.meta.aliases, ...aliases];
-          if (fix) f.fix = fix;
-          if (suggestions?.length) f.suggestions = suggestions;
-          findings.push(f);
-        },
-      };
+      const ctx = new RuleRun(model, source, own ? { ...shared, options: own } : shared, rule.meta, severity, options.rules?.[rule.meta.id] !== undefined, findings);
       const visitors = rule.create(ctx);
       if (!keys) {
         const learnt = Object.keys(visitors).filter((k) => typeof visitors[k as keyof RuleVisitors] === 'function');
@@ -170,6 +159,31 @@ function profileRules(active: { rule: Rule; visitors: RuleVisitors }[], model: R
     for (const info of model.instructions) dispatch(table, info, model);
     for (const end of table.end) end();
     profile.set(entry.rule.meta.id, (profile.get(entry.rule.meta.id) ?? 0) + performance.now() - start);
+  }
+}
+
+/** one rule's context for one file; `report` is a method, not a closure per rule and file */
+class RuleRun implements RuleContext {
+  readonly df: Dockerfile;
+  constructor(
+    readonly model: DockerfileModel,
+    readonly source: string,
+    readonly settings: RuleSettings,
+    private readonly meta: RuleMeta,
+    private readonly severity: Severity,
+    /** the configuration sets this rule's severity: a finding's own severity does not apply */
+    private readonly configured: boolean,
+    private readonly findings: Finding[],
+  ) {
+    this.df = model.df;
+  }
+
+  report({ span, message, fix, suggestions, aliases, severity: own }: Report): void {
+    const f = makeFinding(this.df, this.meta, own && !this.configured ? own : this.severity, span, message);
+    if (aliases?.length) f.aliases = [...this.meta.aliases, ...aliases];
+    if (fix) f.fix = fix;
+    if (suggestions?.length) f.suggestions = suggestions;
+    this.findings.push(f);
   }
 }
 
