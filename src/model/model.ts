@@ -80,8 +80,11 @@ export function buildModel(df: Dockerfile, context?: BuildContext): DockerfileMo
   let baseShell: readonly string[] = DEFAULT_SHELL;
   let shell: readonly string[] = DEFAULT_SHELL;
 
+  // instructions between two ARG/ENV share one scope (and its expansion environment)
+  let scope = new Scope(vars, df.escape);
+  const scopeOf = (): Scope => (scope.vars === vars ? scope : (scope = new Scope(vars, df.escape)));
   const add = (ins: Instruction, onbuild: boolean) => {
-    const info: InstructionInfo = { ins, onbuild, scope: new Scope(vars, df.escape), shell };
+    const info: InstructionInfo = { ins, onbuild, scope: scopeOf(), shell };
     if (stage) info.stage = stage;
     infos.push(info);
     byIns.set(ins, info);
@@ -130,8 +133,7 @@ export function buildModel(df: Dockerfile, context?: BuildContext): DockerfileMo
       case 'ARG':
         for (const pair of (ins as KeyValueInstruction).pairs) {
           const name = pair.key.value;
-          const scope = new Scope(vars, df.escape);
-          let value = pair.value ? scope.expand(pair.value.value).value : undefined;
+          let value = pair.value ? scopeOf().expand(pair.value.value).value : undefined;
           if (!stage) {
             const v: Variable = { name, kind: 'arg', declaredAt: ins };
             if (value !== undefined) v.value = value;
@@ -149,11 +151,10 @@ export function buildModel(df: Dockerfile, context?: BuildContext): DockerfileMo
         break;
       case 'ENV':
         for (const pair of (ins as KeyValueInstruction).pairs) {
-          const scope = new Scope(vars, df.escape);
           // the legacy `ENV key value` form takes the rest of the line literally
           const raw = pair.value?.value ?? '';
           const v: Variable = { name: pair.key.value, kind: 'env', declaredAt: ins };
-          const value = pair.separator === '=' ? scope.expand(raw).value : raw;
+          const value = pair.separator === '=' ? scopeOf().expand(raw).value : raw;
           if (value !== undefined) v.value = value;
           vars = new Map(vars).set(v.name, v);
           if (stage) stageEnv.get(stage)!.set(v.name, v);
