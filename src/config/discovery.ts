@@ -1,8 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import type { Loader, PublicExplorer } from 'cosmiconfig';
+import type { PublicExplorer } from 'cosmiconfig';
 import { ConfigError } from './errors.ts';
 import type { ConfigKind } from './schema.ts';
 
@@ -29,43 +28,12 @@ const COSMICONFIG_META_PLACES = [
   '.config/config.js', '.config/config.ts', '.config/config.cjs', '.config/config.mjs',
 ];
 
-const requireFromHere = createRequire(import.meta.url);
-
-/** cosmiconfig compiles .ts configs with `typescript`, which we do not ship: say so plainly. */
-function typeScriptLoader(compileTs: Loader): Loader {
-  return (filePath, content) => {
-    try {
-      requireFromHere.resolve('typescript');
-    } catch {
-      throw new ConfigError(
-        "a TypeScript config needs the 'typescript' package, which is not installed: install it or use tslint-docker.config.mjs",
-        filePath,
-      );
-    }
-    return compileTs(filePath, content);
-  };
-}
-
 let explorers: Record<ConfigKind, PublicExplorer> | undefined;
 let explorersLoading: Promise<Record<ConfigKind, PublicExplorer>> | undefined;
 
-/**
- * One explorer per config family per process, so cosmiconfig's caches serve every file.
- * They look in one folder at a time (`searchStrategy: 'none'`): the upward walk is ours, because
- * a .hadolint.yaml only counts when no config of ours exists anywhere up the tree.
- * cosmiconfig is loaded on first need: a run that meets no config file never pays for it.
- */
+/** One explorer per config family per process, so cosmiconfig's caches serve every file; made on first need. */
 function getExplorers(): Promise<Record<ConfigKind, PublicExplorer>> {
-  explorersLoading ??= import('cosmiconfig').then(({ cosmiconfig, defaultLoaders }) => (explorers = {
-    'tslint-docker': cosmiconfig('tslint-docker', {
-      searchPlaces: OUR_SEARCH_PLACES,
-      searchStrategy: 'none',
-      loaders: { '.ts': typeScriptLoader(defaultLoaders['.ts']) },
-      // `$import`ed arrays are replaced, not concatenated: ['warning', {…}] + ['error'] is no rule entry
-      mergeImportArrays: false,
-    }),
-    hadolint: cosmiconfig('hadolint', { searchPlaces: HADOLINT_SEARCH_PLACES, searchStrategy: 'none' }),
-  }));
+  explorersLoading ??= import('./explorers.ts').then(({ createExplorers }) => (explorers = createExplorers(SEARCH_PLACES)));
   return explorersLoading;
 }
 
