@@ -6,7 +6,6 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import picomatch from 'picomatch';
 import { UsageError } from './errors.ts';
 
 /** Dockerfile, Dockerfile.*, *.Dockerfile, *.dockerfile, Containerfile (and Containerfile.*) */
@@ -16,7 +15,7 @@ export function isDockerfileName(name: string): boolean {
 
 const GLOB_CHARS = /[*?[\]{}]/;
 
-export function findFiles(args: readonly string[], cwd: string): string[] {
+export async function findFiles(args: readonly string[], cwd: string): Promise<string[]> {
   const found: string[] = [];
   const seen = new Set<string>();
   const add = (path: string) => {
@@ -45,6 +44,8 @@ export function findFiles(args: readonly string[], cwd: string): string[] {
     if (GLOB_CHARS.test(arg)) {
       const base = arg.split('/').findIndex((part) => GLOB_CHARS.test(part));
       const baseDir = resolve(cwd, arg.split('/').slice(0, base).join('/') || '.');
+      // picomatch only for globs: a plain call should not pay for loading it
+      const { default: picomatch } = await import('picomatch');
       const isMatch = picomatch(resolve(cwd, arg).split(sep).join('/'), { dot: true });
       const files = existsSync(baseDir) ? walk(baseDir, cwd, (p) => isMatch(resolve(cwd, p).split(sep).join('/')), true) : [];
       if (files.length === 0) throw new UsageError(`no files match ${arg}`);

@@ -13,7 +13,10 @@ export interface CliIO {
 export function processIO(): CliIO {
   return {
     cwd: process.cwd(),
-    version: packageVersion(),
+    // read on first use: a lint run with the default report never needs it
+    get version() {
+      return packageVersion();
+    },
     stdout: (t) => void process.stdout.write(t),
     stderr: (t) => void process.stderr.write(t),
     readStdin: async () => {

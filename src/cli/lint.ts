@@ -48,7 +48,7 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
     if (!m || !SETTINGS.has(m[2]!)) throw new UsageError(`bad --rule '${r}': use --rule ID=off|error|warning|info|style`);
     cliRules[m[1]!] = m[2] as RuleSetting;
   }
-  const files = findFiles(args.files, io.cwd);
+  const files = await findFiles(args.files, io.cwd);
   const results: FileResult[] = [];
   const fixReports: { path: string; outcome: FixOutcome }[] = [];
   let threshold: FailureThreshold = args.failureThreshold ?? 'info';

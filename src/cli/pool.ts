@@ -7,7 +7,7 @@
  * TSLINT_DOCKER_WORKERS=1 forces them on, =0 off.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { UsageError } from './errors.ts';
 import type { FileJobSettings, FileOutcome } from './lint-file.ts';
 
@@ -47,11 +47,13 @@ export async function lintInWorkers(files: readonly string[], job: FileJobSettin
   let next = 0;
   let done = 0;
   const workers: Worker[] = [];
+  // loaded here, not at start-up: most runs lint on the main thread
+  const { Worker: WorkerThread } = await import('node:worker_threads');
   try {
     await Promise.all(
       Array.from({ length: count }, () =>
         new Promise<void>((resolve, reject) => {
-          const worker = new Worker(fromSource ? tsxBootstrap(script) : script, { workerData: job });
+          const worker = new WorkerThread(fromSource ? tsxBootstrap(script) : script, { workerData: job });
           workers.push(worker);
           const feed = () => {
             if (next >= files.length) return resolve();

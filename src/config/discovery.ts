@@ -1,8 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { cosmiconfig, defaultLoaders, type Loader, type PublicExplorer } from 'cosmiconfig';
+import type { PublicExplorer } from 'cosmiconfig';
 import { ConfigError } from './errors.ts';
 import type { ConfigKind } from './schema.ts';
 
@@ -21,41 +20,21 @@ const OUR_SEARCH_PLACES = [
   'tslint-docker.config.ts',
 ];
 const HADOLINT_SEARCH_PLACES = ['.hadolint.yaml', '.hadolint.yml'];
+const SEARCH_PLACES: Record<ConfigKind, readonly string[]> = { 'tslint-docker': OUR_SEARCH_PLACES, hadolint: HADOLINT_SEARCH_PLACES };
 
-const requireFromHere = createRequire(import.meta.url);
-
-/** cosmiconfig compiles .ts configs with `typescript`, which we do not ship: say so plainly. */
-const loadTypeScriptConfig: Loader = (filePath, content) => {
-  try {
-    requireFromHere.resolve('typescript');
-  } catch {
-    throw new ConfigError(
-      "a TypeScript config needs the 'typescript' package, which is not installed: install it or use tslint-docker.config.mjs",
-      filePath,
-    );
-  }
-  return defaultLoaders['.ts'](filePath, content);
-};
+// cosmiconfig's meta config: in the working directory, such a file can change where explorers look
+const COSMICONFIG_META_PLACES = [
+  'package.json', 'package.yaml', '.config/config.json', '.config/config.yaml', '.config/config.yml',
+  '.config/config.js', '.config/config.ts', '.config/config.cjs', '.config/config.mjs',
+];
 
 let explorers: Record<ConfigKind, PublicExplorer> | undefined;
+let explorersLoading: Promise<Record<ConfigKind, PublicExplorer>> | undefined;
 
-/**
- * One explorer per config family per process, so cosmiconfig's caches serve every file.
- * They look in one folder at a time (`searchStrategy: 'none'`): the upward walk is ours, because
- * a .hadolint.yaml only counts when no config of ours exists anywhere up the tree.
- */
-export function getExplorers(): Record<ConfigKind, PublicExplorer> {
-  explorers ??= {
-    'tslint-docker': cosmiconfig('tslint-docker', {
-      searchPlaces: OUR_SEARCH_PLACES,
-      searchStrategy: 'none',
-      loaders: { '.ts': loadTypeScriptConfig },
-      // `$import`ed arrays are replaced, not concatenated: ['warning', {…}] + ['error'] is no rule entry
-      mergeImportArrays: false,
-    }),
-    hadolint: cosmiconfig('hadolint', { searchPlaces: HADOLINT_SEARCH_PLACES, searchStrategy: 'none' }),
-  };
-  return explorers;
+/** One explorer per config family per process, so cosmiconfig's caches serve every file; made on first need. */
+function getExplorers(): Promise<Record<ConfigKind, PublicExplorer>> {
+  explorersLoading ??= import('./explorers.ts').then(({ createExplorers }) => (explorers = createExplorers(SEARCH_PLACES)));
+  return explorersLoading;
 }
 
 async function exists(filePath: string): Promise<boolean> {
@@ -65,6 +44,31 @@ async function exists(filePath: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/**
+ * False only when no file in `places` under `dir` can be read, so an explorer would find nothing
+ * there: cosmiconfig passes over exactly these errors. Anything else goes to cosmiconfig.
+ */
+async function mayHoldAny(dir: string, places: readonly string[]): Promise<boolean> {
+  const found = await Promise.all(places.map(async (place) => {
+    try {
+      await stat(path.join(dir, place));
+      return true;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      return !(code === 'ENOENT' || code === 'ENOTDIR' || code === 'EACCES');
+    }
+  }));
+  return found.includes(true);
+}
+
+let metaConfigPossible: Promise<boolean> | undefined;
+
+/** Whether cosmiconfig may read a meta config (in the working directory) that changes its search. */
+function cosmiconfigMetaPossible(): Promise<boolean> {
+  metaConfigPossible ??= mayHoldAny(process.cwd(), COSMICONFIG_META_PLACES);
+  return metaConfigPossible;
 }
 
 /** `dir` and its ancestors, up to and including the repository root (holding `.git`), home or `/`. */
@@ -129,11 +133,12 @@ async function toConfigError(error: unknown, fallbackPath: string): Promise<Conf
 
 /** Nearest config of ours above `dir`; failing that, the nearest .hadolint.yaml; else null. */
 async function searchConfig(dir: string): Promise<FoundConfig | null> {
-  const all = getExplorers();
+  const checkEveryFolder = await cosmiconfigMetaPossible();
   for (const kind of ['tslint-docker', 'hadolint'] as const) {
     for await (const current of searchDirectories(dir)) {
+      if (!checkEveryFolder && !(await mayHoldAny(current, SEARCH_PLACES[kind]))) continue;
       try {
-        const result = await all[kind].search(current);
+        const result = await (await getExplorers())[kind].search(current);
         if (result !== null) return { filePath: result.filepath, kind, content: result.config };
       } catch (error) {
         throw await toConfigError(error, current);
@@ -158,6 +163,7 @@ export function findConfig(dir: string): Promise<FoundConfig | null> {
 /** Forget every config read so far (an editor saw a config file change); the next search reads the disk again. */
 export function clearDiscoveryCaches(): void {
   searches.clear();
+  metaConfigPossible = undefined;
   if (explorers !== undefined) for (const explorer of Object.values(explorers)) explorer.clearCaches();
 }
 
@@ -165,7 +171,7 @@ export function clearDiscoveryCaches(): void {
 export async function loadConfigFile(filePath: string): Promise<FoundConfig> {
   const kind: ConfigKind = path.basename(filePath).includes('hadolint') ? 'hadolint' : 'tslint-docker';
   try {
-    const result = await getExplorers()[kind].load(filePath);
+    const result = await (await getExplorers())[kind].load(filePath);
     return { filePath, kind, content: result?.config };
   } catch (error) {
     throw await toConfigError(error, filePath);

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import picomatch from 'picomatch';
 import type {
   ConfigFileContent,
@@ -103,9 +102,4 @@ export function normalizeConfig(
     disableInlineIgnores: content.disableInlineIgnores,
     warnings,
   };
-}
-
-/** Path of `filePath` relative to the config's folder, as override globs see it. */
-export function pathForOverrides(config: NormalizedConfig, filePath: string): string {
-  return path.relative(path.dirname(config.filePath), filePath).split(path.sep).join('/');
 }

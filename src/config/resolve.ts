@@ -2,9 +2,8 @@ import path from 'node:path';
 import { clearDiscoveryCaches, findConfig, loadConfigFile, type FoundConfig } from './discovery.ts';
 import { ConfigError, displayPath } from './errors.ts';
 import { mapHadolintConfig, type HadolintContent } from './hadolint.ts';
-import { normalizeConfig, pathForOverrides, type NormalizedConfig, type RuleLayer } from './normalize.ts';
+import type { NormalizedConfig, RuleLayer } from './normalize.ts';
 import { getRuleIndex, requireRuleId, type RuleIndex } from './rule-index.ts';
-import { validateConfigContent } from './schema.ts';
 import {
   RULE_SETTINGS,
   type ConfigFileContent,
@@ -37,6 +36,8 @@ export function clearConfigCache(): void {
 }
 
 async function normalizeFound(found: FoundConfig, index: RuleIndex): Promise<NormalizedConfig> {
+  // loaded only when a config file is found: ajv and picomatch are a good part of a cold start
+  const [{ validateConfigContent }, { normalizeConfig }] = await Promise.all([import('./schema.ts'), import('./normalize.ts')]);
   // an empty file configures nothing
   const raw = found.content === undefined ? {} : found.content;
   const problem = validateConfigContent(found.kind, raw);
@@ -78,6 +79,11 @@ function isNewerThan(version: string, pinned: string): boolean {
     if (a[i]! !== b[i]!) return a[i]! > b[i]!;
   }
   return false;
+}
+
+/** Path of `filePath` relative to the config's folder, as override globs see it. */
+function pathForOverrides(config: NormalizedConfig, filePath: string): string {
+  return path.relative(path.dirname(config.filePath), filePath).split(path.sep).join('/');
 }
 
 function applyLayer(

@@ -6,7 +6,10 @@
 import { accessSync, constants, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+
+// node:child_process is loaded on the first shellcheck run, not at every start-up
+const requireBuiltin = createRequire(import.meta.url);
 
 export type ShellcheckDialect = 'sh' | 'bash' | 'dash' | 'ksh';
 export type ShellcheckLevel = 'error' | 'warning' | 'info' | 'style';
@@ -112,6 +115,7 @@ export function runShellcheck(jobs: readonly ShellcheckJob[]): ShellcheckComment
       writeFileSync(file, contents[index]!);
       return file;
     });
+    const { spawnSync } = requireBuiltin('node:child_process') as typeof import('node:child_process');
     const run = spawnSync(exe, ['--norc', '-f', 'json1', '-e', EXCLUDED_CODES.join(','), ...files], {
       encoding: 'utf8', timeout: 30_000, maxBuffer: 64 * 1024 * 1024,
     });

@@ -1,0 +1,215 @@
+/**
+ * Every command as yargs reads it: help, version, the subcommands, and any lint call that
+ * quickLintArgs leaves to yargs. Loaded only for those: yargs and its help-text helpers cost a
+ * cold start ~50 ms. Returns the exit code; throws what main reports as one line.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import yargs from 'yargs';
+import { starterConfigText } from '../config/index.ts';
+import { FORMATS, THRESHOLDS } from './argv.ts';
+import { UsageError } from './errors.ts';
+import type { CliIO } from './io.ts';
+import { runLint, type LintArgs } from './lint.ts';
+
+// yargs drops a bare `-`; it stands for stdin, so it travels under another name
+const STDIN_ARG = '\u0000stdin';
+
+export async function runCommands(rawArgv: readonly string[], io: CliIO): Promise<number> {
+  let exitCode = 0;
+  const argv = rawArgv.map((a) => (a === '-' ? STDIN_ARG : a));
+  const parser = yargs([...argv])
+    .scriptName('tslint-docker')
+    .usage('$0 [files..]\n\nLint (and fix) Dockerfiles. With no files, every Dockerfile under the current directory.')
+    .version(io.version)
+    .help()
+    .alias('h', 'help')
+    .alias('v', 'version')
+    .strict()
+    .exitProcess(false)
+    .wrap(Math.min(100, process.stdout.columns || 100))
+    .fail((message, error) => {
+      throw error ?? new UsageError(message);
+    })
+    .command(
+      '$0 [files..]',
+      'lint Dockerfiles (files, directories, globs, or - for stdin)',
+      (y) =>
+        y
+          .positional('files', { type: 'string', array: true, default: [] as string[] })
+          .option('format', { alias: 'f', type: 'string', describe: `output format: ${FORMATS.join('|')} (repeatable, paired with --output-file)` })
+          .option('output-file', { alias: 'o', type: 'string', describe: 'write the report of the matching --format to this file' })
+          .option('config', { alias: 'c', type: 'string', describe: 'use this config file (ours or a .hadolint.yaml) instead of searching' })
+          .option('no-config', { type: 'boolean', default: false, describe: 'ignore config files' })
+          .option('rule', { type: 'string', describe: 'set a rule: ID=off|error|warning|info|style (repeatable)' })
+          .option('ignore', { type: 'string', describe: 'turn a rule off by id or alias (repeatable)' })
+          .option('failure-threshold', { alias: 't', choices: THRESHOLDS, describe: 'lowest severity that fails (default: info, as hadolint)' })
+          .option('max-warnings', { type: 'number', describe: 'fail when there are more warnings than this' })
+          .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'report errors only' })
+          .option('context', { type: 'string', describe: 'build context directory (default: each Dockerfile\'s folder)' })
+          .option('stdin-filename', { type: 'string', describe: 'the path to assume for stdin (config lookup, reports)' })
+          .option('fix', { type: 'boolean', default: false, describe: 'apply safe fixes and write the files' })
+          .option('unsafe-fixes', { type: 'boolean', default: false, describe: 'with --fix / --diff: apply unsafe fixes too' })
+          .option('fix-dry-run', { alias: 'diff', type: 'boolean', default: false, describe: 'print a unified diff of the fixes; change nothing; exit 1 when there would be changes' })
+          .option('print-config', { type: 'string', describe: 'print the configuration that applies to FILE and exit' })
+          .option('color', { type: 'boolean', describe: 'force colour on or off (default: NO_COLOR, FORCE_COLOR, terminal)' }),
+      async (a) => {
+        if (a.printConfig !== undefined) {
+          const { configFor } = await import('../linter/service.ts');
+          const config = await configFor({
+            filePath: resolve(io.cwd, a.printConfig),
+            ...(typeof a.config === 'string' ? { explicitConfig: resolve(io.cwd, a.config) } : {}),
+            noConfig: a.noConfig || (a.config as unknown) === false,
+          });
+          io.stdout(JSON.stringify(config, null, 2) + '\n');
+          return;
+        }
+        const args: LintArgs = {
+          files: (a.files as string[]).map((f) => (f === STDIN_ARG ? '-' : f)),
+          format: list(a.format),
+          outputFile: list(a.outputFile),
+          // yargs reads --no-config as config=false too
+          noConfig: a.noConfig || (a.config as unknown) === false,
+          rule: list(a.rule),
+          ignore: list(a.ignore),
+          quiet: a.quiet,
+          fix: a.fix,
+          unsafeFixes: a.unsafeFixes,
+          fixDryRun: a.fixDryRun,
+        };
+        if (typeof a.config === 'string') args.config = a.config;
+        if (a.failureThreshold !== undefined) args.failureThreshold = a.failureThreshold;
+        if (a.maxWarnings !== undefined) {
+          if (!Number.isInteger(a.maxWarnings) || a.maxWarnings < 0) throw new UsageError('--max-warnings takes a whole number >= 0');
+          args.maxWarnings = a.maxWarnings;
+        }
+        if (a.context !== undefined) args.context = a.context;
+        if (a.stdinFilename !== undefined) args.stdinFilename = a.stdinFilename;
+        if (a.color !== undefined) args.color = a.color;
+        exitCode = await runLint(args, io);
+      },
+    )
+    .command(
+      'parse <file>',
+      'print the syntax tree of a Dockerfile',
+      (y) => y.positional('file', { type: 'string', demandOption: true }).option('format', { choices: ['json', 'buildkit'] as const, default: 'json' as const }),
+      async (a) => {
+        const { parseDockerfile, dumpBuildkit } = await import('../parser/index.ts');
+        const source = a.file === STDIN_ARG ? await io.readStdin() : readSource(io, a.file);
+        const df = parseDockerfile(source);
+        const fatal = df.errors.filter((e) => e.level === 'parser');
+        if (a.format === 'buildkit') {
+          if (fatal.length > 0) {
+            const e = fatal[0]!;
+            const p = df.lines.position(e.start);
+            io.stderr(`${a.file}:${p.line}:${p.column}: ${e.message}\n`);
+            exitCode = 1;
+            return;
+          }
+          io.stdout(dumpBuildkit(df));
+          return;
+        }
+        io.stdout(JSON.stringify(treeForJson(df), null, 2) + '\n');
+        exitCode = df.errors.length > 0 ? 1 : 0;
+      },
+    )
+    .command('rules', 'list every rule', (y) => y.option('format', { choices: ['table', 'json'] as const, default: 'table' as const }), async (a) => {
+      const { getLinter } = await import('../linter/index.ts');
+      const metas = getLinter().metas;
+      if (a.format === 'json') {
+        io.stdout(JSON.stringify(metas.map((m) => ({ id: m.id, aliases: m.aliases, severity: m.defaultOff ? 'off' : m.severity, fixable: m.fixable ?? null, category: m.category, summary: m.docs.summary })), null, 2) + '\n');
+        return;
+      }
+      const rows = metas.map((m) => [m.id, m.aliases.join(', '), m.defaultOff ? 'off' : m.severity, m.fixable ?? '', m.category]);
+      const head = ['id', 'aliases', 'severity', 'fixable', 'category'];
+      const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+      const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd() + '\n';
+      io.stdout(line(head) + line(widths.map((w) => '-'.repeat(w))) + rows.map(line).join(''));
+    })
+    .command('explain <rule>', 'show a rule\'s documentation (by id or alias)', (y) => y.positional('rule', { type: 'string', demandOption: true }), async (a) => {
+      const { getLinter } = await import('../linter/index.ts');
+      const { renderRuleDoc } = await import('../linter/docs.ts');
+      const wanted = a.rule.toLowerCase();
+      const meta = getLinter().metas.find((m) => m.id === wanted || m.aliases.some((x) => x.toLowerCase() === wanted));
+      if (!meta) throw new UsageError(`unknown rule '${a.rule}': run 'tslint-docker rules' to list them`);
+      io.stdout(renderRuleDoc(meta));
+    })
+    .command('init', 'write a starter .tslint-dockerrc.json', (y) => y, () => {
+      const path = resolve(io.cwd, '.tslint-dockerrc.json');
+      if (existsSync(path)) throw new UsageError('.tslint-dockerrc.json already exists: edit it, or remove it to start over');
+      writeFileSync(path, starterConfigText(io.version));
+      io.stdout(`wrote ${path}\n`);
+    })
+    .command('lsp', 'start the language server', (y) => y.option('stdio', { type: 'boolean', default: true, describe: 'talk LSP over stdin/stdout' }), async () => {
+      const { startLanguageServer } = await import('../lsp/server.ts');
+      startLanguageServer();
+      exitCode = -1;
+    })
+    .command(
+      'verify [dockerfile]',
+      'build the Dockerfile and its fixed version with a real engine and compare',
+      (y) =>
+        y
+          .positional('dockerfile', { type: 'string', default: 'Dockerfile' })
+          .option('context', { type: 'string', describe: 'build context (default: the Dockerfile\'s folder)' })
+          .option('engine', { choices: ['auto', 'docker', 'buildah', 'podman'] as const, default: 'auto' as const })
+          .option('builder', { type: 'string', describe: 'buildx builder name' })
+          .option('unsafe-fixes', { type: 'boolean', default: false })
+          .option('target', { type: 'string' })
+          .option('build-arg', { type: 'string', describe: 'K=V (repeatable)' })
+          .option('platform', { type: 'string' })
+          .option('network', { type: 'string', default: 'host' })
+          .option('format', { choices: ['stylish', 'json', 'sarif'] as const, default: 'stylish' as const })
+          .option('keep-images', { type: 'boolean', default: false })
+          .option('verbose', { type: 'boolean', default: false }),
+      async (a) => {
+        const { runVerify } = await import('./verify.ts');
+        exitCode = await runVerify(
+          {
+            dockerfile: a.dockerfile, engine: a.engine, unsafeFixes: a.unsafeFixes, buildArg: list(a.buildArg),
+            network: a.network, format: a.format, keepImages: a.keepImages, verbose: a.verbose,
+            ...(a.context !== undefined ? { context: a.context } : {}),
+            ...(a.builder !== undefined ? { builder: a.builder } : {}),
+            ...(a.target !== undefined ? { target: a.target } : {}),
+            ...(a.platform !== undefined ? { platform: a.platform } : {}),
+          },
+          io,
+        );
+      },
+    );
+
+  let helpShown = false;
+  await parser.parseAsync([...argv], {}, (error, _argv, output) => {
+    if (output && !error) {
+      io.stdout(output + '\n');
+      helpShown = true;
+    }
+  });
+  if (helpShown) return 0;
+  return exitCode;
+}
+
+/** an option given once or repeated (yargs makes repeats an array) */
+function list(value: unknown): string[] {
+  if (value === undefined) return [];
+  return (Array.isArray(value) ? value : [value]).map((v) => (v === STDIN_ARG ? '-' : String(v)));
+}
+
+function readSource(io: CliIO, file: string): string {
+  try {
+    return readFileSync(resolve(io.cwd, file), 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+  }
+}
+
+/** the tree without back-references and the logical-line internals */
+function treeForJson(df: import('../parser/ast.ts').Dockerfile): unknown {
+  return JSON.parse(
+    JSON.stringify({ escape: df.escape, hasBom: df.hasBom, directives: df.directives, instructions: df.instructions, errors: df.errors, warnings: df.warnings }, (key, value: unknown) => {
+      if (key === 'parent' || key === 'tokens') return undefined;
+      if (key === 'logical' && value && typeof value === 'object' && 'text' in value) return (value as { text: string }).text;
+      return value;
+    }),
+  );
+}
