@@ -182,7 +182,9 @@ function buildLexer(escape: EscapeChar): DockerfileLexer {
       },
       defaultMode: 'line',
     },
-    { positionTracking: 'onlyOffset', ensureOptimizations: false, skipValidations: true },
+    // safeMode: no first-character analysis of the patterns (custom and complement-class patterns
+    // defeat it anyway); it saves ~2 ms of construction per process and lexes as fast (measured)
+    { positionTracking: 'onlyOffset', ensureOptimizations: false, skipValidations: true, safeMode: true },
   );
 
   return {
