@@ -153,15 +153,15 @@ export async function runCommands(rawArgv: readonly string[], io: CliIO): Promis
           .positional('dockerfile', { type: 'string', default: 'Dockerfile' })
           .option('context', { type: 'string', describe: 'build context (default: the Dockerfile\'s folder)' })
           .option('engine', { choices: ['auto', 'docker', 'buildah', 'podman'] as const, default: 'auto' as const })
-          .option('builder', { type: 'string', describe: 'buildx builder name' })
-          .option('unsafe-fixes', { type: 'boolean', default: false })
-          .option('target', { type: 'string' })
+          .option('builder', { type: 'string', describe: 'a docker buildx builder (remote or Kubernetes BuildKit); needs the buildx plugin' })
+          .option('unsafe-fixes', { type: 'boolean', default: false, describe: 'also apply unsafe fixes to the fixed variant' })
+          .option('target', { type: 'string', describe: 'build this stage' })
           .option('build-arg', { type: 'string', describe: 'K=V (repeatable)' })
-          .option('platform', { type: 'string' })
-          .option('network', { type: 'string', default: 'host' })
+          .option('platform', { type: 'string', describe: 'build for one platform, e.g. linux/amd64 (the built image is checked to match)' })
+          .option('network', { type: 'string', default: 'host', describe: 'network mode of RUN steps' })
           .option('format', { choices: ['stylish', 'json', 'sarif'] as const, default: 'stylish' as const })
-          .option('keep-images', { type: 'boolean', default: false })
-          .option('verbose', { type: 'boolean', default: false }),
+          .option('keep-images', { type: 'boolean', default: false, describe: 'keep both images (their tags are in the report)' })
+          .option('verbose', { type: 'boolean', default: false, describe: 'stream the engine\'s build log' }),
       async (a) => {
         const { runVerify } = await import('./verify.ts');
         exitCode = await runVerify(
