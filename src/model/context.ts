@@ -18,22 +18,40 @@ export interface BuildContext {
 }
 
 const contexts = new Map<string, BuildContext>();
+/** per context directory: its .dockerignore, when there is one (many Dockerfiles share a context) */
+const contextIgnoreFiles = new Map<string, string | undefined>();
+/** per .dockerignore file: its compiled patterns (undefined when unreadable) */
+const matchers = new Map<string, Ignore | undefined>();
+
+function contextDockerignore(dir: string): string | undefined {
+  if (!contextIgnoreFiles.has(dir)) {
+    const path = join(dir, '.dockerignore');
+    contextIgnoreFiles.set(dir, existsSync(path) ? path : undefined);
+  }
+  return contextIgnoreFiles.get(dir);
+}
+
+function matcherOf(path: string): Ignore | undefined {
+  if (!matchers.has(path)) {
+    let matcher: Ignore | undefined;
+    try {
+      matcher = ignore().add(readFileSync(path, 'utf8'));
+    } catch {
+      matcher = undefined;
+    }
+    matchers.set(path, matcher);
+  }
+  return matchers.get(path);
+}
 
 export function loadContext(dir: string, dockerfilePath?: string): BuildContext {
   const key = `${dir}\0${dockerfilePath ?? ''}`;
   let ctx = contexts.get(key);
   if (ctx) return ctx;
   // BuildKit prefers <Dockerfile>.dockerignore next to the Dockerfile
-  const candidates = [dockerfilePath ? `${dockerfilePath}.dockerignore` : undefined, join(dir, '.dockerignore')];
-  const ignorePath = candidates.find((p): p is string => p !== undefined && existsSync(p));
-  let matcher: Ignore | undefined;
-  if (ignorePath) {
-    try {
-      matcher = ignore().add(readFileSync(ignorePath, 'utf8'));
-    } catch {
-      matcher = undefined;
-    }
-  }
+  const own = dockerfilePath ? `${dockerfilePath}.dockerignore` : undefined;
+  const ignorePath = own !== undefined && existsSync(own) ? own : contextDockerignore(dir);
+  const matcher = ignorePath ? matcherOf(ignorePath) : undefined;
   let files: string[] | undefined;
   ctx = {
     dir,
