@@ -6,8 +6,8 @@
 import type { CommandInstruction, Flag, Heredoc, Instruction } from '../parser/ast.ts';
 import {
   forgetUnwrapped, packageCleans, packageInstalls, packageUpdates, parseShell, programName, removedPaths, shellStateChanges,
-  type PackageClean, type PackageInstall, type PackageUpdate, type RemovedPath, type ShellCommand, type ShellScript,
-  type ShellStateChange, type ShellWord,
+  type PackageClean, type PackageInstall, type PackageUpdate, type RemovedPath, type ShellCommand, type ShellDialect,
+  type ShellScript, type ShellStateChange,
 } from './shell/index.ts';
 
 export interface Mount {
@@ -81,7 +81,7 @@ export function mountsOf(ins: Instruction): Mount[] {
 
 export function analyseRun(ins: CommandInstruction, shell: readonly string[]): RunInfo {
   const posix = isPosixShell(shell);
-  const dialect = /bash$/.test(shell[0] ?? '') ? 'bash' : 'sh';
+  const dialect = (shell[0] ?? '').endsWith('bash') ? 'bash' : 'sh';
   const info: RunInfo = {
     ins, posix, scripts: [], commands: [], mounts: mountsOf(ins), dataHeredocs: [], editable: ins.command?.kind !== 'exec',
     installs: [], updates: [], cleans: [], removed: [], stateChanges: [], scriptSources: [],
@@ -89,7 +89,7 @@ export function analyseRun(ins: CommandInstruction, shell: readonly string[]): R
   const command = ins.command;
   if (posix && command?.kind === 'shell') {
     const script = parseShell(command.text, { dialect });
-    const toSource = (o: number) => ins.logical.toSource(ins.restStart + o);
+    const toSource = lineToSource(ins, command.text.length);
     mapOffsets(script, toSource);
     info.scripts.push(script);
     info.scriptSources.push({ script, text: command.text, form: 'line', toSource });
@@ -115,6 +115,34 @@ export function analyseRun(ins: CommandInstruction, shell: readonly string[]): R
     info.scriptSources.push({ script, text, form: 'exec', toSource });
   }
   // heredocs: a script when the command line is only the marker(s), or it starts a shell reading stdin
+  if (ins.heredocs.length > 0) addHeredocs(info, posix, dialect);
+  info.commands = info.scripts.length === 1 ? info.scripts[0]!.commands : info.scripts.flatMap((s) => s.commands);
+  for (const script of info.scripts) {
+    info.installs.push(...packageInstalls(script));
+    info.updates.push(...packageUpdates(script));
+    info.cleans.push(...packageCleans(script));
+    info.removed.push(...removedPaths(script));
+    info.stateChanges.push(...shellStateChanges(script));
+  }
+  return info;
+}
+
+/**
+ * Source offset of an offset into the shell-form command line. Most lines are one unbroken run
+ * of the source (no continuation inside): a plain shift then, with no search per offset.
+ */
+function lineToSource(ins: CommandInstruction, length: number): (o: number) => number {
+  const logical = ins.logical;
+  const base = ins.restStart;
+  const first = logical.toSource(base);
+  // the map is strictly increasing, so equal end-to-end distances mean no gap in between
+  if (length > 0 && logical.toSource(base + length - 1) - first === length - 1) return (o) => (o < length ? first + o : logical.toSource(base + o));
+  return (o) => logical.toSource(base + o);
+}
+
+function addHeredocs(info: RunInfo, posix: boolean, dialect: ShellDialect): void {
+  const { ins } = info;
+  const command = ins.command;
   const first = info.scripts[0]?.commands[0];
   const lineIsOnlyMarkers = command?.kind === 'shell' && /^(\s*\d*<<-?\S+\s*)+$/.test(command.text);
   const runsShell = first !== undefined && SHELL_PROGRAMS.has(programName(first.name) ?? '') && first.args.every((a) => (a.value ?? '').startsWith('-') || a.text.includes('<<'));
@@ -129,15 +157,6 @@ export function analyseRun(ins: CommandInstruction, shell: readonly string[]): R
       info.dataHeredocs.push(h);
     }
   }
-  info.commands = info.scripts.flatMap((s) => s.commands);
-  for (const script of info.scripts) {
-    info.installs.push(...packageInstalls(script));
-    info.updates.push(...packageUpdates(script));
-    info.cleans.push(...packageCleans(script));
-    info.removed.push(...removedPaths(script));
-    info.stateChanges.push(...shellStateChanges(script));
-  }
-  return info;
 }
 
 /** the program of a `#!` line (`#!/usr/bin/env python3` -> python3) */
@@ -152,25 +171,29 @@ function quoteForShell(value: string): string {
   return /^[A-Za-z0-9_./:=@%+,-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
-/** rewrite every offset of a parsed script in place */
+/** rewrite every offset of a parsed script in place (the parser shares no span object between places) */
 function mapOffsets(script: ShellScript, map: (o: number) => number): void {
-  const seen = new Set<object>();
-  const span = (x: { start: number; end: number }) => {
-    if (seen.has(x)) return;
-    seen.add(x);
-    const end = x.end > x.start ? map(x.end - 1) + 1 : map(x.start);
-    x.start = map(x.start);
-    x.end = Math.max(x.start, end);
-  };
-  const word = (w: ShellWord | undefined) => { if (w) span(w); };
   for (const c of script.commands) {
     // parsing already unwrapped some commands (to find `sh -c` scripts) with the old positions
     forgetUnwrapped(c);
-    span(c);
-    word(c.name);
-    c.args.forEach(word);
-    for (const a of c.assignments) { span(a); word(a.value); }
-    for (const r of c.redirects) { span(r); word(r.target); word(r.body); }
+    mapSpan(c, map);
+    if (c.name) mapSpan(c.name, map);
+    for (const w of c.args) mapSpan(w, map);
+    for (const a of c.assignments) {
+      mapSpan(a, map);
+      mapSpan(a.value, map);
+    }
+    for (const r of c.redirects) {
+      mapSpan(r, map);
+      if (r.target) mapSpan(r.target, map);
+      if (r.body) mapSpan(r.body, map);
+    }
   }
-  for (const e of script.errors) span(e);
+  for (const e of script.errors) mapSpan(e, map);
+}
+
+function mapSpan(x: { start: number; end: number }, map: (o: number) => number): void {
+  const end = x.end > x.start ? map(x.end - 1) + 1 : map(x.start);
+  x.start = map(x.start);
+  x.end = Math.max(x.start, end);
 }

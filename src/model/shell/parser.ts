@@ -500,18 +500,19 @@ class ShellParser {
   }
 
   private newCommand(start: number, joinedBy: string | undefined, ctx: Context): ShellCommand {
-    const cmd: ShellCommand = {
+    // every field present from the start: one object shape for all commands
+    return {
+      name: undefined,
       args: [],
       assignments: [],
       redirects: [],
       start,
       end: start,
+      joinedBy,
       inPipeline: false,
       inSubshell: ctx.inSubshell,
       inCondition: ctx.inCondition,
     };
-    if (joinedBy !== undefined) cmd.joinedBy = joinedBy;
-    return cmd;
   }
 
   private parseSimpleCommand(ctx: Context, joinedBy: string | undefined): void {
@@ -663,8 +664,19 @@ class ShellParser {
   parseWord(ctx: Context, allowArray: boolean, offsets?: number[]): ShellWord {
     const src = this.src;
     const start = this.pos;
-    const b = new ValueBuilder(offsets);
     const c0 = this.code();
+    if (offsets === undefined) {
+      // most words are plain (`apt-get`, `-y`, `curl`): text and value are one string, no builder
+      let i = start;
+      let c = c0;
+      while (i < src.length && !isClass(c, META | SPECIAL)) c = src.charCodeAt(++i);
+      if (i > start && (i >= src.length || (isClass(c, META) && !(c === 40 && allowArray)))) {
+        this.pos = i;
+        const text = src.slice(start, i);
+        return { text, value: text, start, end: i };
+      }
+    }
+    const b = new ValueBuilder(offsets);
     if ((c0 === 60 || c0 === 62) && this.code(start + 1) === 40) {
       // process substitution `<(...)` / `>(...)`
       this.parseCommandSubstitution(ctx, start + 2);
@@ -693,9 +705,7 @@ class ShellParser {
         this.pos++;
       } else this.error('expected a word', start, start);
     }
-    const word: ShellWord = { text: src.slice(start, this.pos), start, end: this.pos };
-    if (b.isStatic) word.value = b.value;
-    return word;
+    return { text: src.slice(start, this.pos), value: b.isStatic ? b.value : undefined, start, end: this.pos };
   }
 
   /** One quote, escape or expansion at the current position (a SPECIAL character). */
