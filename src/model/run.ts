@@ -89,8 +89,9 @@ export function analyseRun(ins: CommandInstruction, shell: readonly string[]): R
   const command = ins.command;
   if (posix && command?.kind === 'shell') {
     const script = parseShell(command.text, { dialect });
-    const toSource = lineToSource(ins, command.text.length);
-    mapOffsets(script, toSource);
+    const map = lineMap(ins, command.text.length);
+    const toSource = (o: number) => mapOffset(map, o);
+    mapOffsets(script, map);
     info.scripts.push(script);
     info.scriptSources.push({ script, text: command.text, form: 'line', toSource });
   } else if (posix && command?.kind === 'exec') {
@@ -110,7 +111,7 @@ export function analyseRun(ins: CommandInstruction, shell: readonly string[]): R
       const el = argv[i];
       return el ? Math.min(el.end, el.start + (o - starts[i]!)) : command.span.start;
     };
-    mapOffsets(script, toSource);
+    mapOffsets(script, { shift: 0, shiftBelow: -Infinity, other: toSource });
     info.scripts.push(script);
     info.scriptSources.push({ script, text, form: 'exec', toSource });
   }
@@ -128,16 +129,28 @@ export function analyseRun(ins: CommandInstruction, shell: readonly string[]): R
 }
 
 /**
- * Source offset of an offset into the shell-form command line. Most lines are one unbroken run
- * of the source (no continuation inside): a plain shift then, with no search per offset.
+ * Script offsets to source offsets: `o + shift` below `shiftBelow`, else `other(o)`. Most
+ * scripts are one unbroken run of the source, mapped by the shift with no call per offset.
  */
-function lineToSource(ins: CommandInstruction, length: number): (o: number) => number {
+interface OffsetMap {
+  shift: number;
+  shiftBelow: number;
+  other: (o: number) => number;
+}
+
+function mapOffset(map: OffsetMap, o: number): number {
+  return o < map.shiftBelow ? o + map.shift : map.other(o);
+}
+
+/** The map of the shell-form command line (`length` characters of `logical` from `restStart`). */
+function lineMap(ins: CommandInstruction, length: number): OffsetMap {
   const logical = ins.logical;
   const base = ins.restStart;
+  const other = (o: number) => logical.toSource(base + o);
   const first = logical.toSource(base);
   // the map is strictly increasing, so equal end-to-end distances mean no gap in between
-  if (length > 0 && logical.toSource(base + length - 1) - first === length - 1) return (o) => (o < length ? first + o : logical.toSource(base + o));
-  return (o) => logical.toSource(base + o);
+  const unbroken = length > 0 && logical.toSource(base + length - 1) - first === length - 1;
+  return { shift: first, shiftBelow: unbroken ? length : -Infinity, other };
 }
 
 function addHeredocs(info: RunInfo, posix: boolean, dialect: ShellDialect): void {
@@ -150,7 +163,7 @@ function addHeredocs(info: RunInfo, posix: boolean, dialect: ShellDialect): void
     if (posix && (lineIsOnlyMarkers ? SHELL_PROGRAMS.has(interpreterOf(h.content) ?? 'sh') : runsShell)) {
       const script = parseShell(h.content, { dialect });
       const toSource = (o: number) => h.contentSpan.start + o;
-      mapOffsets(script, toSource);
+      mapOffsets(script, { shift: h.contentSpan.start, shiftBelow: Infinity, other: toSource });
       info.scripts.push(script);
       info.scriptSources.push({ script, text: h.content, form: 'heredoc', toSource });
     } else {
@@ -172,7 +185,7 @@ function quoteForShell(value: string): string {
 }
 
 /** rewrite every offset of a parsed script in place (the parser shares no span object between places) */
-function mapOffsets(script: ShellScript, map: (o: number) => number): void {
+function mapOffsets(script: ShellScript, map: OffsetMap): void {
   for (const c of script.commands) {
     // parsing already unwrapped some commands (to find `sh -c` scripts) with the old positions
     forgetUnwrapped(c);
@@ -192,8 +205,8 @@ function mapOffsets(script: ShellScript, map: (o: number) => number): void {
   for (const e of script.errors) mapSpan(e, map);
 }
 
-function mapSpan(x: { start: number; end: number }, map: (o: number) => number): void {
-  const end = x.end > x.start ? map(x.end - 1) + 1 : map(x.start);
-  x.start = map(x.start);
+function mapSpan(x: { start: number; end: number }, map: OffsetMap): void {
+  const end = x.end > x.start ? mapOffset(map, x.end - 1) + 1 : mapOffset(map, x.start);
+  x.start = mapOffset(map, x.start);
   x.end = Math.max(x.start, end);
 }

@@ -39,10 +39,14 @@ for (const c of '\\\'"`$') charClass[c.charCodeAt(0)] = SPECIAL;
 
 const isClass = (code: number, cls: number): boolean => code < 128 && (charClass[code]! & cls) !== 0;
 
-const RESERVED = new Set([
+const RESERVED = [
   'if', 'then', 'elif', 'else', 'fi', 'do', 'done', 'case', 'esac', 'while', 'until', 'for',
   'select', 'in', 'function', '{', '}', '!', '[[', 'time',
-]);
+];
+/** reserved words by length, to compare in place */
+const RESERVED_BY_LENGTH: string[][] = [];
+for (const word of RESERVED) (RESERVED_BY_LENGTH[word.length] ??= []).push(word);
+const NO_WORDS: readonly string[] = [];
 /** tokens that close a construct; meeting one where nothing is open is a syntax error */
 const CLOSERS = new Set([')', ';;', ';&', ';;&', 'then', 'elif', 'else', 'fi', 'do', 'done', 'esac', '}']);
 const NO_STOPS: ReadonlySet<string> = new Set();
@@ -174,8 +178,9 @@ class ShellParser {
     }
     if (end === this.pos || end - this.pos > 8) return undefined;
     if (end < src.length && !isClass(src.charCodeAt(end), META)) return undefined;
-    const word = src.slice(this.pos, end);
-    return RESERVED.has(word) ? word : undefined;
+    // compared in place: a slice per command would be garbage for nearly every word
+    for (const word of RESERVED_BY_LENGTH[end - this.pos] ?? NO_WORDS) if (src.startsWith(word, this.pos)) return word;
+    return undefined;
   }
 
   /** A token that may close a list: `)`, `;;`, `;&`, `;;&` or a reserved word. */
