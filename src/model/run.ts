@@ -5,7 +5,8 @@
  */
 import type { CommandInstruction, Flag, Heredoc, Instruction } from '../parser/ast.ts';
 import {
-  forgetUnwrapped, packageCleans, packageInstalls, packageUpdates, parseShell, programName, removedPaths, shellStateChanges,
+  cacheRemovalsOf, commandName, forgetUnwrapped, inSourceOrder, packageCleanOf, packageInstallOf, packageUpdateOf, parseShell,
+  programName, removedPathsOf, stateChangeOf,
   type PackageClean, type PackageInstall, type PackageUpdate, type RemovedPath, type ShellCommand, type ShellDialect,
   type ShellScript, type ShellStateChange,
 } from './shell/index.ts';
@@ -111,46 +112,91 @@ export function analyseRun(ins: CommandInstruction, shell: readonly string[]): R
       const el = argv[i];
       return el ? Math.min(el.end, el.start + (o - starts[i]!)) : command.span.start;
     };
-    mapOffsets(script, { shift: 0, shiftBelow: -Infinity, other: toSource });
+    mapOffsets(script, { length: 0, starts: [], shifts: [], run: 0, other: toSource });
     info.scripts.push(script);
     info.scriptSources.push({ script, text, form: 'exec', toSource });
   }
   // heredocs: a script when the command line is only the marker(s), or it starts a shell reading stdin
   if (ins.heredocs.length > 0) addHeredocs(info, posix, dialect);
   info.commands = info.scripts.length === 1 ? info.scripts[0]!.commands : info.scripts.flatMap((s) => s.commands);
+  // one pass over the commands, each named once (what packageInstalls, packageUpdates,
+  // packageCleans, removedPaths and shellStateChanges would find in five)
   for (const script of info.scripts) {
-    info.installs.push(...packageInstalls(script));
-    info.updates.push(...packageUpdates(script));
-    info.cleans.push(...packageCleans(script));
-    info.removed.push(...removedPaths(script));
-    info.stateChanges.push(...shellStateChanges(script));
+    const commandCleans: PackageClean[] = [];
+    const cacheRemovals: PackageClean[] = [];
+    for (const command of script.commands) {
+      const change = stateChangeOf(command);
+      if (change) info.stateChanges.push(change);
+      const program = commandName(command);
+      if (program === undefined) continue;
+      if (program === 'rm') {
+        cacheRemovals.push(...cacheRemovalsOf(command));
+        info.removed.push(...removedPathsOf(command));
+        continue;
+      }
+      const install = packageInstallOf(command, program);
+      if (install) info.installs.push(install);
+      const update = packageUpdateOf(command, program);
+      if (update) info.updates.push(update);
+      const clean = packageCleanOf(command, program);
+      if (clean) commandCleans.push(clean);
+    }
+    info.cleans.push(...inSourceOrder(commandCleans, cacheRemovals));
   }
   return info;
 }
 
 /**
- * Script offsets to source offsets: `o + shift` below `shiftBelow`, else `other(o)`. Most
- * scripts are one unbroken run of the source, mapped by the shift with no call per offset.
+ * Script offsets to source offsets. Below `length`, the script is runs of the source (split
+ * where a line continuation was removed): run `k` starts at script offset `starts[k]` and maps
+ * by adding `shifts[k]`. Offsets are asked for nearly in order, so the last run found is
+ * tried first. From `length` on, `other` answers.
  */
 interface OffsetMap {
-  shift: number;
-  shiftBelow: number;
+  length: number;
+  starts: number[];
+  shifts: number[];
+  run: number;
   other: (o: number) => number;
 }
 
 function mapOffset(map: OffsetMap, o: number): number {
-  return o < map.shiftBelow ? o + map.shift : map.other(o);
+  if (o >= map.length || o < 0) return map.other(o);
+  const starts = map.starts;
+  let k = map.run;
+  while (o < starts[k]!) k--;
+  while (k + 1 < starts.length && o >= starts[k + 1]!) k++;
+  map.run = k;
+  return o + map.shifts[k]!;
 }
 
-/** The map of the shell-form command line (`length` characters of `logical` from `restStart`). */
+/** A map that is one shift over the whole script (a heredoc body). */
+function shiftMap(shift: number): OffsetMap {
+  return { length: Infinity, starts: [0], shifts: [shift], run: 0, other: (o) => o + shift };
+}
+
+/** The map of the shell-form command line: `length` characters of `ins.logical` from `restStart`. */
 function lineMap(ins: CommandInstruction, length: number): OffsetMap {
   const logical = ins.logical;
   const base = ins.restStart;
-  const other = (o: number) => logical.toSource(base + o);
-  const first = logical.toSource(base);
-  // the map is strictly increasing, so equal end-to-end distances mean no gap in between
-  const unbroken = length > 0 && logical.toSource(base + length - 1) - first === length - 1;
-  return { shift: first, shiftBelow: unbroken ? length : -Infinity, other };
+  const shiftAt = (o: number) => logical.toSource(base + o) - o;
+  const map: OffsetMap = { length, starts: [], shifts: [], run: 0, other: (o) => logical.toSource(base + o) };
+  // the source map is strictly increasing, so the shift never decreases: each run's end is
+  // found by bisection, with a few lookups per continuation instead of one per offset
+  for (let from = 0; from < length; ) {
+    const shift = shiftAt(from);
+    let lo = from;
+    let hi = length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (shiftAt(mid) === shift) lo = mid;
+      else hi = mid - 1;
+    }
+    map.starts.push(from);
+    map.shifts.push(shift);
+    from = lo + 1;
+  }
+  return map;
 }
 
 function addHeredocs(info: RunInfo, posix: boolean, dialect: ShellDialect): void {
@@ -162,10 +208,10 @@ function addHeredocs(info: RunInfo, posix: boolean, dialect: ShellDialect): void
   for (const h of ins.heredocs) {
     if (posix && (lineIsOnlyMarkers ? SHELL_PROGRAMS.has(interpreterOf(h.content) ?? 'sh') : runsShell)) {
       const script = parseShell(h.content, { dialect });
-      const toSource = (o: number) => h.contentSpan.start + o;
-      mapOffsets(script, { shift: h.contentSpan.start, shiftBelow: Infinity, other: toSource });
+      const map = shiftMap(h.contentSpan.start);
+      mapOffsets(script, map);
       info.scripts.push(script);
-      info.scriptSources.push({ script, text: h.content, form: 'heredoc', toSource });
+      info.scriptSources.push({ script, text: h.content, form: 'heredoc', toSource: map.other });
     } else {
       info.dataHeredocs.push(h);
     }
