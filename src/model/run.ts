@@ -175,26 +175,46 @@ function shiftMap(shift: number): OffsetMap {
   return { length: Infinity, starts: [0], shifts: [shift], run: 0, other: (o) => o + shift };
 }
 
+/** what a line continuation leaves out of an instruction's logical line */
+const REMOVED_TOKENS: ReadonlySet<string> = new Set(['continuation', 'continuation-comment', 'empty-continuation-line']);
+
 /** The map of the shell-form command line: `length` characters of `ins.logical` from `restStart`. */
 function lineMap(ins: CommandInstruction, length: number): OffsetMap {
   const logical = ins.logical;
   const base = ins.restStart;
   const shiftAt = (o: number) => logical.toSource(base + o) - o;
   const map: OffsetMap = { length, starts: [], shifts: [], run: 0, other: (o) => logical.toSource(base + o) };
-  // the source map is strictly increasing, so the shift never decreases: each run's end is
-  // found by bisection, with a few lookups per continuation instead of one per offset
+  // where the source jumps: the continuation tokens; a run ends where the next one starts
+  const gapStarts: number[] = [];
+  const gapEnds: number[] = [];
+  for (const t of ins.tokens) {
+    if (!REMOVED_TOKENS.has(t.kind)) continue;
+    if (gapEnds.length > 0 && gapEnds[gapEnds.length - 1] === t.start) gapEnds[gapEnds.length - 1] = t.end;
+    else {
+      gapStarts.push(t.start);
+      gapEnds.push(t.end);
+    }
+  }
+  let gap = 0;
   for (let from = 0; from < length; ) {
     const shift = shiftAt(from);
-    let lo = from;
-    let hi = length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (shiftAt(mid) === shift) lo = mid;
-      else hi = mid - 1;
+    while (gap < gapEnds.length && gapEnds[gap]! <= from + shift) gap++;
+    let end = gap < gapStarts.length ? Math.min(length, from + gapStarts[gap]! - (from + shift)) : length;
+    // the source map is strictly increasing, so the shift never decreases: the same shift at
+    // both ends proves a run; else (tokens not as expected) the run's end is found by bisection
+    if (end <= from || shiftAt(end - 1) !== shift) {
+      let lo = from;
+      let hi = length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (shiftAt(mid) === shift) lo = mid;
+        else hi = mid - 1;
+      }
+      end = lo + 1;
     }
     map.starts.push(from);
     map.shifts.push(shift);
-    from = lo + 1;
+    from = end;
   }
   return map;
 }
