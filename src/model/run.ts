@@ -175,8 +175,6 @@ function shiftMap(shift: number): OffsetMap {
   return { length: Infinity, starts: [0], shifts: [shift], run: 0, other: (o) => o + shift };
 }
 
-/** what a line continuation leaves out of an instruction's logical line */
-const REMOVED_TOKENS: ReadonlySet<string> = new Set(['continuation', 'continuation-comment', 'empty-continuation-line']);
 
 /** The map of the shell-form command line: `length` characters of `ins.logical` from `restStart`. */
 function lineMap(ins: CommandInstruction, length: number): OffsetMap {
@@ -184,11 +182,11 @@ function lineMap(ins: CommandInstruction, length: number): OffsetMap {
   const base = ins.restStart;
   const shiftAt = (o: number) => logical.toSource(base + o) - o;
   const map: OffsetMap = { length, starts: [], shifts: [], run: 0, other: (o) => logical.toSource(base + o) };
-  // where the source jumps: the continuation tokens; a run ends where the next one starts
+  // where the source jumps: what a line continuation leaves out; a run ends where the next gap starts
   const gapStarts: number[] = [];
   const gapEnds: number[] = [];
   for (const t of ins.tokens) {
-    if (!REMOVED_TOKENS.has(t.kind)) continue;
+    if (t.kind !== 'continuation' && t.kind !== 'continuation-comment' && t.kind !== 'empty-continuation-line') continue;
     if (gapEnds.length > 0 && gapEnds[gapEnds.length - 1] === t.start) gapEnds[gapEnds.length - 1] = t.end;
     else {
       gapStarts.push(t.start);
