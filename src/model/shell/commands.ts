@@ -318,6 +318,12 @@ export function subcommandPositionals(cmd: ShellCommand, program: string, count:
   return positionalsOf(argsAfterSubcommand(cmd, program, count), options);
 }
 
+/** Whether the (unwrapped) command is a shell, `su` or `runuser`: only those run a child shell script. */
+export function mayRunChildShell(cmd: ShellCommand): boolean {
+  const name = commandName(cmd);
+  return name !== undefined && (SHELLS.has(name) || name === 'su' || name === 'runuser');
+}
+
 /**
  * The script of `sh -c '...'` / `bash -ec "..."` / `su -c '...' user` (after `unwrap`), with the
  * dialect to parse it in; undefined when `cmd` does not run an inline script.

@@ -4,7 +4,7 @@
  * command model of types.ts. Chosen over sh-syntax and web-tree-sitter by measurement; see
  * docs/decisions/shell-parser.md.
  */
-import { shellCScript, shellStdinScript } from './commands.ts';
+import { mayRunChildShell, shellCScript, shellStdinScript } from './commands.ts';
 import type {
   ShellCommand,
   ShellDialect,
@@ -974,6 +974,7 @@ class ShellParser {
     const count = this.commands.length;
     for (let k = 0; k < count; k++) {
       const cmd = this.commands[k]!;
+      if (!mayRunChildShell(cmd)) continue;
       const ctx = { inSubshell: true, inCondition: cmd.inCondition };
       const stdin = shellStdinScript(cmd);
       if (stdin) {
@@ -1002,6 +1003,12 @@ export function parseShell(script: string, options?: ShellParseOptions): ShellSc
     // the parser guards its own recursion; this keeps a bug from taking down the lint run
     parser.errors.push({ message: `internal parser error: ${(e as Error).message}`, start: 0, end: script.length });
   }
-  const commands = parser.commands.sort((a, b) => a.start - b.start);
+  // nested scripts add their commands after the outer ones; most scripts have none out of order
+  const commands = inStartOrder(parser.commands) ? parser.commands : parser.commands.sort((a, b) => a.start - b.start);
   return { source: script, commands, hasPipes: parser.hasPipes, errors: parser.errors };
+}
+
+function inStartOrder(commands: readonly ShellCommand[]): boolean {
+  for (let k = 1; k < commands.length; k++) if (commands[k]!.start < commands[k - 1]!.start) return false;
+  return true;
 }
