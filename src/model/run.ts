@@ -112,12 +112,14 @@ export function analyseRun(ins: CommandInstruction, shell: readonly string[]): R
       const el = argv[i];
       return el ? Math.min(el.end, el.start + (o - starts[i]!)) : command.span.start;
     };
+    // no runs: every offset goes through toSource
     mapOffsets(script, { length: 0, starts: [], shifts: [], run: 0, other: toSource });
     info.scripts.push(script);
     info.scriptSources.push({ script, text, form: 'exec', toSource });
   }
   // heredocs: a script when the command line is only the marker(s), or it starts a shell reading stdin
   if (ins.heredocs.length > 0) addHeredocs(info, posix, dialect);
+  // a single script's array itself (read-only, like every list of the RunInfo)
   info.commands = info.scripts.length === 1 ? info.scripts[0]!.commands : info.scripts.flatMap((s) => s.commands);
   // one pass over the commands, each named once (what packageInstalls, packageUpdates,
   // packageCleans, removedPaths and shellStateChanges would find in five)
@@ -174,7 +176,6 @@ function mapOffset(map: OffsetMap, o: number): number {
 function shiftMap(shift: number): OffsetMap {
   return { length: Infinity, starts: [0], shifts: [shift], run: 0, other: (o) => o + shift };
 }
-
 
 /** The map of the shell-form command line: `length` characters of `ins.logical` from `restStart`. */
 function lineMap(ins: CommandInstruction, length: number): OffsetMap {
