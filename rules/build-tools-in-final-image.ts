@@ -1,29 +1,8 @@
 import { defineRule } from '../src/linter/rule.ts';
 import type { Span } from '../src/parser/ast.ts';
-import { flagValues, isCommand, subcommandPositionals, type RunInfo } from '../src/model/index.ts';
-import { buildToolPackages, isBuildCommand, packageName, sdkImage } from '../src/model/build-tools.ts';
+import { flagValues, type RunInfo } from '../src/model/index.ts';
+import { buildToolPackages, isBuildCommand, packageName, removedPackageNames, sdkImage } from '../src/model/build-tools.ts';
 import { stageChain } from '../src/model/user.ts';
-
-/** package removals: manager program, subcommand */
-const REMOVALS: readonly (readonly [string, string])[] = [
-  ['apt-get', 'purge'], ['apt-get', 'remove'], ['apt', 'purge'], ['apt', 'remove'], ['apk', 'del'],
-  ['dnf', 'remove'], ['dnf', 'erase'], ['yum', 'remove'], ['yum', 'erase'], ['microdnf', 'remove'], ['zypper', 'remove'], ['zypper', 'rm'],
-];
-
-/** names removed by the RUN (`apt-get purge gcc`, `apk del .build-deps`) */
-function removedPackages(run: RunInfo): Set<string> {
-  const names = new Set<string>();
-  for (const c of run.commands) {
-    for (const [program, sub] of REMOVALS) {
-      if (!isCommand(c, program, sub)) continue;
-      for (const w of subcommandPositionals(c, program, 1)) {
-        const name = packageName(w);
-        if (name) names.add(name);
-      }
-    }
-  }
-  return names;
-}
 
 export default defineRule({
   meta: {
@@ -55,7 +34,7 @@ export default defineRule({
         if (sdk && root.from.image) report(root.from.image, `The base image brings ${sdk}`);
 
         const runs = chain.reverse().flatMap((s) => s.instructions).map((ins) => ctx.model.run(ins)).filter((r): r is RunInfo => r?.posix === true);
-        const removed = new Set(runs.flatMap((r) => [...removedPackages(r)]));
+        const removed = new Set(runs.flatMap((r) => r.commands.flatMap(removedPackageNames)));
         for (const run of runs) {
           for (const install of run.installs) {
             // `apk add --virtual .build-deps gcc` ... `apk del .build-deps`

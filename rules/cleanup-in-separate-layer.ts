@@ -2,19 +2,13 @@ import { fix, insertAt, lineEnding, remove } from '../src/fix/edits.ts';
 import { defineRule } from '../src/linter/rule.ts';
 import type { CommandInstruction, CopyInstruction, Instruction } from '../src/parser/ast.ts';
 import type { TextEdit } from '../src/linter/types.ts';
-import {
-  flagValues, isCommand, subcommandPositionals, type InstructionInfo, type PackageManager, type RunInfo, type ShellCommand,
-} from '../src/model/index.ts';
-import { packageName } from '../src/model/build-tools.ts';
+import { flagValues, type InstructionInfo, type PackageManager, type RunInfo, type ShellCommand } from '../src/model/index.ts';
+import { packageName, removedPackageNames } from '../src/model/build-tools.ts';
 import { hasPackageCacheMount } from '../src/model/cache-mount.ts';
 import { areConsecutive, mergeRunEdits } from '../src/model/run-merge.ts';
 import { workdirBefore } from '../src/model/workdir.ts';
 import { absolutePath, createdFiles } from '../src/model/created-files.ts';
 
-const REMOVALS: readonly (readonly [string, string])[] = [
-  ['apt-get', 'purge'], ['apt-get', 'remove'], ['apt', 'purge'], ['apt', 'remove'], ['apk', 'del'],
-  ['dnf', 'remove'], ['dnf', 'erase'], ['yum', 'remove'], ['yum', 'erase'], ['microdnf', 'remove'], ['zypper', 'remove'], ['zypper', 'rm'],
-];
 const OS_MANAGERS = new Set<PackageManager>(['apt-get', 'apt', 'apk', 'dnf', 'yum', 'microdnf', 'zypper']);
 /** `apt` and `apt-get` share their cache */
 const cacheOwner = (m: PackageManager): PackageManager => (m === 'apt' ? 'apt-get' : m);
@@ -27,14 +21,6 @@ interface Layers {
 }
 
 const copyLayers = (l: Layers): Layers => ({ packages: new Map(l.packages), files: new Map(l.files), caches: new Map(l.caches) });
-
-/** package names a command removes */
-function removedPackageNames(c: ShellCommand): string[] {
-  for (const [program, sub] of REMOVALS) {
-    if (isCommand(c, program, sub)) return subcommandPositionals(c, program, 1).map(packageName).filter((n): n is string => n !== undefined);
-  }
-  return [];
-}
 
 interface Cleanup {
   command: ShellCommand;
@@ -118,8 +104,9 @@ export default defineRule({
         const state = stateOf(info);
         const cleanups: Cleanup[] = [];
         const installsHere = new Set(run.installs.map((i) => cacheOwner(i.manager)));
-        for (const c of run.commands) {
-          for (const name of removedPackageNames(c)) {
+        const removedNames = run.commands.map(removedPackageNames);
+        for (const [k, c] of run.commands.entries()) {
+          for (const name of removedNames[k]!) {
             const creator = state.packages.get(name);
             if (creator && creator !== run.ins) cleanups.push({ command: c, creator, what: `\`${name}\`` });
           }
@@ -163,7 +150,7 @@ export default defineRule({
           });
         }
         // what this RUN leaves behind for later layers
-        const removedHere = new Set(run.commands.flatMap(removedPackageNames));
+        const removedHere = new Set(removedNames.flat());
         for (const install of run.installs) {
           if (OS_MANAGERS.has(install.manager)) {
             for (const w of install.packages) {
@@ -182,7 +169,8 @@ export default defineRule({
         for (const clean of run.cleans) state.caches.delete(cacheOwner(clean.manager));
         const removedPaths = run.removed.map((r) => absolutePath(r.path.value)).filter((p): p is string => p !== undefined);
         for (const file of createdFiles(run)) if (!removedPaths.some((p) => file === p || file.startsWith(`${p}/`))) state.files.set(file, run.ins);
-        for (const p of removedPaths) for (const file of [...state.files.keys()]) if (file === p || file.startsWith(`${p}/`)) state.files.delete(file);
+        // deleting the entry being visited is safe in a Map's iteration: no copy of the keys
+        for (const p of removedPaths) for (const file of state.files.keys()) if (file === p || file.startsWith(`${p}/`)) state.files.delete(file);
       },
     };
   },

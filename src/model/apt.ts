@@ -8,26 +8,32 @@
 import type { Instruction } from '../parser/ast.ts';
 import type { DockerfileModel } from './model.ts';
 import type { RunInfo } from './run.ts';
-import { isCommand, subcommandWords } from './shell/commands.ts';
+import { commandName, isCommand, subcommandWords } from './shell/commands.ts';
 import type { ShellCommand } from './shell/types.ts';
 import { stageChain } from './user.ts';
 
 export const APT_LISTS_DIR = '/var/lib/apt/lists';
 export const APT_ARCHIVES_DIR = '/var/cache/apt/archives';
 const DOCKER_CLEAN_HOOK = '/etc/apt/apt.conf.d/docker-clean';
-const APT_PROGRAMS = ['apt-get', 'apt', 'aptitude'] as const;
+const APT_PROGRAMS: ReadonlySet<string> = new Set(['apt-get', 'apt', 'aptitude']);
+
+/** The subcommand of an apt/aptitude command, undefined for other commands. */
+function aptSubcommand(c: ShellCommand): string | undefined {
+  const program = commandName(c);
+  return program !== undefined && APT_PROGRAMS.has(program) ? subcommandWords(c, program, 1)[0]?.value : undefined;
+}
 
 /** The commands of the RUN that download apt's package lists. */
 export function aptListUpdates(run: RunInfo): ShellCommand[] {
-  return run.commands.filter((c) => APT_PROGRAMS.some((p) => isCommand(c, p, 'update')));
+  return run.commands.filter((c) => aptSubcommand(c) === 'update');
 }
 
 /** The apt/aptitude package installs of the RUN (`install`, `reinstall`, also aptitude's). */
 export function aptInstalls(run: RunInfo): ShellCommand[] {
-  return run.commands.filter((c) => APT_PROGRAMS.some((p) => {
-    const sub = subcommandWords(c, p, 1)[0]?.value;
-    return isCommand(c, p) && (sub === 'install' || sub === 'reinstall');
-  }));
+  return run.commands.filter((c) => {
+    const sub = aptSubcommand(c);
+    return sub === 'install' || sub === 'reinstall';
+  });
 }
 
 /** Whether the RUN deletes apt's package lists after source offset `after`: `rm` of the directory, or `apt-get dist-clean` (apt 2.7+). */

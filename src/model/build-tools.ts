@@ -3,7 +3,7 @@
  * carries them is bigger and has more to attack than the program needs to run.
  */
 import type { ImageRef } from './image.ts';
-import { isCommand, positionalArgs, programName, subcommandWords, unwrap } from './shell/commands.ts';
+import { commandName, isCommand, positionalArgs, programName, subcommandPositionals, subcommandWords, unwrap } from './shell/commands.ts';
 import type { PackageInstall } from './shell/packages.ts';
 import type { ShellCommand, ShellWord } from './shell/types.ts';
 
@@ -37,6 +37,22 @@ const OS_MANAGERS = new Set(['apt-get', 'apt', 'apk', 'dnf', 'yum', 'microdnf', 
 /** a package operand's name without its version (`gcc=4:12.2` -> `gcc`, `gcc>=12` -> `gcc`) */
 export function packageName(word: ShellWord): string | undefined {
   return word.value?.replace(/[=<>~].*$/, '').toLowerCase();
+}
+
+/** OS package removals by program: the subcommands that remove packages */
+const REMOVAL_SUBCOMMANDS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['apt-get', ['purge', 'remove']], ['apt', ['purge', 'remove']], ['apk', ['del']], ['dnf', ['remove', 'erase']],
+  ['yum', ['remove', 'erase']], ['microdnf', ['remove']], ['zypper', ['remove', 'rm']],
+]);
+
+/** Names of the packages a command removes (`apt-get purge gcc`, `apk del .build-deps`), without versions. */
+export function removedPackageNames(command: ShellCommand): string[] {
+  const program = commandName(command);
+  const subcommands = program === undefined ? undefined : REMOVAL_SUBCOMMANDS.get(program);
+  if (!subcommands || program === undefined) return [];
+  const subcommand = subcommandWords(command, program, 1)[0]?.value;
+  if (subcommand === undefined || !subcommands.includes(subcommand)) return [];
+  return subcommandPositionals(command, program, 1).map(packageName).filter((n): n is string => n !== undefined);
 }
 
 /** The build-tool packages an OS package install adds. */

@@ -73,10 +73,11 @@ export function buildModel(df: Dockerfile, context?: BuildContext): DockerfileMo
   let stage: Stage | undefined;
   let vars = new Map(globalVars);
   // `# hadolint shell=powershell` declares the shell of the base images from that line on
-  const shellPragmas = df.nodes.flatMap((n) => {
+  const shellPragmas: { start: number; shell: readonly string[] }[] = [];
+  for (const n of df.nodes) {
     const m = n.type === 'comment' ? SHELL_PRAGMA.exec(n.text) : null;
-    return m ? [{ start: n.start, shell: [m[1]!] as readonly string[] }] : [];
-  });
+    if (m) shellPragmas.push({ start: n.start, shell: [m[1]!] });
+  }
   let baseShell: readonly string[] = DEFAULT_SHELL;
   let shell: readonly string[] = DEFAULT_SHELL;
 

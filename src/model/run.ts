@@ -5,9 +5,10 @@
  */
 import type { CommandInstruction, Flag, Heredoc, Instruction } from '../parser/ast.ts';
 import {
-  forgetUnwrapped, packageCleans, packageInstalls, packageUpdates, parseShell, programName, removedPaths, shellStateChanges,
-  type PackageClean, type PackageInstall, type PackageUpdate, type RemovedPath, type ShellCommand, type ShellScript,
-  type ShellStateChange, type ShellWord,
+  cacheRemovalsOf, commandName, forgetUnwrapped, inSourceOrder, packageCleanOf, packageInstallOf, packageUpdateOf, parseShell,
+  programName, removedPathsOf, stateChangeOf,
+  type PackageClean, type PackageInstall, type PackageUpdate, type RemovedPath, type ShellCommand, type ShellDialect,
+  type ShellScript, type ShellStateChange,
 } from './shell/index.ts';
 
 export interface Mount {
@@ -81,7 +82,7 @@ export function mountsOf(ins: Instruction): Mount[] {
 
 export function analyseRun(ins: CommandInstruction, shell: readonly string[]): RunInfo {
   const posix = isPosixShell(shell);
-  const dialect = /bash$/.test(shell[0] ?? '') ? 'bash' : 'sh';
+  const dialect = (shell[0] ?? '').endsWith('bash') ? 'bash' : 'sh';
   const info: RunInfo = {
     ins, posix, scripts: [], commands: [], mounts: mountsOf(ins), dataHeredocs: [], editable: ins.command?.kind !== 'exec',
     installs: [], updates: [], cleans: [], removed: [], stateChanges: [], scriptSources: [],
@@ -89,8 +90,9 @@ export function analyseRun(ins: CommandInstruction, shell: readonly string[]): R
   const command = ins.command;
   if (posix && command?.kind === 'shell') {
     const script = parseShell(command.text, { dialect });
-    const toSource = (o: number) => ins.logical.toSource(ins.restStart + o);
-    mapOffsets(script, toSource);
+    const map = lineMap(ins, command.text.length);
+    const toSource = (o: number) => mapOffset(map, o);
+    mapOffsets(script, map);
     info.scripts.push(script);
     info.scriptSources.push({ script, text: command.text, form: 'line', toSource });
   } else if (posix && command?.kind === 'exec') {
@@ -110,34 +112,129 @@ export function analyseRun(ins: CommandInstruction, shell: readonly string[]): R
       const el = argv[i];
       return el ? Math.min(el.end, el.start + (o - starts[i]!)) : command.span.start;
     };
-    mapOffsets(script, toSource);
+    // no runs: every offset goes through toSource
+    mapOffsets(script, { length: 0, starts: [], shifts: [], run: 0, other: toSource });
     info.scripts.push(script);
     info.scriptSources.push({ script, text, form: 'exec', toSource });
   }
   // heredocs: a script when the command line is only the marker(s), or it starts a shell reading stdin
+  if (ins.heredocs.length > 0) addHeredocs(info, posix, dialect);
+  // a single script's array itself (read-only, like every list of the RunInfo)
+  info.commands = info.scripts.length === 1 ? info.scripts[0]!.commands : info.scripts.flatMap((s) => s.commands);
+  // one pass over the commands, each named once (what packageInstalls, packageUpdates,
+  // packageCleans, removedPaths and shellStateChanges would find in five)
+  for (const script of info.scripts) {
+    const commandCleans: PackageClean[] = [];
+    const cacheRemovals: PackageClean[] = [];
+    for (const command of script.commands) {
+      const change = stateChangeOf(command);
+      if (change) info.stateChanges.push(change);
+      const program = commandName(command);
+      if (program === undefined) continue;
+      if (program === 'rm') {
+        cacheRemovals.push(...cacheRemovalsOf(command));
+        info.removed.push(...removedPathsOf(command));
+        continue;
+      }
+      const install = packageInstallOf(command, program);
+      if (install) info.installs.push(install);
+      const update = packageUpdateOf(command, program);
+      if (update) info.updates.push(update);
+      const clean = packageCleanOf(command, program);
+      if (clean) commandCleans.push(clean);
+    }
+    info.cleans.push(...inSourceOrder(commandCleans, cacheRemovals));
+  }
+  return info;
+}
+
+/**
+ * Script offsets to source offsets. Below `length`, the script is runs of the source (split
+ * where a line continuation was removed): run `k` starts at script offset `starts[k]` and maps
+ * by adding `shifts[k]`. Offsets are asked for nearly in order, so the last run found is
+ * tried first. From `length` on, `other` answers.
+ */
+interface OffsetMap {
+  length: number;
+  starts: number[];
+  shifts: number[];
+  run: number;
+  other: (o: number) => number;
+}
+
+function mapOffset(map: OffsetMap, o: number): number {
+  if (o >= map.length || o < 0) return map.other(o);
+  const starts = map.starts;
+  let k = map.run;
+  while (o < starts[k]!) k--;
+  while (k + 1 < starts.length && o >= starts[k + 1]!) k++;
+  map.run = k;
+  return o + map.shifts[k]!;
+}
+
+/** A map that is one shift over the whole script (a heredoc body). */
+function shiftMap(shift: number): OffsetMap {
+  return { length: Infinity, starts: [0], shifts: [shift], run: 0, other: (o) => o + shift };
+}
+
+/** The map of the shell-form command line: `length` characters of `ins.logical` from `restStart`. */
+function lineMap(ins: CommandInstruction, length: number): OffsetMap {
+  const logical = ins.logical;
+  const base = ins.restStart;
+  const shiftAt = (o: number) => logical.toSource(base + o) - o;
+  const map: OffsetMap = { length, starts: [], shifts: [], run: 0, other: (o) => logical.toSource(base + o) };
+  // where the source jumps: what a line continuation leaves out; a run ends where the next gap starts
+  const gapStarts: number[] = [];
+  const gapEnds: number[] = [];
+  for (const t of ins.tokens) {
+    if (t.kind !== 'continuation' && t.kind !== 'continuation-comment' && t.kind !== 'empty-continuation-line') continue;
+    if (gapEnds.length > 0 && gapEnds[gapEnds.length - 1] === t.start) gapEnds[gapEnds.length - 1] = t.end;
+    else {
+      gapStarts.push(t.start);
+      gapEnds.push(t.end);
+    }
+  }
+  let gap = 0;
+  for (let from = 0; from < length; ) {
+    const shift = shiftAt(from);
+    while (gap < gapEnds.length && gapEnds[gap]! <= from + shift) gap++;
+    let end = gap < gapStarts.length ? Math.min(length, from + gapStarts[gap]! - (from + shift)) : length;
+    // the source map is strictly increasing, so the shift never decreases: the same shift at
+    // both ends proves a run; else (tokens not as expected) the run's end is found by bisection
+    if (end <= from || shiftAt(end - 1) !== shift) {
+      let lo = from;
+      let hi = length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (shiftAt(mid) === shift) lo = mid;
+        else hi = mid - 1;
+      }
+      end = lo + 1;
+    }
+    map.starts.push(from);
+    map.shifts.push(shift);
+    from = end;
+  }
+  return map;
+}
+
+function addHeredocs(info: RunInfo, posix: boolean, dialect: ShellDialect): void {
+  const { ins } = info;
+  const command = ins.command;
   const first = info.scripts[0]?.commands[0];
   const lineIsOnlyMarkers = command?.kind === 'shell' && /^(\s*\d*<<-?\S+\s*)+$/.test(command.text);
   const runsShell = first !== undefined && SHELL_PROGRAMS.has(programName(first.name) ?? '') && first.args.every((a) => (a.value ?? '').startsWith('-') || a.text.includes('<<'));
   for (const h of ins.heredocs) {
     if (posix && (lineIsOnlyMarkers ? SHELL_PROGRAMS.has(interpreterOf(h.content) ?? 'sh') : runsShell)) {
       const script = parseShell(h.content, { dialect });
-      const toSource = (o: number) => h.contentSpan.start + o;
-      mapOffsets(script, toSource);
+      const map = shiftMap(h.contentSpan.start);
+      mapOffsets(script, map);
       info.scripts.push(script);
-      info.scriptSources.push({ script, text: h.content, form: 'heredoc', toSource });
+      info.scriptSources.push({ script, text: h.content, form: 'heredoc', toSource: map.other });
     } else {
       info.dataHeredocs.push(h);
     }
   }
-  info.commands = info.scripts.flatMap((s) => s.commands);
-  for (const script of info.scripts) {
-    info.installs.push(...packageInstalls(script));
-    info.updates.push(...packageUpdates(script));
-    info.cleans.push(...packageCleans(script));
-    info.removed.push(...removedPaths(script));
-    info.stateChanges.push(...shellStateChanges(script));
-  }
-  return info;
 }
 
 /** the program of a `#!` line (`#!/usr/bin/env python3` -> python3) */
@@ -152,25 +249,29 @@ function quoteForShell(value: string): string {
   return /^[A-Za-z0-9_./:=@%+,-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
-/** rewrite every offset of a parsed script in place */
-function mapOffsets(script: ShellScript, map: (o: number) => number): void {
-  const seen = new Set<object>();
-  const span = (x: { start: number; end: number }) => {
-    if (seen.has(x)) return;
-    seen.add(x);
-    const end = x.end > x.start ? map(x.end - 1) + 1 : map(x.start);
-    x.start = map(x.start);
-    x.end = Math.max(x.start, end);
-  };
-  const word = (w: ShellWord | undefined) => { if (w) span(w); };
+/** rewrite every offset of a parsed script in place (the parser shares no span object between places) */
+function mapOffsets(script: ShellScript, map: OffsetMap): void {
   for (const c of script.commands) {
     // parsing already unwrapped some commands (to find `sh -c` scripts) with the old positions
     forgetUnwrapped(c);
-    span(c);
-    word(c.name);
-    c.args.forEach(word);
-    for (const a of c.assignments) { span(a); word(a.value); }
-    for (const r of c.redirects) { span(r); word(r.target); word(r.body); }
+    mapSpan(c, map);
+    if (c.name) mapSpan(c.name, map);
+    for (const w of c.args) mapSpan(w, map);
+    for (const a of c.assignments) {
+      mapSpan(a, map);
+      mapSpan(a.value, map);
+    }
+    for (const r of c.redirects) {
+      mapSpan(r, map);
+      if (r.target) mapSpan(r.target, map);
+      if (r.body) mapSpan(r.body, map);
+    }
   }
-  for (const e of script.errors) span(e);
+  for (const e of script.errors) mapSpan(e, map);
+}
+
+function mapSpan(x: { start: number; end: number }, map: OffsetMap): void {
+  const end = x.end > x.start ? mapOffset(map, x.end - 1) + 1 : mapOffset(map, x.start);
+  x.start = mapOffset(map, x.start);
+  x.end = Math.max(x.start, end);
 }

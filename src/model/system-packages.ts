@@ -102,12 +102,20 @@ export function systemPackageCommand(cmd: ShellCommand): SystemPackageCommand | 
   return undefined;
 }
 
+/** several rules ask for the same RUN's list: found once per RUN */
+const systemPackageCommandsOf = new WeakMap<RunInfo, readonly SystemPackageCommand[]>();
+
 /** Every yum / dnf / microdnf / zypper subcommand in the RUN, in source order. */
-export function systemPackageCommands(run: RunInfo): SystemPackageCommand[] {
-  const found: SystemPackageCommand[] = [];
-  for (const cmd of run.commands) {
-    const spc = systemPackageCommand(cmd);
-    if (spc) found.push(spc);
+export function systemPackageCommands(run: RunInfo): readonly SystemPackageCommand[] {
+  let found = systemPackageCommandsOf.get(run);
+  if (!found) {
+    const list: SystemPackageCommand[] = [];
+    for (const cmd of run.commands) {
+      const spc = systemPackageCommand(cmd);
+      if (spc) list.push(spc);
+    }
+    found = list;
+    systemPackageCommandsOf.set(run, found);
   }
   return found;
 }

@@ -76,27 +76,27 @@ const SHORT_GROUP = /^-[A-Za-z0-9]+/;
 /** The static value of a word, or undefined when it depends on expansions. */
 const valueOf = (w: ShellWord | undefined): string | undefined => w?.value;
 
-/** Program name as rules compare it: basename, with `pip3.11` -> `pip` and `python3` -> `python`. */
-// rules ask about the same words and commands many times: answer each once
-const programNames = new WeakMap<ShellWord, string | undefined>();
-const unwrapped = new WeakMap<ShellCommand, ShellCommand>();
-
+/**
+ * Program name as rules compare it: basename, with `pip3.11` -> `pip` and `python3` -> `python`.
+ * Computed on each call: cheaper than a cache lookup. (`indexOf` first: V8's `lastIndexOf`
+ * is a slow runtime call, and most names have no `/`.)
+ */
 export function programName(word: ShellWord | undefined): string | undefined {
-  if (word === undefined) return undefined;
-  if (programNames.has(word)) return programNames.get(word);
-  const name = computeProgramName(word);
-  programNames.set(word, name);
-  return name;
-}
-
-function computeProgramName(word: ShellWord): string | undefined {
   const value = valueOf(word);
   if (value === undefined) return undefined;
-  const base = value.slice(value.lastIndexOf('/') + 1);
+  const base = value.indexOf('/') < 0 ? value : value.slice(value.lastIndexOf('/') + 1);
   if (base.charCodeAt(0) !== 112 /* p */) return base;
   if (PIP.test(base)) return 'pip';
   if (PYTHON.test(base)) return 'python';
   return base;
+}
+
+/** what `unwrap` found for commands that run a wrapper (rules ask about the same commands many times) */
+const unwrapped = new WeakMap<ShellCommand, ShellCommand>();
+
+/** Whether `unwrap` may strip something from a command named `name`. */
+function mayWrap(name: string | undefined): boolean {
+  return name !== undefined && (name === 'python' || WRAPPERS.has(name));
 }
 
 /** Index just after the options of `args` starting at `from` (stops at `--`, consumed). */
@@ -122,6 +122,11 @@ function optionTakesNextWord(a: string, flagsWithValue: readonly string[], singl
   return false;
 }
 
+/** forget what was derived from `cmd` (its positions were rewritten after parsing) */
+export function forgetUnwrapped(cmd: ShellCommand): void {
+  if (mayWrap(programName(cmd.name))) unwrapped.delete(cmd);
+}
+
 /**
  * The command that really runs: strips `sudo`, `doas`, `env [-i] [X=1]`, `command` (not with
  * -v/-V), `exec`, `nohup`, `nice`, `ionice`, `timeout D`, `time`, `xargs`, `gosu USER`,
@@ -129,12 +134,9 @@ function optionTakesNextWord(a: string, flagsWithValue: readonly string[], singl
  * (repeatedly), and turns `python -m mod` into `mod`. The result shares positions with `cmd`;
  * `env` assignments are added to its assignments.
  */
-/** forget what was derived from `cmd` (its positions were rewritten after parsing) */
-export function forgetUnwrapped(cmd: ShellCommand): void {
-  unwrapped.delete(cmd);
-}
-
 export function unwrap(cmd: ShellCommand): ShellCommand {
+  // most commands run no wrapper: they are their own answer, with no cache entry
+  if (!mayWrap(programName(cmd.name))) return cmd;
   let result = unwrapped.get(cmd);
   if (!result) {
     result = unwrapUncached(cmd);
@@ -314,6 +316,12 @@ export function argsAfterSubcommand(cmd: ShellCommand, program: string, count: n
 /** Positional arguments after a subcommand, e.g. the packages of `apt-get install -y a b`. */
 export function subcommandPositionals(cmd: ShellCommand, program: string, count: number, options: PositionalOptions = {}): ShellWord[] {
   return positionalsOf(argsAfterSubcommand(cmd, program, count), options);
+}
+
+/** Whether the (unwrapped) command is a shell, `su` or `runuser`: only those run a child shell script. */
+export function mayRunChildShell(cmd: ShellCommand): boolean {
+  const name = commandName(cmd);
+  return name !== undefined && (SHELLS.has(name) || name === 'su' || name === 'runuser');
 }
 
 /**

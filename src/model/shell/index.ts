@@ -28,12 +28,17 @@ export {
   type PositionalOptions,
 } from './commands.ts';
 export {
+  cacheRemovalsOf,
+  inSourceOrder,
+  packageCleanOf,
   packageCleans,
+  packageInstallOf,
   packageInstalls,
+  packageUpdateOf,
   packageUpdates,
   type PackageClean,
   type PackageInstall,
   type PackageManager,
   type PackageUpdate,
 } from './packages.ts';
-export { removedPaths, shellStateChanges, type RemovedPath, type ShellStateChange, type ShellStateKind } from './state.ts';
+export { removedPaths, removedPathsOf, shellStateChanges, stateChangeOf, type RemovedPath, type ShellStateChange, type ShellStateKind } from './state.ts';

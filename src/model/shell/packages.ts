@@ -1,5 +1,5 @@
 /** Package-manager vocabulary: installs, index updates and cache cleans found in a script. */
-import { commandName, programName, subcommandPositionals, subcommandWords, unwrap, argsAfterSubcommand } from './commands.ts';
+import { argsAfterSubcommand, commandName, subcommandPositionals, subcommandWords } from './commands.ts';
 import type { ShellCommand, ShellScript, ShellWord } from './types.ts';
 
 export type PackageManager =
@@ -111,27 +111,32 @@ const INSTALL_SPECS: ReadonlyMap<string, InstallSpec> = new Map<string, InstallS
 export function packageInstalls(script: ShellScript): PackageInstall[] {
   const installs: PackageInstall[] = [];
   for (const command of script.commands) {
-    const program = commandName(command);
-    const spec = program === undefined ? undefined : INSTALL_SPECS.get(program);
-    if (!spec || program === undefined) continue;
-    const match = matchAction(command, program, spec);
-    if (!match) continue;
-    const options = { flagsWithValue: spec.flagsWithValue, singleDashLong: spec.singleDashLong ?? false };
-    const after = argsAfterSubcommand(command, program, match.words.length);
-    const packages = subcommandPositionals(command, program, match.words.length, options);
-    if (spec.packageFlags) packages.push(...optionValueWords(after, spec.packageFlags));
-    packages.sort((a, b) => a.start - b.start);
-    const global = match.words[0] === 'global' || (spec.manager === 'npm' && after.some((w) => w.value === '-g' || w.value === '--global'));
-    installs.push({
-      manager: spec.manager,
-      action: match.action,
-      command,
-      packages,
-      requirements: spec.requirementFlags ? optionValueWords(after, spec.requirementFlags) : [],
-      global,
-    });
+    const install = packageInstallOf(command, commandName(command));
+    if (install) installs.push(install);
   }
   return installs;
+}
+
+/** The package installation `command` runs, if any; `program` is its `commandName`. */
+export function packageInstallOf(command: ShellCommand, program: string | undefined): PackageInstall | undefined {
+  const spec = program === undefined ? undefined : INSTALL_SPECS.get(program);
+  if (!spec || program === undefined) return undefined;
+  const match = matchAction(command, program, spec);
+  if (!match) return undefined;
+  const options = { flagsWithValue: spec.flagsWithValue, singleDashLong: spec.singleDashLong ?? false };
+  const after = argsAfterSubcommand(command, program, match.words.length);
+  const packages = subcommandPositionals(command, program, match.words.length, options);
+  if (spec.packageFlags) packages.push(...optionValueWords(after, spec.packageFlags));
+  packages.sort((a, b) => a.start - b.start);
+  const global = match.words[0] === 'global' || (spec.manager === 'npm' && after.some((w) => w.value === '-g' || w.value === '--global'));
+  return {
+    manager: spec.manager,
+    action: match.action,
+    command,
+    packages,
+    requirements: spec.requirementFlags ? optionValueWords(after, spec.requirementFlags) : [],
+    global,
+  };
 }
 
 function matchAction(command: ShellCommand, program: string, spec: InstallSpec): { words: readonly string[]; action: string } | undefined {
@@ -219,26 +224,45 @@ const CACHE_PATHS: readonly (readonly [RegExp, PackageManager])[] = [
   [/^\/opt\/conda\/pkgs(\/|$)/, 'conda'],
 ];
 
-function matchingCommands(script: ShellScript, specs: readonly ManagerCommandSpec[]): { manager: PackageManager; command: ShellCommand }[] {
-  const found: { manager: PackageManager; command: ShellCommand }[] = [];
-  for (const command of script.commands) {
-    const program = commandName(command);
-    if (program === undefined) continue;
-    for (const spec of specs) {
-      if (spec.program !== program) continue;
-      const words = subcommandWords(command, program, spec.words.length);
-      if (words.length === spec.words.length && spec.words.every((w, k) => words[k]!.value === w)) {
-        found.push({ manager: spec.manager, command });
-        break;
-      }
-    }
+/** specs by program, so a command is compared only with its own program's */
+function byProgram(specs: readonly ManagerCommandSpec[]): ReadonlyMap<string, readonly ManagerCommandSpec[]> {
+  const map = new Map<string, ManagerCommandSpec[]>();
+  for (const spec of specs) {
+    const list = map.get(spec.program);
+    if (list) list.push(spec);
+    else map.set(spec.program, [spec]);
   }
-  return found;
+  return map;
+}
+
+const UPDATES_BY_PROGRAM = byProgram(UPDATE_COMMANDS);
+const CLEANS_BY_PROGRAM = byProgram(CLEAN_COMMANDS);
+
+/** The manager of the first spec `command` (named `program`) matches. */
+function matchingManager(command: ShellCommand, program: string | undefined, specs: ReadonlyMap<string, readonly ManagerCommandSpec[]>): PackageManager | undefined {
+  const candidates = program === undefined ? undefined : specs.get(program);
+  if (!candidates || program === undefined) return undefined;
+  for (const spec of candidates) {
+    const words = subcommandWords(command, program, spec.words.length);
+    if (words.length === spec.words.length && spec.words.every((w, k) => words[k]!.value === w)) return spec.manager;
+  }
+  return undefined;
 }
 
 /** Package index updates: `apt-get update`, `apk update`, `yum makecache`, `zypper refresh`, ... */
 export function packageUpdates(script: ShellScript): PackageUpdate[] {
-  return matchingCommands(script, UPDATE_COMMANDS);
+  const updates: PackageUpdate[] = [];
+  for (const command of script.commands) {
+    const update = packageUpdateOf(command, commandName(command));
+    if (update) updates.push(update);
+  }
+  return updates;
+}
+
+/** The package index update `command` runs, if any; `program` is its `commandName`. */
+export function packageUpdateOf(command: ShellCommand, program: string | undefined): PackageUpdate | undefined {
+  const manager = matchingManager(command, program, UPDATES_BY_PROGRAM);
+  return manager === undefined ? undefined : { manager, command };
 }
 
 /**
@@ -247,20 +271,40 @@ export function packageUpdates(script: ShellScript): PackageUpdate[] {
  * source order.
  */
 export function packageCleans(script: ShellScript): PackageClean[] {
-  const cleans: PackageClean[] = matchingCommands(script, CLEAN_COMMANDS);
+  const commandCleans: PackageClean[] = [];
+  const removals: PackageClean[] = [];
   for (const command of script.commands) {
-    const real = unwrap(command);
-    if (programName(real.name) !== 'rm') continue;
-    const byManager = new Map<PackageManager, ShellWord[]>();
-    for (const path of subcommandPositionals(real, 'rm', 0)) {
-      const p = path.value ?? path.text.replace(/^(\$HOME|\$\{HOME\}|~)/, '/root').replace(/["']/g, '');
-      const hit = CACHE_PATHS.find(([re]) => re.test(p));
-      if (!hit) continue;
-      const paths = byManager.get(hit[1]) ?? [];
-      paths.push(path);
-      byManager.set(hit[1], paths);
-    }
-    for (const [manager, paths] of byManager) cleans.push({ manager, command, paths });
+    const program = commandName(command);
+    const clean = packageCleanOf(command, program);
+    if (clean) commandCleans.push(clean);
+    if (program === 'rm') removals.push(...cacheRemovalsOf(command));
   }
-  return cleans.sort((a, b) => a.command.start - b.command.start);
+  return inSourceOrder(commandCleans, removals);
+}
+
+/** A package manager's own clean command (`apt-get clean`, ...), if `command` is one; `program` is its `commandName`. */
+export function packageCleanOf(command: ShellCommand, program: string | undefined): PackageClean | undefined {
+  const manager = matchingManager(command, program, CLEANS_BY_PROGRAM);
+  return manager === undefined ? undefined : { manager, command };
+}
+
+/** The cache directories an `rm` command removes, one clean per manager. */
+export function cacheRemovalsOf(rm: ShellCommand): PackageClean[] {
+  const byManager = new Map<PackageManager, ShellWord[]>();
+  for (const path of subcommandPositionals(rm, 'rm', 0)) {
+    const p = path.value ?? path.text.replace(/^(\$HOME|\$\{HOME\}|~)/, '/root').replace(/["']/g, '');
+    const hit = CACHE_PATHS.find(([re]) => re.test(p));
+    if (!hit) continue;
+    const paths = byManager.get(hit[1]) ?? [];
+    paths.push(path);
+    byManager.set(hit[1], paths);
+  }
+  const cleans: PackageClean[] = [];
+  for (const [manager, paths] of byManager) cleans.push({ manager, command: rm, paths });
+  return cleans;
+}
+
+/** Clean commands and cache removals of one script, merged in source order. */
+export function inSourceOrder(commandCleans: PackageClean[], removals: readonly PackageClean[]): PackageClean[] {
+  return commandCleans.concat(removals).sort((a, b) => a.command.start - b.command.start);
 }

@@ -4,7 +4,7 @@
  * command model of types.ts. Chosen over sh-syntax and web-tree-sitter by measurement; see
  * docs/decisions/shell-parser.md.
  */
-import { shellCScript, shellStdinScript } from './commands.ts';
+import { mayRunChildShell, shellCScript, shellStdinScript } from './commands.ts';
 import type {
   ShellCommand,
   ShellDialect,
@@ -39,10 +39,14 @@ for (const c of '\\\'"`$') charClass[c.charCodeAt(0)] = SPECIAL;
 
 const isClass = (code: number, cls: number): boolean => code < 128 && (charClass[code]! & cls) !== 0;
 
-const RESERVED = new Set([
+const RESERVED = [
   'if', 'then', 'elif', 'else', 'fi', 'do', 'done', 'case', 'esac', 'while', 'until', 'for',
   'select', 'in', 'function', '{', '}', '!', '[[', 'time',
-]);
+];
+/** reserved words by length, to compare in place */
+const RESERVED_BY_LENGTH: string[][] = [];
+for (const word of RESERVED) (RESERVED_BY_LENGTH[word.length] ??= []).push(word);
+const NO_WORDS: readonly string[] = [];
 /** tokens that close a construct; meeting one where nothing is open is a syntax error */
 const CLOSERS = new Set([')', ';;', ';&', ';;&', 'then', 'elif', 'else', 'fi', 'do', 'done', 'esac', '}']);
 const NO_STOPS: ReadonlySet<string> = new Set();
@@ -174,8 +178,9 @@ class ShellParser {
     }
     if (end === this.pos || end - this.pos > 8) return undefined;
     if (end < src.length && !isClass(src.charCodeAt(end), META)) return undefined;
-    const word = src.slice(this.pos, end);
-    return RESERVED.has(word) ? word : undefined;
+    // compared in place: a slice per command would be garbage for nearly every word
+    for (const word of RESERVED_BY_LENGTH[end - this.pos] ?? NO_WORDS) if (src.startsWith(word, this.pos)) return word;
+    return undefined;
   }
 
   /** A token that may close a list: `)`, `;;`, `;&`, `;;&` or a reserved word. */
@@ -500,18 +505,19 @@ class ShellParser {
   }
 
   private newCommand(start: number, joinedBy: string | undefined, ctx: Context): ShellCommand {
-    const cmd: ShellCommand = {
+    // every field present from the start: one object shape for all commands
+    return {
+      name: undefined,
       args: [],
       assignments: [],
       redirects: [],
       start,
       end: start,
+      joinedBy,
       inPipeline: false,
       inSubshell: ctx.inSubshell,
       inCondition: ctx.inCondition,
     };
-    if (joinedBy !== undefined) cmd.joinedBy = joinedBy;
-    return cmd;
   }
 
   private parseSimpleCommand(ctx: Context, joinedBy: string | undefined): void {
@@ -663,8 +669,19 @@ class ShellParser {
   parseWord(ctx: Context, allowArray: boolean, offsets?: number[]): ShellWord {
     const src = this.src;
     const start = this.pos;
-    const b = new ValueBuilder(offsets);
     const c0 = this.code();
+    if (offsets === undefined) {
+      // most words are plain (`apt-get`, `-y`, `curl`): text and value are one string, no builder
+      let i = start;
+      let c = c0;
+      while (i < src.length && !isClass(c, META | SPECIAL)) c = src.charCodeAt(++i);
+      if (i > start && (i >= src.length || (isClass(c, META) && !(c === 40 && allowArray)))) {
+        this.pos = i;
+        const text = src.slice(start, i);
+        return { text, value: text, start, end: i };
+      }
+    }
+    const b = new ValueBuilder(offsets);
     if ((c0 === 60 || c0 === 62) && this.code(start + 1) === 40) {
       // process substitution `<(...)` / `>(...)`
       this.parseCommandSubstitution(ctx, start + 2);
@@ -693,9 +710,7 @@ class ShellParser {
         this.pos++;
       } else this.error('expected a word', start, start);
     }
-    const word: ShellWord = { text: src.slice(start, this.pos), start, end: this.pos };
-    if (b.isStatic) word.value = b.value;
-    return word;
+    return { text: src.slice(start, this.pos), value: b.isStatic ? b.value : undefined, start, end: this.pos };
   }
 
   /** One quote, escape or expansion at the current position (a SPECIAL character). */
@@ -959,6 +974,7 @@ class ShellParser {
     const count = this.commands.length;
     for (let k = 0; k < count; k++) {
       const cmd = this.commands[k]!;
+      if (!mayRunChildShell(cmd)) continue;
       const ctx = { inSubshell: true, inCondition: cmd.inCondition };
       const stdin = shellStdinScript(cmd);
       if (stdin) {
@@ -987,6 +1003,12 @@ export function parseShell(script: string, options?: ShellParseOptions): ShellSc
     // the parser guards its own recursion; this keeps a bug from taking down the lint run
     parser.errors.push({ message: `internal parser error: ${(e as Error).message}`, start: 0, end: script.length });
   }
-  const commands = parser.commands.sort((a, b) => a.start - b.start);
+  // nested scripts add their commands after the outer ones; most scripts have none out of order
+  const commands = inStartOrder(parser.commands) ? parser.commands : parser.commands.sort((a, b) => a.start - b.start);
   return { source: script, commands, hasPipes: parser.hasPipes, errors: parser.errors };
+}
+
+function inStartOrder(commands: readonly ShellCommand[]): boolean {
+  for (let k = 1; k < commands.length; k++) if (commands[k]!.start < commands[k - 1]!.start) return false;
+  return true;
 }

@@ -1,5 +1,5 @@
 /** What a script removes and which shell state it leaves behind. */
-import { hasFlag, positionalArgs, programName, unwrap } from './commands.ts';
+import { commandName, hasFlag, positionalArgs } from './commands.ts';
 import type { ShellCommand, ShellScript, ShellWord } from './types.ts';
 
 export interface RemovedPath {
@@ -14,13 +14,15 @@ export interface RemovedPath {
 /** Every operand of every `rm` (wrappers such as `sudo` stripped), in source order. */
 export function removedPaths(script: ShellScript): RemovedPath[] {
   const removed: RemovedPath[] = [];
-  for (const command of script.commands) {
-    if (programName(unwrap(command).name) !== 'rm') continue;
-    const recursive = hasFlag(command, 'r', 'R', 'recursive');
-    const force = hasFlag(command, 'f', 'force');
-    for (const path of positionalArgs(command)) removed.push({ command, path, recursive, force });
-  }
+  for (const command of script.commands) if (commandName(command) === 'rm') removed.push(...removedPathsOf(command));
   return removed;
+}
+
+/** The operands of an `rm` command. */
+export function removedPathsOf(rm: ShellCommand): RemovedPath[] {
+  const recursive = hasFlag(rm, 'r', 'R', 'recursive');
+  const force = hasFlag(rm, 'f', 'force');
+  return positionalArgs(rm).map((path) => ({ command: rm, path, recursive, force }));
 }
 
 export type ShellStateKind =
@@ -46,13 +48,16 @@ const STATEFUL_BUILTINS: ReadonlySet<string> = new Set<ShellStateKind>([
 export function shellStateChanges(script: ShellScript): ShellStateChange[] {
   const changes: ShellStateChange[] = [];
   for (const command of script.commands) {
-    if (command.inSubshell || command.inPipeline) continue;
-    if (!command.name) {
-      if (command.assignments.length > 0) changes.push({ kind: 'assignment', command });
-      continue;
-    }
-    const name = command.name.value;
-    if (name !== undefined && STATEFUL_BUILTINS.has(name)) changes.push({ kind: name as ShellStateKind, command });
+    const change = stateChangeOf(command);
+    if (change) changes.push(change);
   }
   return changes;
+}
+
+/** The change `command` makes to the state of the shell itself, if any (see `shellStateChanges`). */
+export function stateChangeOf(command: ShellCommand): ShellStateChange | undefined {
+  if (command.inSubshell || command.inPipeline) return undefined;
+  if (!command.name) return command.assignments.length > 0 ? { kind: 'assignment', command } : undefined;
+  const name = command.name.value;
+  return name !== undefined && STATEFUL_BUILTINS.has(name) ? { kind: name as ShellStateKind, command } : undefined;
 }
