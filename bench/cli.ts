@@ -48,9 +48,13 @@ export async function benchCliCold(json: boolean, runs = 25): Promise<void> {
 export async function benchCliBatch(json: boolean, sampleSize = 100): Promise<void> {
   const files = loadCorpus().map((f) => f.path);
   const rows: Record<string, string>[] = [];
-  const ours = timeRun([BIN, '--no-config', '-f', 'compact', ...files]);
+  const ours = timeRun(['--import', join(root, 'bench/peak-rss.mjs'), BIN, '--no-config', '-f', 'compact', ...files]);
   if (ours.status !== 0 && ours.status !== 1) throw new Error(`tslint-docker failed: ${ours.stderr.slice(0, 500)}`);
-  rows.push({ tool: 'tslint-docker (one process)', files: String(files.length), ms: ours.ms.toFixed(0), 'files/s': (files.length / (ours.ms / 1000)).toFixed(0) });
+  const peakKb = Number(/peak-rss-kb=(\d+)/.exec(ours.stderr)?.[1] ?? NaN);
+  rows.push({
+    tool: `tslint-docker (one process; peak RSS ${(peakKb / 1024).toFixed(0)} MB)`,
+    files: String(files.length), ms: ours.ms.toFixed(0), 'files/s': (files.length / (ours.ms / 1000)).toFixed(0),
+  });
 
   const dfl = join(root, 'node_modules/dockerfilelint/bin/dockerfilelint');
   let dflMs = 0;
