@@ -109,12 +109,17 @@ const INSTALL_SPECS: ReadonlyMap<string, InstallSpec> = new Map<string, InstallS
 
 /** Every package installation in the script (nested commands included), in source order. */
 export function packageInstalls(script: ShellScript): PackageInstall[] {
-  const installs: PackageInstall[] = [];
+  return eachCommand(script, packageInstallOf);
+}
+
+/** what `of` finds in each command of the script (nested commands included), in source order */
+function eachCommand<T>(script: ShellScript, of: (command: ShellCommand, program: string | undefined) => T | undefined): T[] {
+  const found: T[] = [];
   for (const command of script.commands) {
-    const install = packageInstallOf(command, commandName(command));
-    if (install) installs.push(install);
+    const item = of(command, commandName(command));
+    if (item) found.push(item);
   }
-  return installs;
+  return found;
 }
 
 /** The package installation `command` runs, if any; `program` is its `commandName`. */
@@ -251,12 +256,7 @@ function matchingManager(command: ShellCommand, program: string | undefined, spe
 
 /** Package index updates: `apt-get update`, `apk update`, `yum makecache`, `zypper refresh`, ... */
 export function packageUpdates(script: ShellScript): PackageUpdate[] {
-  const updates: PackageUpdate[] = [];
-  for (const command of script.commands) {
-    const update = packageUpdateOf(command, commandName(command));
-    if (update) updates.push(update);
-  }
-  return updates;
+  return eachCommand(script, packageUpdateOf);
 }
 
 /** The package index update `command` runs, if any; `program` is its `commandName`. */
