@@ -29,7 +29,8 @@ export async function runCommands(rawArgv: readonly string[], io: CliIO): Promis
     .exitProcess(false)
     .wrap(Math.min(100, process.stdout.columns || 100))
     .fail((message, error) => {
-      throw error ?? new UsageError(message);
+      // yargs spreads some messages (invalid choices) over lines: bad flags get one line
+      throw error ?? new UsageError(message.replace(/\s*\n\s*/g, ' '));
     })
     .command(
       '$0 [files..]',

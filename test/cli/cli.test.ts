@@ -42,6 +42,8 @@ describe('exit codes and messages', () => {
 
   it.each([
     [['--bogus'], /Unknown argument: bogus/],
+    [['-t', 'loud', 'Dockerfile'], /Invalid values: Argument: failure-threshold, Given: "loud", Choices: "error"/],
+    [['verify', '--engine', 'foo'], /Argument: engine, Given: "foo"/],
     [['missing-file'], /no such file or directory: missing-file/],
     [['--rule', 'no-such-rule=off', 'Dockerfile'], /unknown rule 'no-such-rule'/],
     [['--rule', 'base-image-latest'], /bad --rule 'base-image-latest'/],
