@@ -56,7 +56,7 @@ export async function runVerify(args: VerifyArgs, io: CliIO): Promise<number> {
     const outcome = verifyOutcome(report);
     if (args.format === 'json') io.stdout(JSON.stringify(report, null, 2) + '\n');
     else if (args.format === 'sarif') io.stdout(verifySarif(report, { rules: linter.metas, cwd: io.cwd, toolVersion: io.version }));
-    else io.stdout(renderVerifyReport(report) + `\n${summarizeGain(report)}\n`);
+    else io.stdout(renderVerifyReport(report) + (report.original.built ? `\n${summarizeGain(report)}\n` : '\n'));
     if (outcome.exitCode !== 0) io.stderr(`tslint-docker verify: ${outcome.message}\n`);
     return outcome.exitCode;
   } catch (error) {

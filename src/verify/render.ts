@@ -56,7 +56,10 @@ export function renderVerifyReport(report: VerifyReport): string {
   if (report.fixesApplied.length > 0) {
     out.push(`fixes applied: ${report.fixesApplied.map((fix) => `${fix.ruleId} (line ${fix.line})`).join(', ')}`, '');
   }
-  out.push(...layerTable('original', original), '', ...layerTable('fixed', fixed), '');
+  out.push(...layerTable('original', original), '');
+  // nothing to compare: the fixed variant is not built when the original fails
+  if (!original.built) return [...out, 'fixed: not built (the original does not build)'].join('\n');
+  out.push(...layerTable('fixed', fixed), '');
   const value = (measure: ImageMeasure, pick: (m: ImageMeasure) => number | null, format: (n: number) => string): string => {
     const n = measure.built ? pick(measure) : null;
     return n === null ? '' : format(n);

@@ -62,5 +62,8 @@ describe('verify outcome with --platform', () => {
     const text = renderVerifyReport(wrong);
     expect(text).toContain('verified with docker 20.10.24 (BuildKit) for linux/arm64');
     expect(text).toContain(`original: build failed: ${failure} (log: /tmp/v/original.build.log)`);
+    // the fixed variant was never built: no table comparing it, no "no measurable change"
+    expect(text).toMatch(/fixed: not built \(the original does not build\)$/);
+    expect(text).not.toContain('compressed');
   });
 });
