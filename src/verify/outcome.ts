@@ -1,6 +1,6 @@
 import { NoEngineError } from '../engine/types.ts';
 import { formatBytes } from './render.ts';
-import { VerifyUsageError, type ImageMeasure, type VerifyReport } from './types.ts';
+import { EngineReadError, VerifyUsageError, type ImageMeasure, type VerifyReport } from './types.ts';
 
 export interface VerifyOutcome {
   exitCode: 0 | 1 | 2;
@@ -77,6 +77,6 @@ export function summarizeGain(report: VerifyReport): string {
 
 /** Errors verify throws: no engine, or bad arguments; both exit 2. */
 export function verifyErrorOutcome(error: unknown): VerifyOutcome | undefined {
-  if (error instanceof NoEngineError || error instanceof VerifyUsageError) return { exitCode: 2, message: error.message };
+  if (error instanceof NoEngineError || error instanceof VerifyUsageError || error instanceof EngineReadError) return { exitCode: 2, message: error.message };
   return undefined;
 }

@@ -80,6 +80,11 @@ export interface VerifyReport {
   editedFile: string | null;
 }
 
+/** The engine built an image but could not describe it (inspect, save): the CLI exits 2. */
+export class EngineReadError extends Error {
+  override name = 'EngineReadError';
+}
+
 /** Bad arguments: the CLI exits 2 with this message. */
 export class VerifyUsageError extends Error {
   override name = 'VerifyUsageError';

@@ -9,6 +9,7 @@ import { alignLayers } from './align.ts';
 import { builtInstructionChain } from './instructions.ts';
 import { chooseSourceFile } from './source-edit.ts';
 import {
+  EngineReadError,
   VerifyUsageError,
   type FixOutcome,
   type ImageMeasure,
@@ -108,7 +109,9 @@ export async function verify(options: VerifyOptions, fix: (text: string) => FixO
       };
       if (!outcome.ok) return notBuilt(outcome.seconds, await keepLog());
       options.onProgress?.({ phase: 'measure', variant });
-      const [facts, compressedBytes] = await Promise.all([engine.inspect(tag), engine.compressedSize(tag)]);
+      const [facts, compressedBytes] = await Promise.all([engine.inspect(tag), engine.compressedSize(tag)]).catch((error: unknown) => {
+        throw new EngineReadError(`${engine.description} built the ${variant} image but could not read it back (inspect/save): ${(error as Error).message.split('\n')[0]}`);
+      });
       // the classic builder uses a local base image of another platform without a word (measured)
       if (requestedPlatform && !platformMatches(requestedPlatform, facts.platform)) {
         const failure = `${engine.description} built ${formatPlatform(facts.platform)}, not the requested ${options.platform}`;
