@@ -22,8 +22,10 @@ import { configErrorDiagnostic, ruleDocLinker, toDiagnostic } from './diagnostic
 import { hoverAt } from './hover.ts';
 import { LintSession, type DocumentLint } from './session.ts';
 
-/** the files whose change can change a Dockerfile's configuration */
+/** the files whose change can change a Dockerfile's configuration or build context */
 export const CONFIG_FILE_GLOBS = [
+  '**/.dockerignore',
+  '**/*.dockerignore',
   '**/package.json',
   '**/.tslint-dockerrc',
   '**/.tslint-dockerrc.{json,yaml,yml,js,cjs,mjs}',

@@ -7,6 +7,7 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { clearConfigCache } from '../config/index.ts';
+import { clearContextCache } from '../model/index.ts';
 import { getLinter, type LintOptions } from '../linter/index.ts';
 import { configFor, lintOptionsFrom } from '../linter/service.ts';
 import type { Dockerfile } from '../parser/ast.ts';
@@ -87,9 +88,10 @@ export class LintSession {
     this.latest.delete(uri);
   }
 
-  /** a config file changed: read every config again on the next lint */
+  /** a config file or a .dockerignore changed: read every config and build context again on the next lint */
   configChanged(): void {
     clearConfigCache();
+    clearContextCache();
     this.optionsByPath.clear();
     this.latest.clear();
   }

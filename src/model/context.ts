@@ -23,6 +23,13 @@ const contextIgnoreFiles = new Map<string, string | undefined>();
 /** per .dockerignore file: its compiled patterns (undefined when unreadable) */
 const matchers = new Map<string, Ignore | undefined>();
 
+/** Forget every context read so far: a long-lived process (the language server) saw a .dockerignore change. */
+export function clearContextCache(): void {
+  contexts.clear();
+  contextIgnoreFiles.clear();
+  matchers.clear();
+}
+
 function contextDockerignore(dir: string): string | undefined {
   if (!contextIgnoreFiles.has(dir)) {
     const path = join(dir, '.dockerignore');

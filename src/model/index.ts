@@ -2,5 +2,5 @@ export { buildModel, type DockerfileModel, type InstructionInfo, type Stage } fr
 export { parseImageRef, type ImageRef } from './image.ts';
 export { Scope, PLATFORM_ARGS, PROXY_ARGS, type Variable, type Expansion } from './scope.ts';
 export { analyseRun, mountsOf, isPosixShell, type Mount, type RunInfo, type ScriptSource } from './run.ts';
-export { loadContext, type BuildContext } from './context.ts';
+export { clearContextCache, loadContext, type BuildContext } from './context.ts';
 export * from './shell/index.ts';

@@ -189,6 +189,21 @@ describe('language server over stdio', () => {
     rmSync(configPath);
   });
 
+  it('reads a .dockerignore again when it changes', async () => {
+    // <Dockerfile>.dockerignore: BuildKit's per-Dockerfile ignore file, so other tests in this folder are not affected
+    const ignorePath = join(dir, 'ctx.Dockerfile.dockerignore');
+    writeFileSync(ignorePath, 'notes.md\n');
+    const { uri, diagnostics } = open('ctx.Dockerfile', 'FROM debian:12\nCOPY notes.md /app/\nUSER 1000\n');
+    expect((await diagnostics).map((d) => d.code)).toContain('copy-ignored-file');
+    writeFileSync(ignorePath, '*.log\n');
+    const next = client.nextDiagnostics(uri);
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: [{ uri: pathToFileURL(ignorePath).href, type: FileChangeType.Changed }],
+    });
+    expect((await next).diagnostics.map((d) => d.code)).not.toContain('copy-ignored-file');
+    rmSync(ignorePath);
+  });
+
   it('keeps positions exact in CRLF files and past astral characters', async () => {
     const text = 'FROM debian:12\r\n# 🐳 build\r\nRUN echo "🐳" && apt-get install -y curl\r\n';
     const { diagnostics } = open('crlf.Dockerfile', text);
