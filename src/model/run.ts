@@ -177,44 +177,27 @@ function shiftMap(shift: number): OffsetMap {
   return { length: Infinity, starts: [0], shifts: [shift], run: 0, other: (o) => o + shift };
 }
 
-/** The map of the shell-form command line: `length` characters of `ins.logical` from `restStart`. */
+/**
+ * The map of the shell-form command line: `length` characters of `ins.logical` from
+ * `restStart`. Its runs are the logical line's own pieces (what lies between two line
+ * continuations), so every offset below `length` maps exactly as `logical.toSource` would.
+ */
 function lineMap(ins: CommandInstruction, length: number): OffsetMap {
   const logical = ins.logical;
   const base = ins.restStart;
-  const shiftAt = (o: number) => logical.toSource(base + o) - o;
   const map: OffsetMap = { length, starts: [], shifts: [], run: 0, other: (o) => logical.toSource(base + o) };
-  // where the source jumps: what a line continuation leaves out; a run ends where the next gap starts
-  const gapStarts: number[] = [];
-  const gapEnds: number[] = [];
-  for (const t of ins.tokens) {
-    if (t.kind !== 'continuation' && t.kind !== 'continuation-comment' && t.kind !== 'empty-continuation-line') continue;
-    if (gapEnds.length > 0 && gapEnds[gapEnds.length - 1] === t.start) gapEnds[gapEnds.length - 1] = t.end;
-    else {
-      gapStarts.push(t.start);
-      gapEnds.push(t.end);
+  logical.forEachPiece((logicalStart, sourceStart) => {
+    const from = logicalStart - base;
+    if (from >= length) return;
+    // a piece that begins before the command line (with the keyword) covers its start
+    if (from <= 0) {
+      map.starts[0] = 0;
+      map.shifts[0] = sourceStart - from;
+    } else {
+      map.starts.push(from);
+      map.shifts.push(sourceStart - from);
     }
-  }
-  let gap = 0;
-  for (let from = 0; from < length; ) {
-    const shift = shiftAt(from);
-    while (gap < gapEnds.length && gapEnds[gap]! <= from + shift) gap++;
-    let end = gap < gapStarts.length ? Math.min(length, from + gapStarts[gap]! - (from + shift)) : length;
-    // the source map is strictly increasing, so the shift never decreases: the same shift at
-    // both ends proves a run; else (tokens not as expected) the run's end is found by bisection
-    if (end <= from || shiftAt(end - 1) !== shift) {
-      let lo = from;
-      let hi = length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (shiftAt(mid) === shift) lo = mid;
-        else hi = mid - 1;
-      }
-      end = lo + 1;
-    }
-    map.starts.push(from);
-    map.shifts.push(shift);
-    from = end;
-  }
+  });
   return map;
 }
 

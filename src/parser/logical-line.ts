@@ -37,6 +37,11 @@ export class LogicalLine {
     return this.sourceStarts[lo]! + (logical - starts[lo]!);
   }
 
+  /** each piece that is contiguous in the source: its logical start and the source offset of that start */
+  forEachPiece(visit: (logicalStart: number, sourceStart: number) => void): void {
+    for (let k = 0; k < this.logicalStarts.length; k++) visit(this.logicalStarts[k]!, this.sourceStarts[k]!);
+  }
+
   /** the logical characters [start, end) as a line of their own, still mapped to the source */
   slice(start: number, end: number): LogicalLine {
     const sub = new LogicalLine();
