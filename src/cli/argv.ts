@@ -10,7 +10,6 @@
 import type { LintArgs } from './lint.ts';
 
 export const THRESHOLDS = ['error', 'warning', 'info', 'style', 'none'] as const;
-export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'gitlab', 'checkstyle', 'junit', 'compact'];
 
 type FlagKey = 'noConfig' | 'quiet' | 'fix' | 'unsafeFixes' | 'fixDryRun';
 type ValueKey = 'format' | 'outputFile' | 'rule' | 'ignore' | 'config' | 'context' | 'stdinFilename' | 'failureThreshold' | 'maxWarnings';

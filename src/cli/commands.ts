@@ -7,7 +7,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import yargs from 'yargs';
 import { starterConfigText } from '../config/index.ts';
-import { FORMATS, THRESHOLDS } from './argv.ts';
+import { REPORTER_NAMES } from '../report/index.ts';
+import { THRESHOLDS } from './argv.ts';
 import { UsageError } from './errors.ts';
 import type { CliIO } from './io.ts';
 import { runLint, type LintArgs } from './lint.ts';
@@ -38,7 +39,7 @@ export async function runCommands(rawArgv: readonly string[], io: CliIO): Promis
       (y) =>
         y
           .positional('files', { type: 'string', array: true, default: [] as string[] })
-          .option('format', { alias: 'f', type: 'string', describe: `output format: ${FORMATS.join('|')} (repeatable, paired with --output-file)` })
+          .option('format', { alias: 'f', type: 'string', describe: `output format: ${REPORTER_NAMES.join('|')} (repeatable, paired with --output-file)` })
           .option('output-file', { alias: 'o', type: 'string', describe: 'write the report of the matching --format to this file' })
           .option('config', { alias: 'c', type: 'string', describe: 'use this config file (ours or a .hadolint.yaml) instead of searching' })
           .option('no-config', { type: 'boolean', default: false, describe: 'ignore config files' })
