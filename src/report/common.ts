@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { FileResult, Finding, Severity } from '../linter/types.ts';
 import type { Range } from '../parser/source.ts';
@@ -84,7 +83,8 @@ export function lineFingerprints(result: FileResult): Map<Finding, string> {
 }
 
 export function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  // loaded on first use: only fingerprinting formats need it, and node:crypto costs every cold start ~5 ms
+  return process.getBuiltinModule('node:crypto').createHash('sha256').update(text).digest('hex');
 }
 
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
