@@ -58,44 +58,46 @@ export class Linter {
 
   private readonly knownNames: ReadonlySet<string>;
   /** what each rule visits, learnt from its first create() that visits anything: create() returns these keys or none (a test holds rules to it) */
-  private readonly visitorKeys = new Map<Rule, readonly string[]>();
+  private readonly plans = new Map<Rule, VisitPlan>();
 
   lint(source: string, options: LintOptions = {}): FileResult & { df: Dockerfile } {
     const df = parseDockerfile(source);
     const findings: Finding[] = [];
-    const severityOf = (meta: RuleMeta): RuleSetting =>
-      options.rules?.[meta.id] ?? (meta.defaultOff && !options.enableAll ? 'off' : meta.severity);
+    const configured = options.rules;
+    const enableAll = options.enableAll === true;
 
-    const syntaxSeverity = severityOf(SYNTAX_ERROR_META);
+    const syntaxSeverity = severityOf(SYNTAX_ERROR_META, configured, enableAll);
     if (syntaxSeverity !== 'off') {
       for (const e of df.errors) findings.push(makeFinding(df, SYNTAX_ERROR_META, syntaxSeverity, e, e.message));
     }
 
     const model = buildModel(df, options.context);
-    const present = new Set<string>();
-    for (const info of model.instructions) present.add(info.ins.keyword);
+    let present = 0;
+    for (const info of model.instructions) present |= keywordBit(info.ins.keyword);
     const shared: RuleSettings = {
       trustedRegistries: options.trustedRegistries ?? [],
       labelSchema: options.labelSchema ?? {},
       strictLabels: options.strictLabels ?? false,
       options: NO_OPTIONS,
     };
-    const active: { rule: Rule; visitors: RuleVisitors }[] = [];
+    const active: ActiveRule[] = [];
     for (const rule of this.rules) {
-      const severity = severityOf(rule.meta);
+      const severity = severityOf(rule.meta, configured, enableAll);
       if (severity === 'off') continue;
       // a rule whose visitors this file would never call is not created at all
-      const keys = this.visitorKeys.get(rule);
-      if (keys && !keys.some((key) => key === 'instruction' || key === 'end' || present.has(key === 'run' ? 'RUN' : key))) continue;
+      const plan = this.plans.get(rule);
+      if (plan !== undefined && !plan.always && (plan.keywords & present) === 0) continue;
       const own = options.ruleOptions?.[rule.meta.id];
-      const ctx = new RuleRun(model, source, own ? { ...shared, options: own } : shared, rule.meta, severity, options.rules?.[rule.meta.id] !== undefined, findings);
+      const ctx = new RuleRun(model, source, own ? { ...shared, options: own } : shared, rule.meta, severity, configured?.[rule.meta.id] !== undefined, findings);
       const visitors = rule.create(ctx);
-      if (!keys) {
-        const learnt = Object.keys(visitors).filter((k) => typeof visitors[k as keyof RuleVisitors] === 'function');
-        // `{}` means off under these settings (no label schema, no trusted registries): learn from a real set
-        if (learnt.length > 0) this.visitorKeys.set(rule, learnt);
+      // `{}` means off under these settings (no label schema, no trusted registries): learn from a real set
+      if (plan === undefined) {
+        const learnt = planOf(visitors);
+        if (learnt.keys.length > 0) this.plans.set(rule, learnt);
+        active.push({ rule, visitors, keys: learnt.keys });
+      } else {
+        active.push({ rule, visitors, keys: plan.keys });
       }
-      active.push({ rule, visitors });
     }
 
     if (options.profile) {
@@ -107,33 +109,83 @@ export class Linter {
     }
 
     readSuppressions(df, !options.disableInlineIgnores, this.knownNames).apply(findings);
-    findings.sort((a, b) => a.range.start.offset - b.range.start.offset || a.ruleId.localeCompare(b.ruleId));
+    findings.sort(byPosition);
     const result: FileResult & { df: Dockerfile } = { filePath: options.filePath ?? '-', source, findings, df };
     return result;
   }
 }
 
+function severityOf(meta: RuleMeta, configured: LintOptions['rules'], enableAll: boolean): RuleSetting {
+  return configured?.[meta.id] ?? (meta.defaultOff && !enableAll ? 'off' : meta.severity);
+}
+
+/** findings in source order; at one position, by rule id (code-unit order: ids are lower-case ASCII) */
+function byPosition(a: Finding, b: Finding): number {
+  return a.range.start.offset - b.range.start.offset || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+}
+
+/** Instruction keywords as bits, so "does this file have anything the rule visits" is one AND. */
+const KEYWORD_BITS = new Map<string, number>(
+  ['FROM', 'RUN', 'CMD', 'LABEL', 'MAINTAINER', 'EXPOSE', 'ENV', 'ADD', 'COPY', 'ENTRYPOINT', 'VOLUME', 'USER', 'WORKDIR', 'ARG', 'ONBUILD', 'STOPSIGNAL', 'HEALTHCHECK', 'SHELL']
+    .map((keyword, i) => [keyword, 1 << i]),
+);
+/** unknown keywords (a syntax error already) share the last bit */
+const OTHER_KEYWORD = 1 << 30;
+
+function keywordBit(keyword: string): number {
+  return KEYWORD_BITS.get(keyword) ?? OTHER_KEYWORD;
+}
+
+/** A rule's visitor keys, and the instructions that call it (every one when it visits `instruction` or `end`). */
+interface VisitPlan {
+  keys: readonly string[];
+  always: boolean;
+  keywords: number;
+}
+
+function planOf(visitors: RuleVisitors): VisitPlan {
+  const keys: string[] = [];
+  let always = false;
+  let keywords = 0;
+  for (const key in visitors) {
+    if (typeof visitors[key as keyof RuleVisitors] !== 'function') continue;
+    keys.push(key);
+    if (key === 'instruction' || key === 'end') always = true;
+    else keywords |= keywordBit(key === 'run' ? 'RUN' : key);
+  }
+  return { keys, always, keywords };
+}
+
+interface ActiveRule {
+  rule: Rule;
+  visitors: RuleVisitors;
+  /** the visitor keys of this rule (a key may be missing from `visitors` when settings turn the rule off) */
+  keys: readonly string[];
+}
+
+type InstructionVisitor = (ins: InstructionInfo['ins'], info: InstructionInfo) => void;
+
 interface DispatchTable {
-  every: ((ins: InstructionInfo['ins'], info: InstructionInfo) => void)[];
-  byKeyword: Map<string, ((ins: InstructionInfo['ins'], info: InstructionInfo) => void)[]>;
+  every: InstructionVisitor[];
+  byKeyword: Map<string, InstructionVisitor[]>;
   run: ((run: NonNullable<ReturnType<ReturnType<typeof buildModel>['run']>>, info: InstructionInfo) => void)[];
   end: (() => void)[];
 }
 
 /** visitors grouped by what they visit, so each instruction calls only the rules that asked for it */
-function dispatchTable(active: { visitors: RuleVisitors }[]): DispatchTable {
+function dispatchTable(active: readonly ActiveRule[]): DispatchTable {
   const table: DispatchTable = { every: [], byKeyword: new Map(), run: [], end: [] };
-  for (const { visitors } of active) {
-    for (const key in visitors) {
+  for (const { visitors, keys } of active) {
+    for (const key of keys) {
       const fn = visitors[key as keyof RuleVisitors];
       if (typeof fn !== 'function') continue;
-      if (key === 'instruction') table.every.push(fn as DispatchTable['every'][number]);
+      if (key === 'instruction') table.every.push(fn as InstructionVisitor);
       else if (key === 'run') table.run.push(fn as DispatchTable['run'][number]);
       else if (key === 'end') table.end.push(fn as () => void);
       else {
-        const list = table.byKeyword.get(key) ?? [];
-        list.push(fn as DispatchTable['every'][number]);
-        table.byKeyword.set(key, list);
+        const list = table.byKeyword.get(key);
+        if (list === undefined) table.byKeyword.set(key, [fn as InstructionVisitor]);
+        else list.push(fn as InstructionVisitor);
       }
     }
   }
@@ -155,7 +207,7 @@ function dispatch(table: DispatchTable, info: InstructionInfo, model: ReturnType
 export const RUN_ANALYSIS_PROFILE_KEY = '(RUN analysis, shared by the rules)';
 
 /** the same walk, rule by rule, timing each; RUN scripts are analysed first and timed on their own */
-function profileRules(active: { rule: Rule; visitors: RuleVisitors }[], model: ReturnType<typeof buildModel>, profile: Map<string, number>): void {
+function profileRules(active: readonly ActiveRule[], model: ReturnType<typeof buildModel>, profile: Map<string, number>): void {
   const start = performance.now();
   for (const info of model.instructions) model.run(info.ins);
   profile.set(RUN_ANALYSIS_PROFILE_KEY, (profile.get(RUN_ANALYSIS_PROFILE_KEY) ?? 0) + performance.now() - start);
