@@ -1,6 +1,6 @@
 import { fix, replace } from '../src/fix/edits.ts';
 import { defineRule } from '../src/linter/rule.ts';
-import { programName, subcommandWords, unwrap } from '../src/model/index.ts';
+import { subcommandWords, unwrap } from '../src/model/index.ts';
 
 // subcommands that apt-get runs the same way (not `upgrade`: apt's also installs new dependencies)
 const SAME_IN_APT_GET = new Set([
@@ -28,7 +28,7 @@ export default defineRule({
       run(run) {
         for (const cmd of run.commands) {
           const real = unwrap(cmd);
-          if (programName(real.name) !== 'apt' || !real.name) continue;
+          if (real.program !== 'apt' || !real.name) continue;
           const sub = subcommandWords(real, 'apt', 1)[0]?.value;
           const name = real.name;
           const fixable = run.editable && sub !== undefined && SAME_IN_APT_GET.has(sub) && name.text === name.value;

@@ -1,6 +1,6 @@
 import { fix, insertAt, lineEnding, remove, replace } from '../src/fix/edits.ts';
 import { defineRule } from '../src/linter/rule.ts';
-import { programName, type RunInfo, type ShellCommand } from '../src/model/index.ts';
+import { type RunInfo, type ShellCommand } from '../src/model/index.ts';
 
 /** a directory that can be written as a WORKDIR argument as it is */
 const PLAIN_ABSOLUTE = /^\/[A-Za-z0-9._@+,:=%/-]*$/;
@@ -28,7 +28,7 @@ export default defineRule({
     return {
       run(run, info) {
         for (const command of run.commands) {
-          if (programName(command.name) !== 'cd' || command.inSubshell) continue;
+          if (command.program !== 'cd' || command.inSubshell) continue;
           const edits = info.onbuild ? undefined : moveToWorkdir(run, command, source);
           ctx.report({
             span: command,
@@ -49,7 +49,7 @@ function moveToWorkdir(run: RunInfo, cd: ShellCommand, source: string) {
   const [first, second] = script.commands;
   const dir = cd.args[0]?.value;
   if (first !== cd || cd.args.length !== 1 || dir === undefined || !PLAIN_ABSOLUTE.test(dir)) return undefined;
-  if (script.commands.some((c) => c !== cd && programName(c.name) === 'cd')) return undefined;
+  if (script.commands.some((c) => c !== cd && c.program === 'cd')) return undefined;
   const lineStart = source.lastIndexOf('\n', ins.start - 1) + 1;
   const indent = source.slice(lineStart, ins.start);
   if (!/^[ \t]*$/.test(indent)) return undefined;

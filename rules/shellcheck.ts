@@ -1,7 +1,7 @@
 import { fix, replace } from '../src/fix/edits.ts';
 import { defineRule } from '../src/linter/rule.ts';
 import type { TextEdit } from '../src/linter/types.ts';
-import { PROXY_ARGS, programName, type InstructionInfo, type RunInfo, type ScriptSource } from '../src/model/index.ts';
+import { PROXY_ARGS, type InstructionInfo, type RunInfo, type ScriptSource } from '../src/model/index.ts';
 import {
   runShellcheck, shellcheckBinary, shellcheckDialect, type ShellcheckDialect, type ShellcheckJob,
 } from '../src/model/shellcheck.ts';
@@ -43,7 +43,7 @@ export default defineRule({
         if (source.form === 'heredoc') {
           // a heredoc runs with its own `#!` interpreter, or the shell the command line names
           const shebang = /^#!\s*(\S+)(?:[ \t]+(\S+))?[^\n]*/.exec(text);
-          const lineShell = programName(run.scriptSources[0]?.form === 'line' ? run.scripts[0]?.commands[0]?.name : undefined);
+          const lineShell = (run.scriptSources[0]?.form === 'line' ? run.scripts[0]?.commands[0]?.program : undefined);
           const program = shebang ? (/(^|\/)env$/.test(shebang[1]!) ? shebang[2] : shebang[1]) : lineShell;
           if (program !== undefined && shellcheckDialect(program)) dialect = shellcheckDialect(program);
           else if (shebang) dialect = undefined;

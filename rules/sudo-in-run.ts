@@ -1,5 +1,4 @@
 import { defineRule } from '../src/linter/rule.ts';
-import { programName } from '../src/model/index.ts';
 
 export default defineRule({
   meta: {
@@ -22,7 +21,7 @@ export default defineRule({
     return {
       run(run) {
         for (const command of run.commands) {
-          if (programName(command.name) !== 'sudo') continue;
+          if (command.program !== 'sudo') continue;
           ctx.report({ span: command.name!, message: 'Do not use sudo: set USER for the steps that need root, or drop privileges with gosu at run time' });
         }
       },

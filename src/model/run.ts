@@ -206,7 +206,7 @@ function addHeredocs(info: RunInfo, posix: boolean, dialect: ShellDialect): void
   const command = ins.command;
   const first = info.scripts[0]?.commands[0];
   const lineIsOnlyMarkers = command?.kind === 'shell' && /^(\s*\d*<<-?\S+\s*)+$/.test(command.text);
-  const runsShell = first !== undefined && SHELL_PROGRAMS.has(programName(first.name) ?? '') && first.args.every((a) => (a.value ?? '').startsWith('-') || a.text.includes('<<'));
+  const runsShell = first !== undefined && SHELL_PROGRAMS.has(first.program ?? '') && first.args.every((a) => (a.value ?? '').startsWith('-') || a.text.includes('<<'));
   for (const h of ins.heredocs) {
     if (posix && (lineIsOnlyMarkers ? SHELL_PROGRAMS.has(interpreterOf(h.content) ?? 'sh') : runsShell)) {
       const script = parseShell(h.content, { dialect });

@@ -158,7 +158,7 @@ const CLEANERS: Readonly<Record<SystemManager, readonly string[]>> = {
 
 /** `yum clean all`, `dnf clean all`, `microdnf clean all`, `zypper clean` / `zypper cc` (any options) */
 export function isCacheClean(cmd: ShellCommand, manager: SystemManager): boolean {
-  const name = programName(unwrap(cmd).name);
+  const name = unwrap(cmd).program;
   if (name === undefined || !CLEANERS[manager].includes(name)) return false;
   const words = subcommandWords(cmd, name, 2).map((w) => w.value);
   return manager === 'zypper' ? words[0] === 'clean' || words[0] === 'cc' : words[0] === 'clean' && words[1] === 'all';

@@ -124,7 +124,7 @@ function optionTakesNextWord(a: string, flagsWithValue: readonly string[], singl
 
 /** forget what was derived from `cmd` (its positions were rewritten after parsing) */
 export function forgetUnwrapped(cmd: ShellCommand): void {
-  if (mayWrap(programName(cmd.name))) unwrapped.delete(cmd);
+  if (mayWrap(cmd.program)) unwrapped.delete(cmd);
 }
 
 /**
@@ -136,7 +136,7 @@ export function forgetUnwrapped(cmd: ShellCommand): void {
  */
 export function unwrap(cmd: ShellCommand): ShellCommand {
   // most commands run no wrapper: they are their own answer, with no cache entry
-  if (!mayWrap(programName(cmd.name))) return cmd;
+  if (!mayWrap(cmd.program)) return cmd;
   let result = unwrapped.get(cmd);
   if (!result) {
     result = unwrapUncached(cmd);
@@ -156,7 +156,7 @@ function unwrapUncached(cmd: ShellCommand): ShellCommand {
 }
 
 function unwrapOnce(cmd: ShellCommand): ShellCommand | undefined {
-  const name = programName(cmd.name);
+  const name = cmd.program;
   if (name === undefined) return undefined;
   const args = cmd.args;
   let i: number;
@@ -201,7 +201,7 @@ function unwrapOnce(cmd: ShellCommand): ShellCommand | undefined {
   }
   const inner = args[i];
   if (!inner) return undefined;
-  return { ...cmd, name: inner, args: args.slice(i + 1), assignments };
+  return { ...cmd, name: inner, program: programName(inner), args: args.slice(i + 1), assignments };
 }
 
 /** Whether option word `a` sets flag `name` (no dashes): `-y`, `-qy`, `--yes`, `--opt=value`. */
@@ -212,7 +212,7 @@ function hasOption(a: string, name: string): boolean {
 
 /** Effective program name of `cmd` (after `unwrap`), e.g. `apt-get`, `pip`. */
 export function commandName(cmd: ShellCommand): string | undefined {
-  return programName(unwrap(cmd).name);
+  return unwrap(cmd).program;
 }
 
 /**
@@ -283,7 +283,7 @@ function positionalsOf(args: readonly ShellWord[], options: PositionalOptions): 
  */
 export function isCommand(cmd: ShellCommand, program: string, ...subcommand: string[]): boolean {
   const real = unwrap(cmd);
-  if (programName(real.name) !== program) return false;
+  if (real.program !== program) return false;
   if (subcommand.length === 0) return true;
   const words = subcommandWords(real, program, subcommand.length);
   return subcommand.every((s, k) => words[k]?.value === s);
@@ -330,7 +330,7 @@ export function mayRunChildShell(cmd: ShellCommand): boolean {
  */
 export function shellCScript(cmd: ShellCommand): { script: ShellWord; dialect: ShellDialect } | undefined {
   const real = unwrap(cmd);
-  const name = programName(real.name);
+  const name = real.program;
   if (name === undefined) return undefined;
   const args = real.args;
   if (name === 'su' || name === 'runuser') {
@@ -371,7 +371,7 @@ function shellOperands(args: readonly ShellWord[]): { hasC: boolean; operand?: S
  */
 export function shellStdinScript(cmd: ShellCommand): { script: ShellWord; dialect: ShellDialect } | undefined {
   const real = unwrap(cmd);
-  const name = programName(real.name);
+  const name = real.program;
   const dialect = name === undefined ? undefined : SHELLS.get(name);
   if (!dialect) return undefined;
   const { hasC, operand } = shellOperands(real.args);

@@ -4,7 +4,7 @@
  * command model of types.ts. Chosen over sh-syntax and web-tree-sitter by measurement; see
  * docs/decisions/shell-parser.md.
  */
-import { mayRunChildShell, shellCScript, shellStdinScript } from './commands.ts';
+import { mayRunChildShell, programName, shellCScript, shellStdinScript } from './commands.ts';
 import type {
   ShellCommand,
   ShellDialect,
@@ -508,6 +508,7 @@ class ShellParser {
     // every field present from the start: one object shape for all commands
     return {
       name: undefined,
+      program: undefined,
       args: [],
       assignments: [],
       redirects: [],
@@ -552,6 +553,7 @@ class ShellParser {
       } else if (!cmd.name) cmd.name = word;
       else cmd.args.push(word);
     }
+    cmd.program = programName(cmd.name);
     if (cmd.end > cmd.start) this.commands.push(cmd);
   }
 
@@ -559,6 +561,7 @@ class ShellParser {
   private parseTestCommand(ctx: Context, joinedBy: string | undefined): void {
     const cmd = this.newCommand(this.pos, joinedBy, ctx);
     cmd.name = { text: '[[', value: '[[', start: this.pos, end: this.pos + 2 };
+    cmd.program = '[[';
     this.pos += 2;
     let closed = false;
     for (;;) {

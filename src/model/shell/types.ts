@@ -28,6 +28,11 @@ export interface ShellRedirect {
 export interface ShellCommand {
   /** argv[0]; undefined for a bare assignment or redirect */
   name?: ShellWord;
+  /**
+   * the program as rules compare it (`programName(name)`): basename, `pip3.11` -> `pip`,
+   * `python3` -> `python`; undefined when the name depends on expansions. Set by the parser.
+   */
+  program: string | undefined;
   /** argv[1..] */
   args: ShellWord[];
   /** `FOO=bar cmd` */
