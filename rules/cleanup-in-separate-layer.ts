@@ -150,7 +150,8 @@ export default defineRule({
           });
         }
         // what this RUN leaves behind for later layers
-        const removedHere = new Set(removedNames.flat());
+        const removedHere = new Set<string>();
+        for (const names of removedNames) for (const name of names) removedHere.add(name);
         for (const install of run.installs) {
           if (OS_MANAGERS.has(install.manager)) {
             for (const w of install.packages) {

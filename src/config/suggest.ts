@@ -30,6 +30,8 @@ export function closestMatch(name: string, candidates: Iterable<string>): string
   let best: string | undefined;
   let bestDistance = limit + 1;
   for (const candidate of candidates) {
+    // the distance is at least the difference in length: most candidates need no table
+    if (Math.abs(candidate.length - name.length) >= bestDistance) continue;
     const distance = editDistance(name, candidate);
     if (distance < bestDistance) {
       best = candidate;
