@@ -1,7 +1,5 @@
-/** Edit distance (insert, delete, substitute, swap adjacent), case-insensitive. */
-function editDistance(a: string, b: string): number {
-  const s = a.toLowerCase();
-  const t = b.toLowerCase();
+/** Edit distance (insert, delete, substitute, swap adjacent) of two lower-cased strings. */
+function editDistance(s: string, t: string): number {
   // rows[i][j] = distance between s[0, i) and t[0, j)
   const rows: number[][] = [];
   for (let i = 0; i <= s.length; i++) {
@@ -29,10 +27,12 @@ export function closestMatch(name: string, candidates: Iterable<string>): string
   const limit = Math.max(1, Math.floor(name.length / 3));
   let best: string | undefined;
   let bestDistance = limit + 1;
+  const lower = name.toLowerCase();
   for (const candidate of candidates) {
+    const other = candidate.toLowerCase();
     // the distance is at least the difference in length: most candidates need no table
-    if (Math.abs(candidate.length - name.length) >= bestDistance) continue;
-    const distance = editDistance(name, candidate);
+    if (Math.abs(other.length - lower.length) >= bestDistance) continue;
+    const distance = editDistance(lower, other);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
