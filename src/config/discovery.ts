@@ -47,28 +47,64 @@ async function exists(filePath: string): Promise<boolean> {
   }
 }
 
+/** Whether stat'ing `file` says cosmiconfig may find something there (it passes over exactly these errors). */
+function mayExist(file: string): boolean {
+  try {
+    statSync(file);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return !(code === 'ENOENT' || code === 'ENOTDIR' || code === 'EACCES');
+  }
+}
+
 /**
- * False only when no file in `places` under `dir` can be read, so an explorer would find nothing
- * there: cosmiconfig passes over exactly these errors. Anything else goes to cosmiconfig.
+ * Whether cosmiconfig may take something from the package.json at `file` under `key`: it has
+ * the key, or it is not a plain JSON object (cosmiconfig then reports the error). Most projects
+ * have a package.json and no key of ours in it.
  */
-async function mayHoldAny(dir: string, places: readonly string[]): Promise<boolean> {
-  return places.some((place) => {
-    try {
-      statSync(path.join(dir, place));
-      return true;
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      return !(code === 'ENOENT' || code === 'ENOTDIR' || code === 'EACCES');
-    }
-  });
+function packageJsonMayHold(file: string, key: string): boolean {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return mayExist(file);
+  }
+  try {
+    const data: unknown = JSON.parse(text);
+    return typeof data !== 'object' || data === null || Array.isArray(data) || Object.hasOwn(data, key);
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * False only when no file in `places` under `dir` can give cosmiconfig a config under `key`
+ * (the package.json property it reads), so an explorer would find nothing there. Anything else
+ * goes to cosmiconfig.
+ */
+async function mayHoldAny(dir: string, places: readonly string[], key: string): Promise<boolean> {
+  if (!shortcuts) return true;
+  return places.some((place) => (place === 'package.json' ? packageJsonMayHold(path.join(dir, place), key) : mayExist(path.join(dir, place))));
 }
 
 let metaConfigPossible: Promise<boolean> | undefined;
 
 /** Whether cosmiconfig may read a meta config (in the working directory) that changes its search. */
 function cosmiconfigMetaPossible(): Promise<boolean> {
-  metaConfigPossible ??= mayHoldAny(process.cwd(), COSMICONFIG_META_PLACES);
+  metaConfigPossible ??= mayHoldAny(process.cwd(), COSMICONFIG_META_PLACES, 'cosmiconfig');
   return metaConfigPossible;
+}
+
+/**
+ * Folders where no file could hold a config are passed over without cosmiconfig (loading it
+ * costs a cold run ~40 ms). Tests turn that off to get the reference the shortcut must match.
+ */
+let shortcuts = true;
+
+export function useDiscoveryShortcuts(on: boolean): void {
+  shortcuts = on;
+  clearDiscoveryCaches();
 }
 
 /** `dir` and its ancestors, up to and including the repository root (holding `.git`), home or `/`. */
@@ -141,7 +177,7 @@ async function searchConfig(dir: string): Promise<FoundConfig | null> {
   const checkEveryFolder = await cosmiconfigMetaPossible();
   for (const kind of ['tslint-docker', 'hadolint'] as const) {
     for await (const current of searchDirectories(dir)) {
-      if (!checkEveryFolder && !(await mayHoldAny(current, SEARCH_PLACES[kind]))) continue;
+      if (!checkEveryFolder && !(await mayHoldAny(current, SEARCH_PLACES[kind], kind))) continue;
       try {
         const result = await (await getExplorers())[kind].search(current);
         if (result !== null) return { filePath: result.filepath, kind, content: result.config };
