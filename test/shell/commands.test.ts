@@ -62,7 +62,7 @@ describe('positionalArgs', () => {
 });
 
 describe('isCommand and unwrap', () => {
-  const cases: { script: string; program: string; sub: string[]; expected: boolean }[] = [
+  const cases: { script: string; program: string; sub: [] | [string] | [string, string]; expected: boolean }[] = [
     { script: 'apt-get install x', program: 'apt-get', sub: ['install'], expected: true },
     { script: '/usr/bin/apt-get -q -o Foo=1 install x', program: 'apt-get', sub: ['install'], expected: true },
     { script: 'apt-get update', program: 'apt-get', sub: ['install'], expected: false },

@@ -281,12 +281,14 @@ function positionalsOf(args: readonly ShellWord[], options: PositionalOptions): 
  * `isCommand(cmd, 'yum', 'clean', 'all')`. Options before the subcommand are skipped using
  * GLOBAL_FLAGS_WITH_VALUE. The program name is compared as `programName` gives it.
  */
-export function isCommand(cmd: ShellCommand, program: string, ...subcommand: string[]): boolean {
+export function isCommand(cmd: ShellCommand, program: string, subcommand?: string, subcommand2?: string): boolean {
+  // two optional words rather than a rest parameter: rules ask this of every command, and a
+  // rest array per call was one of the largest allocations of a lint
   const real = unwrap(cmd);
   if (real.program !== program) return false;
-  if (subcommand.length === 0) return true;
-  const words = subcommandWords(real, program, subcommand.length);
-  return subcommand.every((s, k) => words[k]?.value === s);
+  if (subcommand === undefined) return true;
+  const words = subcommandWords(real, program, subcommand2 === undefined ? 1 : 2);
+  return words[0]?.value === subcommand && (subcommand2 === undefined || words[1]?.value === subcommand2);
 }
 
 /** The first `count` positional words of `cmd` (unwrapped), global options skipped. */
