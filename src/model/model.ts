@@ -61,6 +61,16 @@ export interface DockerfileModel {
 const DEFAULT_SHELL = ['/bin/sh', '-c'] as const;
 const SHELL_PRAGMA = /^(?:hadolint|tslint-docker)\s+shell\s*=\s*(\S+)$/i;
 
+/**
+ * A copy of `map`. `new Map(map)` walks an iterator that allocates an entry array per element;
+ * scopes are copied at every ARG and ENV pair, so that was a large share of a lint's garbage.
+ */
+function copyMap<K, V>(map: ReadonlyMap<K, V>): Map<K, V> {
+  const copy = new Map<K, V>();
+  map.forEach((value, key) => copy.set(key, value));
+  return copy;
+}
+
 export function buildModel(df: Dockerfile, context?: BuildContext): DockerfileModel {
   const stages: Stage[] = [];
   const infos: InstructionInfo[] = [];
@@ -71,7 +81,7 @@ export function buildModel(df: Dockerfile, context?: BuildContext): DockerfileMo
   const stageEnv = new Map<Stage, Map<string, Variable>>();
 
   let stage: Stage | undefined;
-  let vars = new Map(globalVars);
+  let vars = copyMap(globalVars);
   // `# hadolint shell=powershell` declares the shell of the base images from that line on
   const shellPragmas: { start: number; shell: readonly string[] }[] = [];
   for (const n of df.nodes) {
@@ -140,14 +150,14 @@ export function buildModel(df: Dockerfile, context?: BuildContext): DockerfileMo
             if (value !== undefined) v.value = value;
             globalArgs.set(name, v);
             globalVars.set(name, v);
-            vars = new Map(globalVars);
+            vars = copyMap(globalVars);
             continue;
           }
           // re-declared inside a stage: takes the global value when it has no default
           if (value === undefined && !pair.value) value = globalVars.get(name)?.value;
           const v: Variable = { name, kind: 'arg', declaredAt: ins };
           if (value !== undefined) v.value = value;
-          vars = new Map(vars).set(name, v);
+          vars = copyMap(vars).set(name, v);
         }
         break;
       case 'ENV':
@@ -157,7 +167,7 @@ export function buildModel(df: Dockerfile, context?: BuildContext): DockerfileMo
           const v: Variable = { name: pair.key.value, kind: 'env', declaredAt: ins };
           const value = pair.separator === '=' ? scopeOf().expand(raw).value : raw;
           if (value !== undefined) v.value = value;
-          vars = new Map(vars).set(v.name, v);
+          vars = copyMap(vars).set(v.name, v);
           if (stage) stageEnv.get(stage)!.set(v.name, v);
         }
         break;
