@@ -17,7 +17,11 @@ class StructureParser extends EmbeddedActionsParser {
   constructor(t: DockerfileLexer['tokens']) {
     super([...Object.values(t), InstructionStart, InstructionPart], { maxLookahead: 2, skipValidations: true });
     const $ = this;
-    const collect = (tokens: IToken[], tok: IToken) => {
+    // Chevrotain's performance guide: build each OR's alternatives once, not per line. So the
+    // alternatives may not close over a call's locals: `content` collects into `tokens`, set
+    // afresh by each call (the rule does not recurse).
+    let tokens: IToken[] = [];
+    const collect = (tok: IToken) => {
       tokens.push(tok);
     };
 
@@ -27,40 +31,43 @@ class StructureParser extends EmbeddedActionsParser {
       return groups;
     });
 
-    $.RULE('line', (): LineGroup => {
-      return $.OR([
-        { ALT: () => ({ kind: 'bom' as const, tokens: [$.CONSUME(t.Bom)] }) },
-        {
-          // leading blanks, then the line's content; blanks alone at the end of the file make a blank line
-          ALT: () => {
-            const blank = $.CONSUME(t.Whitespace);
-            const content = $.OPTION(() => $.SUBRULE($.content));
-            // ACTION: not run while Chevrotain records the grammar
-            return $.ACTION(() =>
-              content ? { kind: content.kind, tokens: [blank, ...content.tokens] } : { kind: 'blank' as const, tokens: [blank] },
-            );
-          },
+    const lineAlternatives = [
+      { ALT: () => ({ kind: 'bom' as const, tokens: [$.CONSUME(t.Bom)] }) },
+      {
+        // leading blanks, then the line's content; blanks alone at the end of the file make a blank line
+        ALT: () => {
+          const blank = $.CONSUME(t.Whitespace);
+          const content = $.OPTION(() => $.SUBRULE($.content));
+          // ACTION: not run while Chevrotain records the grammar
+          return $.ACTION(() => {
+            if (!content) return { kind: 'blank' as const, tokens: [blank] };
+            content.tokens.unshift(blank);
+            return content;
+          });
         },
-        { ALT: () => $.SUBRULE2($.content) },
-      ]);
-    });
+      },
+      { ALT: () => $.SUBRULE2($.content) },
+    ];
+    $.RULE('line', (): LineGroup => $.OR(lineAlternatives));
 
-    $.RULE('content', (): LineGroup => {
-      const tokens: IToken[] = [];
-      const kind = $.OR2([
-        { ALT: () => { collect(tokens, $.CONSUME(t.Directive)); $.OPTION2(() => collect(tokens, $.CONSUME(t.Newline))); return 'directive' as const; } },
-        { ALT: () => { collect(tokens, $.CONSUME(t.Comment)); $.OPTION3(() => collect(tokens, $.CONSUME2(t.Newline))); return 'comment' as const; } },
-        { ALT: () => { collect(tokens, $.CONSUME3(t.Newline)); return 'blank' as const; } },
-        {
-          ALT: () => {
-            collect(tokens, $.CONSUME(InstructionStart));
-            $.MANY2(() => collect(tokens, $.CONSUME(InstructionPart)));
-            $.OPTION4(() => collect(tokens, $.CONSUME(t.InstructionEnd)));
-            return 'instruction' as const;
-          },
+    const contentAlternatives = [
+      { ALT: () => { collect($.CONSUME(t.Directive)); $.OPTION2(() => collect($.CONSUME(t.Newline))); return 'directive' as const; } },
+      { ALT: () => { collect($.CONSUME(t.Comment)); $.OPTION3(() => collect($.CONSUME2(t.Newline))); return 'comment' as const; } },
+      { ALT: () => { collect($.CONSUME3(t.Newline)); return 'blank' as const; } },
+      {
+        ALT: () => {
+          collect($.CONSUME(InstructionStart));
+          $.MANY2(() => collect($.CONSUME(InstructionPart)));
+          $.OPTION4(() => collect($.CONSUME(t.InstructionEnd)));
+          return 'instruction' as const;
         },
-      ]);
-      return { kind, tokens };
+      },
+    ];
+    $.RULE('content', (): LineGroup => {
+      const own: IToken[] = [];
+      tokens = own;
+      const kind = $.OR2(contentAlternatives);
+      return { kind, tokens: own };
     });
 
     this.performSelfAnalysis();
