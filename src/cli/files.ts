@@ -3,7 +3,7 @@
  * argument every Dockerfile under the working directory. Walks skip `.git`,
  * `node_modules` and what `.gitignore` files exclude.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, type Stats } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { UsageError } from './errors.ts';
@@ -33,8 +33,9 @@ export async function findFiles(args: readonly string[], cwd: string): Promise<s
   for (const arg of args) {
     if (arg === '-') { add('-'); continue; }
     const abs = resolve(cwd, arg);
-    if (existsSync(abs)) {
-      if (statSync(abs).isDirectory()) {
+    const stat = statOrUndefined(abs);
+    if (stat !== undefined) {
+      if (stat.isDirectory()) {
         const files = walk(abs, cwd, () => true);
         if (files.length === 0) throw new UsageError(`no Dockerfiles found in directory ${arg}: name them Dockerfile, *.Dockerfile or Containerfile, or pass the files`);
         files.forEach(add);
@@ -55,6 +56,15 @@ export async function findFiles(args: readonly string[], cwd: string): Promise<s
     throw new UsageError(`no such file or directory: ${arg}`);
   }
   return found;
+}
+
+/** What existsSync + statSync told, in one call (a batch names thousands of files): undefined when it cannot be read. */
+function statOrUndefined(path: string): Stats | undefined {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
 }
 
 /** paths relative to cwd, sorted, of Dockerfiles (or any file the glob takes) under dir */
