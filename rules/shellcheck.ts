@@ -43,7 +43,7 @@ export default defineRule({
         if (source.form === 'heredoc') {
           // a heredoc runs with its own `#!` interpreter, or the shell the command line names
           const shebang = /^#!\s*(\S+)(?:[ \t]+(\S+))?[^\n]*/.exec(text);
-          const lineShell = (run.scriptSources[0]?.form === 'line' ? run.scripts[0]?.commands[0]?.program : undefined);
+          const lineShell = run.scriptSources[0]?.form === 'line' ? run.scripts[0]?.commands[0]?.program : undefined;
           const program = shebang ? (/(^|\/)env$/.test(shebang[1]!) ? shebang[2] : shebang[1]) : lineShell;
           if (program !== undefined && shellcheckDialect(program)) dialect = shellcheckDialect(program);
           else if (shebang) dialect = undefined;

@@ -3,7 +3,7 @@
  * carries them is bigger and has more to attack than the program needs to run.
  */
 import type { ImageRef } from './image.ts';
-import { commandName, isCommand, positionalArgs, subcommandPositionals, subcommandWords, unwrap } from './shell/commands.ts';
+import { commandName, isCommand, positionalArgs, subcommandPositionals, subcommandWords } from './shell/commands.ts';
 import type { PackageInstall } from './shell/packages.ts';
 import type { ShellCommand, ShellWord } from './shell/types.ts';
 
@@ -66,7 +66,7 @@ export function buildToolPackages(install: PackageInstall): ShellWord[] {
 
 /** A command that builds the project: `npm run build`, `go build`, `mvn package`, `cargo build --release` ... */
 export function isBuildCommand(command: ShellCommand): boolean {
-  const name = unwrap(command).program;
+  const name = commandName(command);
   switch (name) {
     case 'npm':
     case 'pnpm':

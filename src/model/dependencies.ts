@@ -4,7 +4,7 @@
  * Dockerfile can copy those first and keep the install cached while the sources change.
  */
 import type { RunInfo } from './run.ts';
-import { flagValues, hasFlag, isCommand, subcommandWords, unwrap } from './shell/commands.ts';
+import { commandName, flagValues, hasFlag, isCommand, subcommandWords, unwrap } from './shell/commands.ts';
 import type { PackageInstall, PackageManager } from './shell/packages.ts';
 import type { ShellCommand } from './shell/types.ts';
 
@@ -53,7 +53,7 @@ function fromPackageInstall(install: PackageInstall): Omit<DependencyInstall, 'm
 }
 
 function fromCommand(command: ShellCommand): DependencyInstall | undefined {
-  const name = unwrap(command).program;
+  const name = commandName(command);
   if (name === 'go' && isCommand(command, 'go', 'mod', 'download')) {
     return { label: 'go mod download', command, manifests: ['go.mod', 'go.sum'], dependenciesOnly: true };
   }

@@ -6,7 +6,7 @@
  */
 import { mountsHold } from './cache-mount.ts';
 import type { RunInfo } from './run.ts';
-import { programName, subcommandPositionals, subcommandWords, unwrap } from './shell/commands.ts';
+import { commandName, programName, subcommandPositionals, subcommandWords, unwrap } from './shell/commands.ts';
 import type { ShellCommand, ShellWord } from './shell/types.ts';
 
 export type SystemManager = 'yum' | 'dnf' | 'microdnf' | 'zypper';
@@ -158,7 +158,7 @@ const CLEANERS: Readonly<Record<SystemManager, readonly string[]>> = {
 
 /** `yum clean all`, `dnf clean all`, `microdnf clean all`, `zypper clean` / `zypper cc` (any options) */
 export function isCacheClean(cmd: ShellCommand, manager: SystemManager): boolean {
-  const name = unwrap(cmd).program;
+  const name = commandName(cmd);
   if (name === undefined || !CLEANERS[manager].includes(name)) return false;
   const words = subcommandWords(cmd, name, 2).map((w) => w.value);
   return manager === 'zypper' ? words[0] === 'clean' || words[0] === 'cc' : words[0] === 'clean' && words[1] === 'all';
