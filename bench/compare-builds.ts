@@ -1,0 +1,59 @@
+/**
+ * Two builds side by side, for changes smaller than this machine's run-to-run noise: this
+ * checkout's build and another checkout's (a clone at another commit, `npm install`ed).
+ * In one process, both linters take turns over the corpus (warm passes); then both CLIs take
+ * turns over the corpus as one batch each. Not part of `npm run bench` (it needs the other build).
+ * Run: npx tsx bench/compare-builds.ts ../other-checkout [--rounds N]
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL, fileURLToPath } from 'node:url';
+import type { Linter } from '../src/linter/linter.ts';
+import { loadCorpus, median, report } from './corpus.ts';
+
+const here = fileURLToPath(new URL('..', import.meta.url));
+const otherArg = process.argv[2];
+if (otherArg === undefined || otherArg.startsWith('--')) throw new Error('usage: npx tsx bench/compare-builds.ts OTHER_CHECKOUT [--rounds N]');
+const other = resolve(otherArg);
+const roundsAt = process.argv.indexOf('--rounds');
+const rounds = roundsAt > 0 ? Number(process.argv[roundsAt + 1]) : 8;
+const builds = [{ name: 'this checkout', root: here }, { name: otherArg, root: other }];
+for (const b of builds) {
+  if (!existsSync(join(b.root, 'dist/src/linter/index.js'))) throw new Error(`no build in ${b.root}: run npm install there first`);
+}
+
+const files = loadCorpus();
+const linters: Linter[] = [];
+for (const b of builds) {
+  const { getLinter } = (await import(pathToFileURL(join(b.root, 'dist/src/linter/index.js')).href)) as typeof import('../src/linter/index.ts');
+  linters.push(getLinter());
+}
+const pass = (linter: Linter): number => {
+  const start = performance.now();
+  for (const f of files) linter.lint(f.text, { filePath: f.path });
+  return performance.now() - start;
+};
+for (const linter of linters) for (let i = 0; i < 3; i++) pass(linter); // warm both
+const inProcess: number[][] = builds.map(() => []);
+for (let r = 0; r < rounds; r++) linters.forEach((linter, i) => inProcess[i]!.push(pass(linter)));
+
+const paths = files.map((f) => f.path);
+const cli: number[][] = builds.map(() => []);
+for (let r = 0; r < Math.max(3, Math.floor(rounds / 2)); r++) {
+  builds.forEach((b, i) => {
+    const start = performance.now();
+    const run = spawnSync(process.execPath, [join(b.root, 'bin/tslint-docker.js'), '--no-config', '-f', 'compact', ...paths], { maxBuffer: 1 << 30 });
+    if (run.status !== 0 && run.status !== 1) throw new Error(`${b.name}: the CLI failed: ${String(run.stderr).slice(0, 300)}`);
+    cli[i]!.push(performance.now() - start);
+  });
+}
+
+const json = process.argv.includes('--json');
+report(`two builds side by side (${rounds} interleaved warm passes; ${cli[0]!.length} interleaved CLI batches)`, builds.map((b, i) => ({
+  build: b.name,
+  'lint pass best ms': Math.min(...inProcess[i]!).toFixed(0),
+  'lint pass median ms': median(inProcess[i]!).toFixed(0),
+  'cli batch best ms': Math.min(...cli[i]!).toFixed(0),
+  'cli batch median ms': median(cli[i]!).toFixed(0),
+})), json);
