@@ -9,6 +9,8 @@ import { UsageError } from './errors.ts';
 import { processIO, type CliIO } from './io.ts';
 import { runLint } from './lint.ts';
 
+export { tuneForOneShotRun } from './v8-tuning.ts';
+
 export async function main(rawArgv: readonly string[], io: CliIO = processIO()): Promise<number> {
   try {
     // a plain lint call skips yargs; everything else (help, subcommands, odd input) goes to it
