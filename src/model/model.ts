@@ -141,36 +141,56 @@ export function buildModel(df: Dockerfile, context?: BuildContext): DockerfileMo
     if (stage) stage.instructions.push(ins);
     if ('trigger' in ins && ins.trigger) add(ins.trigger, true);
     switch (ins.keyword) {
-      case 'ARG':
-        for (const pair of (ins as KeyValueInstruction).pairs) {
-          const name = pair.key.value;
-          let value = pair.value ? scopeOf().expand(pair.value.value).value : undefined;
-          if (!stage) {
+      // BuildKit expands a whole ARG or ENV instruction before applying it: `ENV a=bye b=$a`
+      // gives b the value a had before this line (the Dockerfile reference's example). So the
+      // expansions use the scope from before the instruction, and the map is copied once per
+      // instruction, not once per pair.
+      case 'ARG': {
+        const pairs = (ins as KeyValueInstruction).pairs;
+        if (pairs.length === 0) break;
+        const before = scopeOf();
+        if (!stage) {
+          for (const pair of pairs) {
+            const name = pair.key.value;
+            const value = pair.value ? before.expand(pair.value.value).value : undefined;
             const v: Variable = { name, kind: 'arg', declaredAt: ins };
             if (value !== undefined) v.value = value;
             globalArgs.set(name, v);
             globalVars.set(name, v);
-            vars = copyMap(globalVars);
-            continue;
           }
+          vars = copyMap(globalVars);
+          break;
+        }
+        const next = copyMap(vars);
+        for (const pair of pairs) {
+          const name = pair.key.value;
+          let value = pair.value ? before.expand(pair.value.value).value : undefined;
           // re-declared inside a stage: takes the global value when it has no default
           if (value === undefined && !pair.value) value = globalVars.get(name)?.value;
           const v: Variable = { name, kind: 'arg', declaredAt: ins };
           if (value !== undefined) v.value = value;
-          vars = copyMap(vars).set(name, v);
+          next.set(name, v);
         }
+        vars = next;
         break;
-      case 'ENV':
-        for (const pair of (ins as KeyValueInstruction).pairs) {
+      }
+      case 'ENV': {
+        const pairs = (ins as KeyValueInstruction).pairs;
+        if (pairs.length === 0) break;
+        const before = scopeOf();
+        const next = copyMap(vars);
+        for (const pair of pairs) {
           // the legacy `ENV key value` form takes the rest of the line literally
           const raw = pair.value?.value ?? '';
           const v: Variable = { name: pair.key.value, kind: 'env', declaredAt: ins };
-          const value = pair.separator === '=' ? scopeOf().expand(raw).value : raw;
+          const value = pair.separator === '=' ? before.expand(raw).value : raw;
           if (value !== undefined) v.value = value;
-          vars = copyMap(vars).set(v.name, v);
+          next.set(v.name, v);
           if (stage) stageEnv.get(stage)!.set(v.name, v);
         }
+        vars = next;
         break;
+      }
       case 'SHELL': {
         const cmd = (ins as CommandInstruction).command;
         if (cmd?.kind === 'exec') {

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { buildModel } from '../../src/model/index.ts';
+import { parseDockerfile } from '../../src/parser/index.ts';
+
+/** the scope of the file's last instruction */
+function lastScope(text: string) {
+  const model = buildModel(parseDockerfile(text));
+  return model.instructions[model.instructions.length - 1]!.scope;
+}
+
+describe('ARG and ENV scope', () => {
+  it('expands a whole ENV instruction with the values from before it (the Dockerfile reference example)', () => {
+    const scope = lastScope('FROM x\nENV abc=hello\nENV abc=bye def=$abc\nENV ghi=$abc\nRUN true\n');
+    expect(scope.value('abc')).toBe('bye');
+    expect(scope.value('def')).toBe('hello');
+    expect(scope.value('ghi')).toBe('bye');
+  });
+
+  it('does not see a variable the same ENV instruction defines', () => {
+    const scope = lastScope('FROM x\nENV VAR5=aaa${VAR4}bbb VAR4=value4\nENV VAR6=ccc${VAR4}ddd\nRUN true\n');
+    expect(scope.value('VAR5')).toBe('aaabbb');
+    expect(scope.value('VAR6')).toBe('cccvalue4ddd');
+  });
+
+  it('expands a whole ARG instruction with the values from before it, in a stage and globally', () => {
+    const scope = lastScope('ARG A=1\nARG A=2 B=$A\nFROM x\nARG C=3\nARG C=4 D=$C\nARG B\nRUN true\n');
+    expect(scope.value('C')).toBe('4');
+    expect(scope.value('D')).toBe('3');
+    // a global ARG re-declared without a default takes its global value
+    expect(scope.value('B')).toBe('1');
+    expect(scope.has('A')).toBe(false);
+  });
+
+  it('gives each instruction the scope from before it, and the next one what it set', () => {
+    const model = buildModel(parseDockerfile('FROM x\nENV A=1\nENV A=2 B=3\nRUN true\n'));
+    const [, env1, env2, run] = model.instructions;
+    expect(env1!.scope.has('A')).toBe(false);
+    expect(env2!.scope.value('A')).toBe('1');
+    expect(env2!.scope.has('B')).toBe(false);
+    expect(run!.scope.value('A')).toBe('2');
+    expect(run!.scope.value('B')).toBe('3');
+  });
+});
