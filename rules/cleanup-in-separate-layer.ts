@@ -97,82 +97,98 @@ export default defineRule({
       }
     };
 
+    /** one finding per command; the fixes need every cleanup of the RUN to come from one creator */
+    const reportCleanups = (run: RunInfo, cleanups: Cleanup[]) => {
+      const byCommand = new Map<ShellCommand, Cleanup[]>();
+      for (const c of cleanups) byCommand.set(c.command, [...(byCommand.get(c.command) ?? []), c]);
+      const creators = new Set(cleanups.map((c) => c.creator));
+      const cleanupOnly = run.commands.every((c) => byCommand.has(c) || c.name === undefined);
+      const creator = [...creators][0];
+      let mergeEdits: TextEdit[] | undefined;
+      if (creators.size === 1 && creator?.keyword === 'RUN' && cleanupOnly) {
+        mergeEdits = mergeRunEdits(model, ctx.source, creator as CommandInstruction, run.ins, eol)?.edits;
+      }
+      let fixed = false;
+      for (const [command, found] of byCommand) {
+        const first = found[0]!;
+        let edits = !fixed ? mergeEdits : undefined;
+        if (!edits && !fixed && creators.size === 1 && first.creator.keyword === 'COPY' && found.length === 1 && run.removed.filter((r) => r.command === command).length === 1) {
+          edits = bindMountFix(run, first, first.what.slice(1, -1));
+        }
+        if (edits) fixed = true;
+        ctx.report({
+          span: { start: command.start, end: command.end },
+          message: `${found.map((f) => f.what).join(', ')} ${found.length > 1 ? 'were' : 'was'} added on line ${lineOf(first.creator.parent ?? first.creator)}; removing ${found.length > 1 ? 'them' : 'it'} in a later layer leaves the bytes in the image. Clean up in the instruction that adds ${found.length > 1 ? 'them' : 'it'}`,
+          ...(edits ? { fix: fix('clean up in the layer that adds the files', 'unsafe', ...edits) } : {}),
+        });
+      }
+    };
+
     return {
       COPY: onCopy,
       ADD: onCopy,
       run(run, info) {
         const state = stateOf(info);
-        const cleanups: Cleanup[] = [];
-        const installsHere = new Set(run.installs.map((i) => cacheOwner(i.manager)));
+        // small functions: V8 optimises each on its own, and a rare path (a finding, a fix)
+        // does not throw away the optimised code of the common one
         const removedNames = run.commands.map(removedPackageNames);
-        for (const [k, c] of run.commands.entries()) {
-          for (const name of removedNames[k]!) {
-            const creator = state.packages.get(name);
-            if (creator && creator !== run.ins) cleanups.push({ command: c, creator, what: `\`${name}\`` });
-          }
-        }
-        for (const clean of run.cleans) {
-          const creator = state.caches.get(cacheOwner(clean.manager));
-          if (creator && !installsHere.has(cacheOwner(clean.manager))) cleanups.push({ command: clean.command, creator, what: `the ${clean.manager} cache` });
-        }
-        for (const r of run.removed) {
-          const path = absolutePath(r.path.value);
-          if (!path) continue;
-          for (const [file, creator] of state.files) {
-            if (file === path || file.startsWith(`${path}/`)) {
-              cleanups.push({ command: r.command, creator, what: `\`${file}\`` });
-              break;
-            }
-          }
-        }
-        // one finding per command; the fixes need every cleanup of the RUN to come from one creator
-        const byCommand = new Map<ShellCommand, Cleanup[]>();
-        for (const c of cleanups) byCommand.set(c.command, [...(byCommand.get(c.command) ?? []), c]);
-        const creators = new Set(cleanups.map((c) => c.creator));
-        const cleanupOnly = run.commands.every((c) => byCommand.has(c) || c.name === undefined);
-        const creator = [...creators][0];
-        let mergeEdits: TextEdit[] | undefined;
-        if (creators.size === 1 && creator?.keyword === 'RUN' && cleanupOnly) {
-          mergeEdits = mergeRunEdits(model, ctx.source, creator as CommandInstruction, run.ins, eol)?.edits;
-        }
-        let fixed = false;
-        for (const [command, found] of byCommand) {
-          const first = found[0]!;
-          let edits = !fixed ? mergeEdits : undefined;
-          if (!edits && !fixed && creators.size === 1 && first.creator.keyword === 'COPY' && found.length === 1 && run.removed.filter((r) => r.command === command).length === 1) {
-            edits = bindMountFix(run, first, first.what.slice(1, -1));
-          }
-          if (edits) fixed = true;
-          ctx.report({
-            span: { start: command.start, end: command.end },
-            message: `${found.map((f) => f.what).join(', ')} ${found.length > 1 ? 'were' : 'was'} added on line ${lineOf(first.creator.parent ?? first.creator)}; removing ${found.length > 1 ? 'them' : 'it'} in a later layer leaves the bytes in the image. Clean up in the instruction that adds ${found.length > 1 ? 'them' : 'it'}`,
-            ...(edits ? { fix: fix('clean up in the layer that adds the files', 'unsafe', ...edits) } : {}),
-          });
-        }
-        // what this RUN leaves behind for later layers
-        const removedHere = new Set<string>();
-        for (const names of removedNames) for (const name of names) removedHere.add(name);
-        for (const install of run.installs) {
-          if (OS_MANAGERS.has(install.manager)) {
-            for (const w of install.packages) {
-              const name = packageName(w);
-              if (name && !removedHere.has(name)) state.packages.set(name, run.ins);
-            }
-            for (const v of flagValues(install.command, 't', 'virtual')) if (!removedHere.has(v.toLowerCase())) state.packages.set(v.toLowerCase(), run.ins);
-          }
-          const cleanedHere = run.cleans.some((c) => cacheOwner(c.manager) === cacheOwner(install.manager) && c.command.start > install.command.start);
-          if (!cleanedHere && !hasPackageCacheMount(run, install.manager)) state.caches.set(cacheOwner(install.manager), run.ins);
-        }
-        for (const update of run.updates) {
-          const cleanedHere = run.cleans.some((c) => cacheOwner(c.manager) === cacheOwner(update.manager) && c.command.start > update.command.start);
-          if (!cleanedHere && !hasPackageCacheMount(run, update.manager)) state.caches.set(cacheOwner(update.manager), run.ins);
-        }
-        for (const clean of run.cleans) state.caches.delete(cacheOwner(clean.manager));
-        const removedPaths = run.removed.map((r) => absolutePath(r.path.value)).filter((p): p is string => p !== undefined);
-        for (const file of createdFiles(run)) if (!removedPaths.some((p) => file === p || file.startsWith(`${p}/`))) state.files.set(file, run.ins);
-        // deleting the entry being visited is safe in a Map's iteration: no copy of the keys
-        for (const p of removedPaths) for (const file of state.files.keys()) if (file === p || file.startsWith(`${p}/`)) state.files.delete(file);
+        const cleanups = cleanupsIn(run, state, removedNames);
+        if (cleanups.length > 0) reportCleanups(run, cleanups);
+        recordLayer(run, state, removedNames);
       },
     };
   },
 });
+
+/** what the RUN removes that an earlier layer of the stage added */
+function cleanupsIn(run: RunInfo, state: Layers, removedNames: readonly (readonly string[])[]): Cleanup[] {
+  const cleanups: Cleanup[] = [];
+  const installsHere = new Set(run.installs.map((i) => cacheOwner(i.manager)));
+  for (const [k, c] of run.commands.entries()) {
+    for (const name of removedNames[k]!) {
+      const creator = state.packages.get(name);
+      if (creator && creator !== run.ins) cleanups.push({ command: c, creator, what: `\`${name}\`` });
+    }
+  }
+  for (const clean of run.cleans) {
+    const creator = state.caches.get(cacheOwner(clean.manager));
+    if (creator && !installsHere.has(cacheOwner(clean.manager))) cleanups.push({ command: clean.command, creator, what: `the ${clean.manager} cache` });
+  }
+  for (const r of run.removed) {
+    const path = absolutePath(r.path.value);
+    if (!path) continue;
+    for (const [file, creator] of state.files) {
+      if (file === path || file.startsWith(`${path}/`)) {
+        cleanups.push({ command: r.command, creator, what: `\`${file}\`` });
+        break;
+      }
+    }
+  }
+  return cleanups;
+}
+
+/** what this RUN leaves behind for later layers */
+function recordLayer(run: RunInfo, state: Layers, removedNames: readonly (readonly string[])[]): void {
+  const removedHere = new Set<string>();
+  for (const names of removedNames) for (const name of names) removedHere.add(name);
+  for (const install of run.installs) {
+    if (OS_MANAGERS.has(install.manager)) {
+      for (const w of install.packages) {
+        const name = packageName(w);
+        if (name && !removedHere.has(name)) state.packages.set(name, run.ins);
+      }
+      for (const v of flagValues(install.command, 't', 'virtual')) if (!removedHere.has(v.toLowerCase())) state.packages.set(v.toLowerCase(), run.ins);
+    }
+    const cleanedHere = run.cleans.some((c) => cacheOwner(c.manager) === cacheOwner(install.manager) && c.command.start > install.command.start);
+    if (!cleanedHere && !hasPackageCacheMount(run, install.manager)) state.caches.set(cacheOwner(install.manager), run.ins);
+  }
+  for (const update of run.updates) {
+    const cleanedHere = run.cleans.some((c) => cacheOwner(c.manager) === cacheOwner(update.manager) && c.command.start > update.command.start);
+    if (!cleanedHere && !hasPackageCacheMount(run, update.manager)) state.caches.set(cacheOwner(update.manager), run.ins);
+  }
+  for (const clean of run.cleans) state.caches.delete(cacheOwner(clean.manager));
+  const removedPaths = run.removed.map((r) => absolutePath(r.path.value)).filter((p): p is string => p !== undefined);
+  for (const file of createdFiles(run)) if (!removedPaths.some((p) => file === p || file.startsWith(`${p}/`))) state.files.set(file, run.ins);
+  // deleting the entry being visited is safe in a Map's iteration: no copy of the keys
+  for (const p of removedPaths) for (const file of state.files.keys()) if (file === p || file.startsWith(`${p}/`)) state.files.delete(file);
+}

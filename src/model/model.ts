@@ -145,52 +145,13 @@ export function buildModel(df: Dockerfile, context?: BuildContext): DockerfileMo
       // gives b the value a had before this line (the Dockerfile reference's example). So the
       // expansions use the scope from before the instruction, and the map is copied once per
       // instruction, not once per pair.
-      case 'ARG': {
-        const pairs = (ins as KeyValueInstruction).pairs;
-        if (pairs.length === 0) break;
-        const before = scopeOf();
-        if (!stage) {
-          for (const pair of pairs) {
-            const name = pair.key.value;
-            const value = pair.value ? before.expand(pair.value.value).value : undefined;
-            const v: Variable = { name, kind: 'arg', declaredAt: ins };
-            if (value !== undefined) v.value = value;
-            globalArgs.set(name, v);
-            globalVars.set(name, v);
-          }
-          vars = copyMap(globalVars);
-          break;
-        }
-        const next = copyMap(vars);
-        for (const pair of pairs) {
-          const name = pair.key.value;
-          let value = pair.value ? before.expand(pair.value.value).value : undefined;
-          // re-declared inside a stage: takes the global value when it has no default
-          if (value === undefined && !pair.value) value = globalVars.get(name)?.value;
-          const v: Variable = { name, kind: 'arg', declaredAt: ins };
-          if (value !== undefined) v.value = value;
-          next.set(name, v);
-        }
-        vars = next;
+      case 'ARG':
+        if (stage) vars = stageArgs(ins as KeyValueInstruction, scopeOf(), vars, globalVars);
+        else vars = declareGlobalArgs(ins as KeyValueInstruction, scopeOf(), globalVars, globalArgs);
         break;
-      }
-      case 'ENV': {
-        const pairs = (ins as KeyValueInstruction).pairs;
-        if (pairs.length === 0) break;
-        const before = scopeOf();
-        const next = copyMap(vars);
-        for (const pair of pairs) {
-          // the legacy `ENV key value` form takes the rest of the line literally
-          const raw = pair.value?.value ?? '';
-          const v: Variable = { name: pair.key.value, kind: 'env', declaredAt: ins };
-          const value = pair.separator === '=' ? before.expand(raw).value : raw;
-          if (value !== undefined) v.value = value;
-          next.set(v.name, v);
-          if (stage) stageEnv.get(stage)!.set(v.name, v);
-        }
-        vars = next;
+      case 'ENV':
+        vars = applyEnv(ins as KeyValueInstruction, scopeOf(), vars, stage && stageEnv.get(stage));
         break;
-      }
       case 'SHELL': {
         const cmd = (ins as CommandInstruction).command;
         if (cmd?.kind === 'exec') {
@@ -210,20 +171,7 @@ export function buildModel(df: Dockerfile, context?: BuildContext): DockerfileMo
     if (named) return named;
     return /^\d+$/.test(ref) ? stages[Number(ref)] : undefined;
   };
-  for (const s of stages) {
-    for (const ins of s.instructions) {
-      const from = ins.flags.find((f) => f.name === 'from')?.value;
-      const refs = ins.keyword === 'COPY' && from ? [from] : [];
-      for (const f of ins.flags) if (f.name === 'mount') for (const o of f.options) if (o.key === 'from' && o.value) refs.push(o.value);
-      for (const ref of refs) {
-        const target = stageByRef(ref);
-        if (target && target !== s) {
-          s.copiesFrom.add(target);
-          target.usedBy.add(s);
-        }
-      }
-    }
-  }
+  linkStages(stages, stageByRef);
 
   const runs = new Map<Instruction, RunInfo>();
   const model: DockerfileModel = {
@@ -246,4 +194,75 @@ export function buildModel(df: Dockerfile, context?: BuildContext): DockerfileMo
   if (last) model.finalStage = last;
   if (context) model.context = context;
   return model;
+}
+
+// The steps of buildModel are functions of their own: V8 optimises each separately, so new
+// input shapes met in one step do not discard (and recompile) the optimised code of the others.
+
+/** global ARGs (before the first FROM): visible in FROM lines; returns the scope after them */
+function declareGlobalArgs(
+  ins: KeyValueInstruction, before: Scope, globalVars: Map<string, Variable>, globalArgs: Map<string, Variable>,
+): Map<string, Variable> {
+  for (const pair of ins.pairs) {
+    const name = pair.key.value;
+    const value = pair.value ? before.expand(pair.value.value).value : undefined;
+    const v: Variable = { name, kind: 'arg', declaredAt: ins };
+    if (value !== undefined) v.value = value;
+    globalArgs.set(name, v);
+    globalVars.set(name, v);
+  }
+  return copyMap(globalVars);
+}
+
+/** ARGs in a stage; one re-declared without a default takes its global value */
+function stageArgs(
+  ins: KeyValueInstruction, before: Scope, vars: Map<string, Variable>, globalVars: ReadonlyMap<string, Variable>,
+): Map<string, Variable> {
+  if (ins.pairs.length === 0) return vars;
+  const next = copyMap(vars);
+  for (const pair of ins.pairs) {
+    const name = pair.key.value;
+    let value = pair.value ? before.expand(pair.value.value).value : undefined;
+    if (value === undefined && !pair.value) value = globalVars.get(name)?.value;
+    const v: Variable = { name, kind: 'arg', declaredAt: ins };
+    if (value !== undefined) v.value = value;
+    next.set(name, v);
+  }
+  return next;
+}
+
+/** ENV pairs; the stage's own ENV is also recorded for stages built FROM it */
+function applyEnv(
+  ins: KeyValueInstruction, before: Scope, vars: Map<string, Variable>, stageEnv: Map<string, Variable> | undefined,
+): Map<string, Variable> {
+  if (ins.pairs.length === 0) return vars;
+  const next = copyMap(vars);
+  for (const pair of ins.pairs) {
+    // the legacy `ENV key value` form takes the rest of the line literally
+    const raw = pair.value?.value ?? '';
+    const v: Variable = { name: pair.key.value, kind: 'env', declaredAt: ins };
+    const value = pair.separator === '=' ? before.expand(raw).value : raw;
+    if (value !== undefined) v.value = value;
+    next.set(v.name, v);
+    stageEnv?.set(v.name, v);
+  }
+  return next;
+}
+
+/** which stages each stage reads from (`COPY --from`, `RUN --mount=from=`), both ways */
+function linkStages(stages: readonly Stage[], stageByRef: (ref: string) => Stage | undefined): void {
+  for (const s of stages) {
+    for (const ins of s.instructions) {
+      const from = ins.flags.find((f) => f.name === 'from')?.value;
+      const refs = ins.keyword === 'COPY' && from ? [from] : [];
+      for (const f of ins.flags) if (f.name === 'mount') for (const o of f.options) if (o.key === 'from' && o.value) refs.push(o.value);
+      for (const ref of refs) {
+        const target = stageByRef(ref);
+        if (target && target !== s) {
+          s.copiesFrom.add(target);
+          target.usedBy.add(s);
+        }
+      }
+    }
+  }
 }
