@@ -44,6 +44,7 @@ function within(path: string, dir: string): boolean {
  * compared as written, `~` read as `/root`.
  */
 export function hasCacheMount(run: Pick<RunInfo, 'mounts'>, path: string): boolean {
+  if (run.mounts.length === 0) return false;
   const wanted = normalize(path);
   return run.mounts.some((m) => m.type.toLowerCase() === 'cache' && m.target !== undefined && within(wanted, normalize(m.target)));
 }
@@ -53,6 +54,8 @@ export function hasCacheMount(run: Pick<RunInfo, 'mounts'>, path: string): boole
  * or a parent), so what is written there never lands in the layer.
  */
 export function mountsHold(run: Pick<RunInfo, 'mounts'>, dirs: readonly string[]): boolean {
+  // most RUNs mount nothing (and an empty array has another elements kind: a deopt in V8's inlined some())
+  if (run.mounts.length === 0) return false;
   return run.mounts.some((m) => {
     const type = m.type.toLowerCase();
     if ((type !== 'cache' && type !== 'tmpfs') || m.target === undefined) return false;
@@ -63,6 +66,7 @@ export function mountsHold(run: Pick<RunInfo, 'mounts'>, dirs: readonly string[]
 
 /** Whether a cache mount covers one of the manager's cache directories (or, for pip, a target ending in `.cache/pip`). */
 export function hasPackageCacheMount(run: Pick<RunInfo, 'mounts'>, manager: PackageManager): boolean {
+  if (run.mounts.length === 0) return false;
   const dirs = PACKAGE_CACHE_DIRS[manager] ?? [];
   if (dirs.some((d) => hasCacheMount(run, d))) return true;
   // a non-root user's HOME: accept the same cache below any home directory

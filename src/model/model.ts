@@ -95,8 +95,8 @@ export function buildModel(df: Dockerfile, context?: BuildContext): DockerfileMo
   let scope = new Scope(vars, df.escape);
   const scopeOf = (): Scope => (scope.vars === vars ? scope : (scope = new Scope(vars, df.escape)));
   const add = (ins: Instruction, onbuild: boolean) => {
-    const info: InstructionInfo = { ins, onbuild, scope: scopeOf(), shell };
-    if (stage) info.stage = stage;
+    // one field order for every info (the FROM ones below too): one object shape
+    const info: InstructionInfo = { ins, stage, onbuild, scope: scopeOf(), shell };
     infos.push(info);
     byIns.set(ins, info);
   };
@@ -114,11 +114,11 @@ export function buildModel(df: Dockerfile, context?: BuildContext): DockerfileMo
       const raw = from.image?.value ?? '';
       const expanded = fromScope.expand(raw);
       const image = parseImageRef(expanded.value ?? raw, expanded.value !== undefined);
+      // every field present from the start: one object shape for every stage
       const next: Stage = {
-        index: stages.length, from, image, instructions: [], copiesFrom: new Set(), usedBy: new Set(),
-        isFinal: false, shell: baseShell,
+        index: stages.length, name: from.stageName?.value.toLowerCase(), from, image, baseStage: undefined,
+        instructions: [], copiesFrom: new Set(), usedBy: new Set(), isFinal: false, shell: baseShell,
       };
-      if (from.stageName) next.name = from.stageName.value.toLowerCase();
       const base = stages.find((s) => s.name !== undefined && s.name === image.text.toLowerCase());
       if (base && image.resolved) {
         next.baseStage = base;

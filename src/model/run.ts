@@ -67,15 +67,16 @@ export function mountsOf(ins: Instruction): Mount[] {
   return ins.flags.filter((f) => f.name === 'mount').map((flag) => {
     const options = new Map<string, string>();
     for (const o of flag.options) options.set(o.key.toLowerCase(), o.value ?? 'true');
-    const mount: Mount = { type: options.get('type') ?? 'bind', options, flag };
-    const target = options.get('target') ?? options.get('dst') ?? options.get('destination');
-    if (target !== undefined) mount.target = target;
-    const source = options.get('source') ?? options.get('src');
-    if (source !== undefined) mount.source = source;
-    const from = options.get('from');
-    if (from !== undefined) mount.from = from;
-    const id = options.get('id');
-    if (id !== undefined) mount.id = id;
+    // every field present (undefined when not given): one object shape for every mount
+    const mount: Mount = {
+      type: options.get('type') ?? 'bind',
+      target: options.get('target') ?? options.get('dst') ?? options.get('destination'),
+      source: options.get('source') ?? options.get('src'),
+      from: options.get('from'),
+      id: options.get('id'),
+      options,
+      flag,
+    };
     return mount;
   });
 }

@@ -192,8 +192,8 @@ function unwrapOnce(cmd: ShellCommand): ShellCommand | undefined {
       for (; i < args.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(args[i]!.text); i++) {
         const w = args[i]!;
         const eq = w.text.indexOf('=') + 1;
-        const value: ShellWord = { text: w.text.slice(eq), start: w.start + eq, end: w.end };
-        if (w.value !== undefined) value.value = w.value.slice(w.value.indexOf('=') + 1);
+        const staticValue = w.value === undefined ? undefined : w.value.slice(w.value.indexOf('=') + 1);
+        const value: ShellWord = { text: w.text.slice(eq), value: staticValue, start: w.start + eq, end: w.end };
         assignments.push({ name: w.text.slice(0, eq - 1), value, start: w.start, end: w.end });
       }
     }
@@ -201,7 +201,12 @@ function unwrapOnce(cmd: ShellCommand): ShellCommand | undefined {
   }
   const inner = args[i];
   if (!inner) return undefined;
-  return { ...cmd, name: inner, program: programName(inner), args: args.slice(i + 1), assignments };
+  // the parser's field order (newCommand): one object shape for every command, wrapped or not
+  return {
+    name: inner, program: programName(inner), args: args.slice(i + 1), assignments, redirects: cmd.redirects,
+    start: cmd.start, end: cmd.end, joinedBy: cmd.joinedBy,
+    inPipeline: cmd.inPipeline, inSubshell: cmd.inSubshell, inCondition: cmd.inCondition,
+  };
 }
 
 /** Whether option word `a` sets flag `name` (no dashes): `-y`, `-qy`, `--yes`, `--opt=value`. */

@@ -180,9 +180,7 @@ function optionValueWords(args: readonly ShellWord[], names: readonly string[]):
 /** The part of a word after its first `skip` value characters (exact when written without quotes). */
 function subWord(w: ShellWord, skip: number): ShellWord {
   const plain = w.text === w.value;
-  const sub: ShellWord = { text: plain ? w.text.slice(skip) : w.text, start: plain ? w.start + skip : w.start, end: w.end };
-  if (w.value !== undefined) sub.value = w.value.slice(skip);
-  return sub;
+  return { text: plain ? w.text.slice(skip) : w.text, value: w.value?.slice(skip), start: plain ? w.start + skip : w.start, end: w.end };
 }
 
 interface ManagerCommandSpec {

@@ -21,6 +21,15 @@ interface Context {
   inCondition: boolean;
 }
 
+// contexts are built as literals with one field order (a spread would make another object shape)
+function subshellContext(ctx: Context): Context {
+  return ctx.inSubshell ? ctx : { inSubshell: true, inCondition: ctx.inCondition };
+}
+
+function conditionalContext(ctx: Context): Context {
+  return ctx.inCondition ? ctx : { inSubshell: ctx.inSubshell, inCondition: true };
+}
+
 interface PendingHeredoc {
   redirect: ShellRedirect;
   delimiter: string;
@@ -281,7 +290,7 @@ class ShellParser {
       const word = this.peekReserved();
       if (word === '!') {
         this.pos++;
-        if (!pipeCtx.inCondition) pipeCtx = { ...pipeCtx, inCondition: true };
+        if (!pipeCtx.inCondition) pipeCtx = conditionalContext(pipeCtx);
       } else if (word === 'time') {
         this.pos += 4;
         this.skipBlanks();
@@ -317,7 +326,7 @@ class ShellParser {
       if (this.code(this.pos + 1) === 40) this.skipArithmetic(this.pos + 2);
       else {
         this.pos++;
-        this.parseList(ctx.inSubshell ? ctx : { ...ctx, inSubshell: true }, STOP_PAREN);
+        this.parseList(subshellContext(ctx), STOP_PAREN);
         this.expect(')', start);
       }
       this.parseTrailingRedirects(ctx);
@@ -336,7 +345,7 @@ class ShellParser {
       case 'while':
       case 'until':
         this.pos += word.length;
-        this.parseList(ctx.inCondition ? ctx : { ...ctx, inCondition: true }, STOP_DO);
+        this.parseList(conditionalContext(ctx), STOP_DO);
         if (this.expect('do', start)) {
           this.parseList(ctx, STOP_DONE);
           this.expect('done', start);
@@ -368,7 +377,7 @@ class ShellParser {
   }
 
   private parseIf(ctx: Context, start: number): void {
-    const condCtx = ctx.inCondition ? ctx : { ...ctx, inCondition: true };
+    const condCtx = conditionalContext(ctx);
     this.pos += 2;
     for (;;) {
       this.parseList(condCtx, STOP_THEN);
@@ -545,10 +554,9 @@ class ShellParser {
       const assignment = cmd.name || !word.text.includes('=') ? null : ASSIGNMENT.exec(word.text);
       if (assignment) {
         const eq = assignment[0].length;
-        const value: ShellWord = { text: word.text.slice(eq), start: word.start + eq, end: word.end };
         // the name part is plain text, so the static value starts with it too
-        const nameLength = word.value === undefined ? 0 : word.value.indexOf('=') + 1;
-        if (word.value !== undefined) value.value = word.value.slice(nameLength);
+        const staticValue = word.value === undefined ? undefined : word.value.slice(word.value.indexOf('=') + 1);
+        const value: ShellWord = { text: word.text.slice(eq), value: staticValue, start: word.start + eq, end: word.end };
         cmd.assignments.push({ name: assignment[1]!, value, start: word.start, end: word.end });
       } else if (!cmd.name) cmd.name = word;
       else cmd.args.push(word);
@@ -656,9 +664,8 @@ class ShellParser {
         this.error(`heredoc delimited by '${heredoc.delimiter}' is not terminated`, heredoc.redirect.start, src.length);
       }
       const text = src.slice(bodyStart, bodyEnd);
-      const body: ShellWord = { text, start: bodyStart, end: bodyEnd };
-      if (heredoc.quoted || !/[$`]/.test(value)) body.value = value;
-      heredoc.redirect.body = body;
+      const staticValue = heredoc.quoted || !/[$`]/.test(value) ? value : undefined;
+      heredoc.redirect.body = { text, value: staticValue, start: bodyStart, end: bodyEnd };
     }
     this.pendingHeredocs = [];
   }
@@ -847,7 +854,7 @@ class ShellParser {
   private parseCommandSubstitution(ctx: Context, from: number): void {
     const open = this.pos;
     this.pos = from;
-    this.parseList(ctx.inSubshell ? ctx : { ...ctx, inSubshell: true }, STOP_PAREN);
+    this.parseList(subshellContext(ctx), STOP_PAREN);
     if (this.code() === 41) this.pos++;
     else this.error("unterminated '$('", open, this.pos);
   }
@@ -922,7 +929,7 @@ class ShellParser {
     }
     if (i >= src.length) this.error('unterminated backtick', open, src.length);
     this.pos = Math.min(i + 1, src.length);
-    this.parseNested(text, map, open + 1, this.dialect, ctx.inSubshell ? ctx : { ...ctx, inSubshell: true });
+    this.parseNested(text, map, open + 1, this.dialect, subshellContext(ctx));
   }
 
   // ---- nested scripts ------------------------------------------------------------------
