@@ -19,7 +19,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LintSession } from '../src/lsp/session.ts';
 import { toDiagnostic } from '../src/lsp/diagnostics.ts';
 import { startClient } from '../test/lsp/client.ts';
-import { CORPUS_DIR } from './corpus.ts';
+import { CORPUS_DIR, report } from './corpus.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -136,8 +136,7 @@ try {
 if (json) {
   console.log(JSON.stringify(rows, null, 2));
 } else {
-  const header = ['file', 'lines', 'findings', 'path', 'runs', 'median ms', 'p95 ms', 'max ms'];
-  const table = rows.map((r) => [r.file, r.lines, r.findings, r.path, r.runs, r.medianMs, r.p95Ms, r.maxMs].map(String));
-  const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
-  for (const row of [header, ...table]) console.log(row.map((cell, i) => cell.padEnd(widths[i]!)).join('  '));
+  report('lsp (re-lint latency after a one-character edit)', rows.map((r) => ({
+    file: r.file, lines: r.lines, findings: r.findings, path: r.path, runs: r.runs, 'median ms': r.medianMs, 'p95 ms': r.p95Ms, 'max ms': r.maxMs,
+  })), false);
 }
