@@ -5,8 +5,8 @@
  * arrives: on Node 20 (V8 11, no Maglev tier) Turbofan compiles seconds of code on a
  * background thread while the linter runs in the interpreter. A smaller inlining budget
  * makes each optimisation job cheaper, so optimised code arrives sooner. Measured on the
- * 2,821-file corpus (2 cores): the batch ~17% faster; a long-lived process would lose ~5-8%
- * of its peak speed, which is why the language server keeps V8's defaults. Node >= 22
+ * 2,821-file corpus (2 cores): the batch ~15% faster; warm passes lose some peak speed (~8%
+ * with a budget of 100), which is why the language server keeps V8's defaults. Node >= 22
  * (V8 12+) tiers up through Maglev and gained nothing, so it is left alone.
  */
 /** the flags for this V8 (its version string, e.g. process.versions.v8) */
