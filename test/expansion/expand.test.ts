@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expandWord, expandWords, ExpansionError } from '../../src/parser/expansion/index.ts';
+import { expandWord, expandWords, ExpansionError, findVariableReferences } from '../../src/parser/expansion/index.ts';
 
 const env = (vars: Record<string, string>) => new Map(Object.entries(vars));
 
@@ -19,6 +19,19 @@ describe('matched and unmatched names', () => {
     expect(result.value).toBe('xxx  ccc');
     expect([...result.matched].sort()).toEqual(['BAR', 'FOO']);
     expect([...result.unmatched]).toEqual(['BAZ']);
+  });
+
+  it('records no name for a modifier without one, as findVariableReferences lists none', () => {
+    for (const text of ['${%}', '${%x}', '${%%x}', '${/a/b}']) {
+      const result = expandWord(text, env({ A: 'a' }));
+      expect(result.value).toBe('');
+      expect([...result.matched, ...result.unmatched]).toEqual([]);
+      expect(findVariableReferences(text)).toEqual([]);
+    }
+    // the pattern's own references still count
+    const nested = expandWord('${%$A}', env({ A: 'a' }));
+    expect([...nested.matched]).toEqual(['A']);
+    expect(findVariableReferences('${%$A}').map((r) => r.name)).toEqual(['A']);
   });
 
   it('looks up names in words that are not used', () => {

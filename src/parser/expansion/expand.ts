@@ -115,6 +115,8 @@ class Expander {
   }
 
   private lookup(name: string): string | undefined {
+    // `${%x}`, `${/a/b}`: no name, so no variable (findVariableReferences lists none either)
+    if (name === '') return undefined;
     const value = this.env.get(name);
     (value === undefined ? this.unmatched : this.matched).add(name);
     return value;
