@@ -1,7 +1,8 @@
 /**
  * Two builds side by side, for changes smaller than this machine's run-to-run noise: this
  * checkout's build and another checkout's (a clone at another commit, `npm install`ed).
- * In one process, both linters take turns over the corpus (warm passes); then both CLIs take
+ * In one process, both linters take turns over the corpus (warm passes); then each build lints
+ * the corpus once in a fresh process, taking turns (what the CLI pays); then both CLIs take
  * turns over the corpus as one batch each. Not part of `npm run bench` (it needs the other build).
  * Run: npx tsx bench/compare-builds.ts ../other-checkout [--rounds N]
  */
@@ -38,6 +39,17 @@ for (const linter of linters) for (let i = 0; i < 3; i++) pass(linter); // warm 
 const inProcess: number[][] = builds.map(() => []);
 for (let r = 0; r < rounds; r++) linters.forEach((linter, i) => inProcess[i]!.push(pass(linter)));
 
+// a first pass in a fresh process, what the CLI pays: bench/lint's script, given each build
+const firstPassScript = fileURLToPath(new URL('./lint-first-pass.ts', import.meta.url));
+const firstPass: number[][] = builds.map(() => []);
+for (let r = 0; r < Math.max(3, Math.floor(rounds / 2)); r++) {
+  builds.forEach((b, i) => {
+    const run = spawnSync(process.execPath, [...process.execArgv, firstPassScript, b.root], { encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`${b.name}: the first-pass script failed: ${run.stderr.slice(0, 300)}`);
+    firstPass[i]!.push(Number(run.stdout.trim()));
+  });
+}
+
 const paths = files.map((f) => f.path);
 const cli: number[][] = builds.map(() => []);
 for (let r = 0; r < Math.max(3, Math.floor(rounds / 2)); r++) {
@@ -50,10 +62,12 @@ for (let r = 0; r < Math.max(3, Math.floor(rounds / 2)); r++) {
 }
 
 const json = process.argv.includes('--json');
-report(`two builds side by side (${rounds} interleaved warm passes; ${cli[0]!.length} interleaved CLI batches)`, builds.map((b, i) => ({
+report(`two builds side by side (${rounds} interleaved warm passes; ${firstPass[0]!.length} interleaved first passes and CLI batches)`, builds.map((b, i) => ({
   build: b.name,
   'lint pass best ms': Math.min(...inProcess[i]!).toFixed(0),
   'lint pass median ms': median(inProcess[i]!).toFixed(0),
+  'first pass best ms': Math.min(...firstPass[i]!).toFixed(0),
+  'first pass median ms': median(firstPass[i]!).toFixed(0),
   'cli batch best ms': Math.min(...cli[i]!).toFixed(0),
   'cli batch median ms': median(cli[i]!).toFixed(0),
 })), json);

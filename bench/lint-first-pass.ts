@@ -1,15 +1,26 @@
 /**
- * Spawned by bench lint: the corpus linted once in a fresh process, as the CLI does it
- * (V8 has optimised nothing yet, and the CLI's V8 settings apply), beside the warm passes measured in the bench's own process.
- * Prints the milliseconds of the pass.
+ * Spawned by bench lint (and bench/compare-builds.ts): the corpus linted once in a fresh
+ * process, as the CLI does it (V8 has optimised nothing yet, and the CLI's V8 settings apply),
+ * beside the warm passes measured in the bench's own process. Prints the milliseconds of the
+ * pass. With a checkout's path as its argument, it measures that checkout's build.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { built, loadCorpus } from './corpus.ts';
 
+const root = process.argv[2];
+const fromBuild = async <T>(src: string): Promise<T> =>
+  root === undefined ? built<T>(src) : ((await import(pathToFileURL(join(root, 'dist', src.replace(/\.ts$/, '.js'))).href)) as T);
+
 const files = loadCorpus();
-// the V8 settings the CLI's entry sets for a run that lints once (src/cli/v8-tuning.ts)
-const { tuneForOneShotRun } = await built<typeof import('../src/cli/v8-tuning.ts')>('src/cli/v8-tuning.ts');
-tuneForOneShotRun([]);
-const { getLinter } = await built<typeof import('../src/linter/index.ts')>('src/linter/index.ts');
+// the V8 settings the CLI's entry sets for a run that lints once (src/cli/v8-tuning.ts), in
+// builds that have them
+if (root === undefined || existsSync(join(root, 'dist/src/cli/v8-tuning.js'))) {
+  const { tuneForOneShotRun } = await fromBuild<typeof import('../src/cli/v8-tuning.ts')>('src/cli/v8-tuning.ts');
+  tuneForOneShotRun([]);
+}
+const { getLinter } = await fromBuild<typeof import('../src/linter/index.ts')>('src/linter/index.ts');
 const linter = getLinter();
 const start = performance.now();
 for (const f of files) linter.lint(f.text, { filePath: f.path });
