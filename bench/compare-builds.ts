@@ -9,9 +9,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { pathToFileURL, fileURLToPath } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import type { Linter } from '../src/linter/linter.ts';
-import { loadCorpus, median, report } from './corpus.ts';
+import { built, loadCorpus, median, report } from './corpus.ts';
 
 const here = fileURLToPath(new URL('..', import.meta.url));
 const otherArg = process.argv[2];
@@ -27,7 +27,7 @@ for (const b of builds) {
 const files = loadCorpus();
 const linters: Linter[] = [];
 for (const b of builds) {
-  const { getLinter } = (await import(pathToFileURL(join(b.root, 'dist/src/linter/index.js')).href)) as typeof import('../src/linter/index.ts');
+  const { getLinter } = await built<typeof import('../src/linter/index.ts')>('src/linter/index.ts', b.root);
   linters.push(getLinter());
 }
 const pass = (linter: Linter): number => {

@@ -1,7 +1,7 @@
 /** The benchmark corpus: every real Dockerfile in ../shared/corpus/real, read once. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const SHARED = process.env.TSLINT_DOCKER_SHARED ?? join(fileURLToPath(new URL('..', import.meta.url)), '..', 'shared');
 export const CORPUS_DIR = join(SHARED, 'corpus/real');
@@ -50,10 +50,12 @@ export function report(title: string, rows: Record<string, string | number>[], j
 
 /**
  * A module of the shipped build (dist/, made by npm install), typed as its source:
- * benchmarks measure what users run, not the TypeScript loader.
+ * benchmarks measure what users run, not the TypeScript loader. `checkout`: another
+ * checkout's build instead of this one's (bench/compare-builds.ts).
  */
-export async function built<T>(srcPath: string): Promise<T> {
-  const dist = new URL(`../dist/${srcPath.replace(/\.ts$/, '.js')}`, import.meta.url);
+export async function built<T>(srcPath: string, checkout?: string): Promise<T> {
+  const file = `dist/${srcPath.replace(/\.ts$/, '.js')}`;
+  const dist = checkout === undefined ? new URL(`../${file}`, import.meta.url) : pathToFileURL(join(checkout, file));
   try {
     return (await import(dist.href)) as T;
   } catch (error) {

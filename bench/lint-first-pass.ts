@@ -6,21 +6,18 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { built, loadCorpus } from './corpus.ts';
 
 const root = process.argv[2];
-const fromBuild = async <T>(src: string): Promise<T> =>
-  root === undefined ? built<T>(src) : ((await import(pathToFileURL(join(root, 'dist', src.replace(/\.ts$/, '.js'))).href)) as T);
 
 const files = loadCorpus();
 // the V8 settings the CLI's entry sets for a run that lints once (src/cli/v8-tuning.ts), in
 // builds that have them
 if (root === undefined || existsSync(join(root, 'dist/src/cli/v8-tuning.js'))) {
-  const { tuneForOneShotRun } = await fromBuild<typeof import('../src/cli/v8-tuning.ts')>('src/cli/v8-tuning.ts');
+  const { tuneForOneShotRun } = await built<typeof import('../src/cli/v8-tuning.ts')>('src/cli/v8-tuning.ts', root);
   tuneForOneShotRun([]);
 }
-const { getLinter } = await fromBuild<typeof import('../src/linter/index.ts')>('src/linter/index.ts');
+const { getLinter } = await built<typeof import('../src/linter/index.ts')>('src/linter/index.ts', root);
 const linter = getLinter();
 const start = performance.now();
 for (const f of files) linter.lint(f.text, { filePath: f.path });
