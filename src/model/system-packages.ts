@@ -6,7 +6,7 @@
  */
 import { mountsHold } from './cache-mount.ts';
 import type { RunInfo } from './run.ts';
-import { commandName, programName, subcommandPositionals, subcommandWords, unwrap } from './shell/commands.ts';
+import { commandName, subcommandPositionals, subcommandWords, unwrap } from './shell/commands.ts';
 import type { ShellCommand, ShellWord } from './shell/types.ts';
 
 export type SystemManager = 'yum' | 'dnf' | 'microdnf' | 'zypper';
@@ -84,7 +84,7 @@ const MANAGERS: ReadonlyMap<string, { manager: SystemManager; actions: ActionTab
 export function systemPackageCommand(cmd: ShellCommand): SystemPackageCommand | undefined {
   const real = unwrap(cmd);
   const program = real.name;
-  const name = programName(program);
+  const name = real.program;
   const spec = name === undefined ? undefined : MANAGERS.get(name);
   if (!spec || !program || name === undefined) return undefined;
   const words = subcommandWords(real, name, 2);

@@ -290,7 +290,7 @@ class ShellParser {
       const word = this.peekReserved();
       if (word === '!') {
         this.pos++;
-        if (!pipeCtx.inCondition) pipeCtx = conditionalContext(pipeCtx);
+        pipeCtx = conditionalContext(pipeCtx);
       } else if (word === 'time') {
         this.pos += 4;
         this.skipBlanks();
