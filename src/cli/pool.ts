@@ -9,6 +9,7 @@
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { UsageError } from './errors.ts';
+import { YOUNG_GENERATION_CAP } from './v8-tuning.ts';
 import type { FileJobSettings, FileOutcome } from './lint-file.ts';
 
 const WORKER_MIN_FILES = 200;
@@ -53,7 +54,10 @@ export async function lintInWorkers(files: readonly string[], job: FileJobSettin
     await Promise.all(
       Array.from({ length: count }, () =>
         new Promise<void>((resolve, reject) => {
-          const worker = new WorkerThread(fromSource ? tsxBootstrap(script) : script, { workerData: job });
+          // the main thread's new-space cap (limitYoungGeneration): V8 sizes a young generation
+          // as three semi-spaces (two plus its large-object space), so 24 MB gives 16 MB of new space
+          const resourceLimits = { maxYoungGenerationSizeMb: (3 * YOUNG_GENERATION_CAP) / 2 / 2 ** 20 };
+          const worker = new WorkerThread(fromSource ? tsxBootstrap(script) : script, { workerData: job, resourceLimits });
           workers.push(worker);
           const feed = () => {
             if (next >= files.length) return resolve();

@@ -8,12 +8,24 @@
  * 2,821-file corpus (2 cores): the batch ~15% faster; warm passes lose some peak speed (~8%
  * with a budget of 100), which is why the language server keeps V8's defaults. Node >= 22
  * (V8 12+) tiers up through Maglev and gained nothing, so it is left alone.
+ *
+ * Memory: V8 grows the new space (its two semi-spaces) while a program allocates fast: to
+ * 32 MB on Node 20, to 128 MB on Node 24 (V8 13). The lint loop calls limitYoungGeneration()
+ * between files: once the new space has reached YOUNG_GENERATION_CAP, V8 stops growing it.
+ * Over the corpus (compact output, 2 cores) Node 24's peak RSS went from 232-257 MB to
+ * 190-229 MB and Node 20's from 158-164 to 145-150 MB, at no cost in time (interleaved runs).
  */
 /** the flags for this V8 (its version string, e.g. process.versions.v8) */
 export function oneShotV8Flags(v8Version: string): string[] {
   const major = Number.parseInt(v8Version, 10);
   return Number.isFinite(major) && major < 12 ? ['--max-inlined-bytecode-size-cumulative=200'] : [];
 }
+
+/** new-space capacity (both semi-spaces) past which a one-shot run stops its growth */
+export const YOUNG_GENERATION_CAP = 16 * 1024 * 1024;
+
+/** set by tuneForOneShotRun: library callers and the language server keep V8's own sizing */
+let youngGenerationWatched = false;
 
 /** whether a command line starts the long-lived language server */
 function startsLanguageServer(argv: readonly string[]): boolean {
@@ -26,6 +38,7 @@ function startsLanguageServer(argv: readonly string[]): boolean {
  */
 export function tuneForOneShotRun(argv: readonly string[], v8Version = process.versions.v8): string[] {
   if (startsLanguageServer(argv)) return [];
+  youngGenerationWatched = true;
   const flags = oneShotV8Flags(v8Version);
   // node:v8 loads only when there is something to set (a cold start pays for every module)
   if (flags.length > 0) {
@@ -33,4 +46,22 @@ export function tuneForOneShotRun(argv: readonly string[], v8Version = process.v
     for (const flag of flags) v8.setFlagsFromString(flag);
   }
   return flags;
+}
+
+type HeapApi = Pick<typeof import('node:v8'), 'getHeapSpaceStatistics' | 'setFlagsFromString'>;
+
+/**
+ * Between files of a one-shot run: once V8's new space has grown to YOUNG_GENERATION_CAP,
+ * keep it there (a growth factor of 1; V8 reads it at each growth, unlike the size limits,
+ * which it reads only at start-up). Does nothing unless tuneForOneShotRun ran, and nothing
+ * once it has capped. Returns whether it capped now.
+ */
+export function limitYoungGeneration(heap?: HeapApi): boolean {
+  if (!youngGenerationWatched) return false;
+  const v8 = heap ?? process.getBuiltinModule('node:v8');
+  const newSpace = v8.getHeapSpaceStatistics().find((space) => space.space_name === 'new_space');
+  if (newSpace === undefined || newSpace.space_size < YOUNG_GENERATION_CAP) return false;
+  v8.setFlagsFromString('--semi-space-growth-factor=1');
+  youngGenerationWatched = false;
+  return true;
 }
