@@ -1,5 +1,5 @@
 /** The lint command: find files, lint (and fix) each, report, and decide the exit code. */
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { FailureThreshold, RuleSetting } from '../config/index.ts';
 import type { FixOutcome } from '../fix/apply.ts';
@@ -7,7 +7,7 @@ import { getLinter } from '../linter/index.ts';
 import type { FileResult, Severity } from '../linter/types.ts';
 import { lintFile, type FileJobSettings, type FileOutcome } from './lint-file.ts';
 import { lintInWorkers, shouldUseWorkers } from './pool.ts';
-import { getReporter, REPORTER_NAMES } from '../report/index.ts';
+import { getReporter, REPORTER_NAMES, type Reporter, type ReporterContext } from '../report/index.ts';
 import { UsageError } from './errors.ts';
 import { limitYoungGeneration } from './v8-tuning.ts';
 import { findFiles } from './files.ts';
@@ -113,17 +113,45 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
   };
   for (const [i, format] of formats.entries()) {
     const reporter = await getReporter(format);
-    const output = reporter(visible, format === 'stylish' ? context : { ...context, color: false });
+    const reporterContext = format === 'stylish' ? context : { ...context, color: false };
     const target = args.outputFile[i];
-    if (target && target !== '-') writeFileSync(resolve(io.cwd, target), output);
-    else {
+    if (target && target !== '-') {
+      const fd = openSync(resolve(io.cwd, target), 'w');
+      try {
+        writeInPieces(reporter, visible, reporterContext, (text) => writeFileSync(fd, text));
+      } finally {
+        closeSync(fd);
+      }
+    } else {
       if (fixSummary && format === 'stylish' && !(args.fix && files.includes('-'))) io.stdout(fixSummary);
-      if (args.fix && files.includes('-')) io.stderr(output);
-      else io.stdout(output);
+      // with --fix on stdin, stdout carries the fixed file
+      const toStderr = args.fix && files.includes('-');
+      writeInPieces(reporter, visible, reporterContext, (text) => (toStderr ? io.stderr(text) : io.stdout(text)));
     }
   }
   if (fixSummary && !formats.includes('stylish')) io.stderr(fixSummary);
   return exitCode;
+}
+
+const PIECE_SIZE = 1 << 16;
+
+/**
+ * Runs `reporter` and hands its output to `sink` in pieces of ~64 KB as it comes: a report
+ * over thousands of files is never one string (the SARIF of the corpus is 40 MB), and a
+ * write per finding would be slow.
+ */
+function writeInPieces(reporter: Reporter, results: readonly FileResult[], context: ReporterContext, sink: (text: string) => void): void {
+  let pending: string[] = [];
+  let size = 0;
+  reporter(results, context, (chunk) => {
+    pending.push(chunk);
+    size += chunk.length;
+    if (size < PIECE_SIZE) return;
+    sink(pending.join(''));
+    pending = [];
+    size = 0;
+  });
+  if (size > 0) sink(pending.join(''));
 }
 
 async function lintSequentially(files: string[], job: FileJobSettings, io: CliIO, onProgress: (done: number, file: string) => void): Promise<FileOutcome[]> {

@@ -12,10 +12,10 @@ const CHECKSTYLE_SEVERITY: Record<Severity, string> = {
 };
 
 /** Checkstyle XML, read by Jenkins Warnings NG, reviewdog and many CI dashboards. */
-const checkstyle: Reporter = (results, context) => {
-  const out = [XML_DECLARATION, '<checkstyle version="4.3">'];
+const checkstyle: Reporter = (results, context, write) => {
+  write(`${XML_DECLARATION}\n<checkstyle version="4.3">\n`);
   for (const result of results) {
-    out.push(`  <file name="${escapeXmlAttribute(relativePath(result.filePath, context.cwd))}">`);
+    const out = [`  <file name="${escapeXmlAttribute(relativePath(result.filePath, context.cwd))}">`];
     for (const finding of reportedFindings(result)) {
       const { line, column } = finding.range.start;
       const attributes = [
@@ -28,9 +28,9 @@ const checkstyle: Reporter = (results, context) => {
       out.push(`    <error ${attributes.join(' ')}/>`);
     }
     out.push('  </file>');
+    write(`${out.join('\n')}\n`);
   }
-  out.push('</checkstyle>');
-  return `${out.join('\n')}\n`;
+  write('</checkstyle>\n');
 };
 
 export default checkstyle;

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { FileResult, Finding, Severity } from '../linter/types.ts';
 import type { Range } from '../parser/source.ts';
+import type { ReportWriter } from './types.ts';
 
 export const TOOL_NAME = 'tslint-docker';
 
@@ -111,4 +112,25 @@ export function escapeControlCharacters(text: string, lineBreaks = false): strin
     lineBreaks ? TERMINAL_CONTROL_OR_LINE_BREAK : TERMINAL_CONTROL,
     (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
+}
+
+/**
+ * Writes `items` as `JSON.stringify(items, null, 2)` would lay them out, an item at a time,
+ * for an array that starts at indentation `indent` (inside a document) or at the top.
+ * Re-indenting a stringified item is exact: JSON never has a raw line break inside a string.
+ */
+export function writeJsonArray(items: Iterable<unknown>, write: ReportWriter, indent = ''): void {
+  const itemIndent = `${indent}  `;
+  let first = true;
+  write('[');
+  for (const item of items) {
+    write(`${first ? '' : ','}\n${itemIndent}${JSON.stringify(item, null, 2).replaceAll('\n', `\n${itemIndent}`)}`);
+    first = false;
+  }
+  write(first ? ']' : `\n${indent}]`);
+}
+
+/** `items.map(project)`, one item at a time (Node 20 has no iterator helpers) */
+export function* eachOf<T, U>(items: Iterable<T>, project: (item: T) => U): Generator<U> {
+  for (const item of items) yield project(item);
 }

@@ -2,18 +2,16 @@ import type { Reporter } from './types.ts';
 import { escapeControlCharacters, relativePath, reportedFindings } from './common.ts';
 
 /** One line per finding: `path:line:col: severity: message [ruleId]`, for editors and grep. */
-const compact: Reporter = (results, context) => {
-  const lines: string[] = [];
+const compact: Reporter = (results, context, write) => {
   for (const result of results) {
     const file = escapeControlCharacters(relativePath(result.filePath, context.cwd), true);
     for (const finding of reportedFindings(result)) {
       const { line, column } = finding.range.start;
       // a multi-line message would break the one-finding-per-line contract
       const message = escapeControlCharacters(finding.message.replace(/\r\n|\r|\n/g, ' '));
-      lines.push(`${file}:${line}:${column}: ${finding.severity}: ${message} [${finding.ruleId}]`);
+      write(`${file}:${line}:${column}: ${finding.severity}: ${message} [${finding.ruleId}]\n`);
     }
   }
-  return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
 };
 
 export default compact;

@@ -19,8 +19,7 @@ function escapeProperty(text: string): string {
 }
 
 /** GitHub Actions workflow commands, which the runner turns into annotations on the diff. */
-const github: Reporter = (results, context) => {
-  const lines: string[] = [];
+const github: Reporter = (results, context, write) => {
   for (const result of results) {
     const file = relativePath(result.filePath, context.cwd);
     for (const finding of reportedFindings(result)) {
@@ -34,10 +33,9 @@ const github: Reporter = (results, context) => {
         properties.push(`col=${start.column}`, `endColumn=${Math.max(start.column, end.column - 1)}`);
       }
       properties.push(`title=${escapeProperty(`${finding.ruleId} (${finding.severity})`)}`);
-      lines.push(`::${COMMAND[finding.severity]} ${properties.join(',')}::${escapeData(finding.message)}`);
+      write(`::${COMMAND[finding.severity]} ${properties.join(',')}::${escapeData(finding.message)}\n`);
     }
   }
-  return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
 };
 
 export default github;

@@ -1,6 +1,6 @@
-import type { Finding } from '../linter/types.ts';
+import type { FileResult, Finding } from '../linter/types.ts';
 import type { Reporter } from './types.ts';
-import { lastLine, lineFingerprints, relativePath, reportedFindings, sha256 } from './common.ts';
+import { lastLine, lineFingerprints, relativePath, reportedFindings, sha256, writeJsonArray } from './common.ts';
 
 type CodeQualitySeverity = 'blocker' | 'critical' | 'major' | 'minor' | 'info';
 
@@ -19,13 +19,17 @@ function codeQualitySeverity(finding: Finding): CodeQualitySeverity {
 }
 
 /** GitLab Code Quality report (a subset of the Code Climate issue format). */
-const gitlab: Reporter = (results, context) => {
-  const issues = [];
+const gitlab: Reporter = (results, context, write) => {
+  writeJsonArray(issues(results, context.cwd), write);
+  write('\n');
+};
+
+function* issues(results: readonly FileResult[], cwd: string) {
   for (const result of results) {
-    const file = relativePath(result.filePath, context.cwd);
+    const file = relativePath(result.filePath, cwd);
     const fingerprints = lineFingerprints(result);
     for (const finding of reportedFindings(result)) {
-      issues.push({
+      yield {
         description: finding.message,
         check_name: finding.ruleId,
         // GitLab compares fingerprints across the whole report, so the path is part of it
@@ -35,10 +39,9 @@ const gitlab: Reporter = (results, context) => {
           path: file,
           lines: { begin: finding.range.start.line, end: lastLine(finding.range) },
         },
-      });
+      };
     }
   }
-  return `${JSON.stringify(issues, null, 2)}\n`;
-};
+}
 
 export default gitlab;

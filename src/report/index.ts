@@ -1,6 +1,7 @@
-import type { Reporter } from './types.ts';
+import type { FileResult } from '../linter/types.ts';
+import type { Reporter, ReporterContext } from './types.ts';
 
-export type { Reporter, ReporterContext } from './types.ts';
+export type { Reporter, ReporterContext, ReportWriter } from './types.ts';
 
 // each format is its own module, imported only when asked for, so the CLI's start-up stays small
 const reporterModules = {
@@ -30,4 +31,11 @@ export async function getReporter(name: string): Promise<Reporter> {
     throw new Error(`Unknown format "${name}". Known formats: ${REPORTER_NAMES.join(', ')}.`);
   }
   return (await reporterModules[name]()).default;
+}
+
+/** The whole report as one string (tests, small outputs). */
+export function renderReport(reporter: Reporter, results: readonly FileResult[], context: ReporterContext): string {
+  const chunks: string[] = [];
+  reporter(results, context, (chunk) => chunks.push(chunk));
+  return chunks.join('');
 }

@@ -1,6 +1,6 @@
-import type { Finding, Fix } from '../linter/types.ts';
+import type { FileResult, Finding, Fix } from '../linter/types.ts';
 import type { Reporter } from './types.ts';
-import { countSeverities, hasSafeFix, relativePath, reportedFindings } from './common.ts';
+import { countSeverities, eachOf, hasSafeFix, relativePath, reportedFindings, writeJsonArray } from './common.ts';
 
 function fixJson(fix: Fix) {
   return {
@@ -27,25 +27,27 @@ function messageJson(finding: Finding) {
   };
 }
 
+function fileJson(result: FileResult, cwd: string) {
+  const findings = reportedFindings(result);
+  const counts = countSeverities(findings);
+  return {
+    filePath: relativePath(result.filePath, cwd),
+    messages: findings.map(messageJson),
+    errorCount: counts.error,
+    warningCount: counts.warning,
+    infoCount: counts.info,
+    styleCount: counts.style,
+    fixableCount: findings.filter(hasSafeFix).length,
+  };
+}
+
 /**
  * ESLint-like JSON: one object per file. Suppressed findings are left out (SARIF keeps
  * them as suppressions); `fixableCount` counts what `--fix` applies, i.e. safe fixes.
  */
-const json: Reporter = (results, context) => {
-  const files = results.map((result) => {
-    const findings = reportedFindings(result);
-    const counts = countSeverities(findings);
-    return {
-      filePath: relativePath(result.filePath, context.cwd),
-      messages: findings.map(messageJson),
-      errorCount: counts.error,
-      warningCount: counts.warning,
-      infoCount: counts.info,
-      styleCount: counts.style,
-      fixableCount: findings.filter(hasSafeFix).length,
-    };
-  });
-  return `${JSON.stringify(files, null, 2)}\n`;
+const json: Reporter = (results, context, write) => {
+  writeJsonArray(eachOf(results, (result) => fileJson(result, context.cwd)), write);
+  write('\n');
 };
 
 export default json;

@@ -1,3 +1,4 @@
+import type { FileResult } from '../linter/types.ts';
 import type { Reporter } from './types.ts';
 import { relativePath, reportedFindings, TOOL_NAME } from './common.ts';
 import { escapeXmlAttribute, escapeXmlText, XML_DECLARATION } from './xml.ts';
@@ -7,44 +8,50 @@ import { escapeXmlAttribute, escapeXmlText, XML_DECLARATION } from './xml.ts';
  * gets one passing case so dashboards show it was checked. A file that does not parse
  * is a test `error` (the check could not run) rather than a `failure`.
  */
-const junit: Reporter = (results, context) => {
-  const suites: string[] = [];
+const junit: Reporter = (results, context, write) => {
+  // the root element carries the totals: count them first, then write a suite per file
   let totalTests = 0;
   let totalFailures = 0;
   let totalErrors = 0;
   for (const result of results) {
-    const file = relativePath(result.filePath, context.cwd);
-    const fileAttribute = escapeXmlAttribute(file);
     const findings = reportedFindings(result);
-    const cases: string[] = [];
-    let failures = 0;
-    let errors = 0;
-    for (const finding of findings) {
-      const { line, column } = finding.range.start;
-      const element = finding.ruleId === 'syntax-error' ? 'error' : 'failure';
-      if (element === 'error') errors++;
-      else failures++;
-      const name = escapeXmlAttribute(`${finding.ruleId} at ${line}:${column}`);
-      const details = escapeXmlText(
-        `${finding.severity} at ${file}:${line}:${column} (${finding.ruleId})\n${finding.message}`,
-      );
-      cases.push(
-        `    <testcase classname="${fileAttribute}" name="${name}">\n` +
-          `      <${element} type="${finding.severity}" message="${escapeXmlAttribute(finding.message)}">${details}</${element}>\n` +
-          '    </testcase>',
-      );
-    }
-    if (findings.length === 0) cases.push(`    <testcase classname="${fileAttribute}" name="${fileAttribute}"/>`);
-    totalTests += cases.length;
-    totalFailures += failures;
+    const errors = findings.filter((finding) => finding.ruleId === 'syntax-error').length;
+    totalTests += Math.max(1, findings.length);
     totalErrors += errors;
-    suites.push(
-      `  <testsuite name="${fileAttribute}" tests="${cases.length}" failures="${failures}" errors="${errors}">\n` +
-        `${cases.join('\n')}\n  </testsuite>`,
+    totalFailures += findings.length - errors;
+  }
+  write(`${XML_DECLARATION}\n<testsuites name="${TOOL_NAME}" tests="${totalTests}" failures="${totalFailures}" errors="${totalErrors}">\n`);
+  for (const result of results) write(`${testSuite(result, context.cwd)}\n`);
+  write('</testsuites>\n');
+};
+
+function testSuite(result: FileResult, cwd: string): string {
+  const file = relativePath(result.filePath, cwd);
+  const fileAttribute = escapeXmlAttribute(file);
+  const findings = reportedFindings(result);
+  const cases: string[] = [];
+  let failures = 0;
+  let errors = 0;
+  for (const finding of findings) {
+    const { line, column } = finding.range.start;
+    const element = finding.ruleId === 'syntax-error' ? 'error' : 'failure';
+    if (element === 'error') errors++;
+    else failures++;
+    const name = escapeXmlAttribute(`${finding.ruleId} at ${line}:${column}`);
+    const details = escapeXmlText(
+      `${finding.severity} at ${file}:${line}:${column} (${finding.ruleId})\n${finding.message}`,
+    );
+    cases.push(
+      `    <testcase classname="${fileAttribute}" name="${name}">\n` +
+        `      <${element} type="${finding.severity}" message="${escapeXmlAttribute(finding.message)}">${details}</${element}>\n` +
+        '    </testcase>',
     );
   }
-  const root = `<testsuites name="${TOOL_NAME}" tests="${totalTests}" failures="${totalFailures}" errors="${totalErrors}">`;
-  return `${[XML_DECLARATION, root, ...suites, '</testsuites>'].join('\n')}\n`;
-};
+  if (findings.length === 0) cases.push(`    <testcase classname="${fileAttribute}" name="${fileAttribute}"/>`);
+  return (
+    `  <testsuite name="${fileAttribute}" tests="${cases.length}" failures="${failures}" errors="${errors}">\n` +
+    `${cases.join('\n')}\n  </testsuite>`
+  );
+}
 
 export default junit;

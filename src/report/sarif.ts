@@ -4,7 +4,7 @@ import type * as Sarif from 'sarif';
 import type { FileResult, Finding, Fix, RuleMeta, Severity, Suppression } from '../linter/types.ts';
 import { LineIndex, type Range } from '../parser/source.ts';
 import type { Reporter } from './types.ts';
-import { lineFingerprints, relativePath, sortFindings, toWellFormed, TOOL_NAME } from './common.ts';
+import { lineFingerprints, relativePath, sortFindings, toWellFormed, TOOL_NAME, writeJsonArray } from './common.ts';
 
 const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 const INFORMATION_URI = 'https://www.npmjs.com/package/tslint-docker';
@@ -159,9 +159,10 @@ function sarifFix(fix: Fix, location: Sarif.ArtifactLocation, index: LineIndex, 
 
 /**
  * SARIF 2.1.0 for GitHub code scanning and other SARIF viewers. Every rule is listed;
- * suppressed findings stay in as results carrying `suppressions`.
+ * suppressed findings stay in as results carrying `suppressions`. The results, the bulk
+ * of a log, are written a file at a time after the rest of the document.
  */
-const sarif: Reporter = (results, context) => {
+const sarif: Reporter = (results, context, write) => {
   const descriptors: Sarif.ReportingDescriptor[] = [];
   const ruleIndexes = new Map<string, number>();
   const addDescriptor = (descriptor: Sarif.ReportingDescriptor) => {
@@ -171,9 +172,16 @@ const sarif: Reporter = (results, context) => {
   for (const rule of context.rules) {
     if (!ruleIndexes.has(rule.id)) addDescriptor(ruleDescriptor(rule, context.docsBaseUrl));
   }
+  // findings of rules outside the registry (the parser's) get a descriptor too, before
+  // the rules are written, in the order they first occur
+  for (const file of results) {
+    for (const finding of sortFindings(file.findings)) {
+      if (!ruleIndexes.has(finding.ruleId)) addDescriptor(unknownRuleDescriptor(finding));
+    }
+  }
 
   const artifacts: Sarif.Artifact[] = [];
-  const sarifResults: Sarif.Result[] = [];
+  const fileLocations: Sarif.ArtifactLocation[] = [];
   // SARIF wants artifacts unique, and a file may be given twice
   const artifactIndexes = new Map<string, number>();
   for (const file of results) {
@@ -184,13 +192,7 @@ const sarif: Reporter = (results, context) => {
       artifactIndexes.set(location.uri!, artifactIndex);
       artifacts.push({ location, sourceLanguage: 'dockerfile' });
     }
-    const indexedLocation = { ...location, index: artifactIndex };
-    sarifResults.push(
-      ...fileResults(file, indexedLocation, (finding) => {
-        if (!ruleIndexes.has(finding.ruleId)) addDescriptor(unknownRuleDescriptor(finding));
-        return ruleIndexes.get(finding.ruleId)!;
-      }),
-    );
+    fileLocations.push({ ...location, index: artifactIndex });
   }
 
   const exitCode = context.exitCode;
@@ -217,12 +219,33 @@ const sarif: Reporter = (results, context) => {
         originalUriBaseIds: { [SRCROOT]: { uri: srcRootUri(context.cwd) } },
         artifacts,
         columnKind: 'utf16CodeUnits',
-        results: sarifResults,
+        // the last property of the document: written in place of this empty array below
+        results: [],
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  const document = JSON.stringify(log, null, 2);
+  const at = document.lastIndexOf(RESULTS_PLACEHOLDER);
+  write(document.slice(0, at + RESULTS_PLACEHOLDER.length - 2));
+  writeJsonArray(
+    eachFileResult(results, fileLocations, (finding) => ruleIndexes.get(finding.ruleId)!),
+    write,
+    RESULTS_INDENT,
+  );
+  write(`${document.slice(at + RESULTS_PLACEHOLDER.length)}\n`);
 };
+
+/** how JSON.stringify(log, null, 2) lays out the run's (empty) results, and their depth */
+const RESULTS_PLACEHOLDER = '"results": []';
+const RESULTS_INDENT = '      ';
+
+function* eachFileResult(
+  results: readonly FileResult[],
+  locations: readonly Sarif.ArtifactLocation[],
+  ruleIndexOf: (finding: Finding) => number,
+): Generator<Sarif.Result> {
+  for (const [i, file] of results.entries()) yield* fileResults(file, locations[i]!, ruleIndexOf);
+}
 
 function fileResults(
   file: FileResult,

@@ -2,7 +2,6 @@ import { Chalk, supportsColor, type ChalkInstance, type ColorSupportLevel } from
 import type { Finding, Severity } from '../linter/types.ts';
 import type { Reporter } from './types.ts';
 import {
-  countSeverities,
   escapeControlCharacters,
   hasSafeFix,
   lastLine,
@@ -11,6 +10,7 @@ import {
   relativePath,
   reportedFindings,
   splitLines,
+  type SeverityCounts,
 } from './common.ts';
 
 const TAB_WIDTH = 4;
@@ -133,14 +133,19 @@ function codeFrame(lines: readonly string[], finding: Finding, chalk: ChalkInsta
   return frame;
 }
 
-function summary(findings: readonly Finding[], chalk: ChalkInstance): string {
-  const counts = countSeverities(findings);
+/** what the summary line counts, gathered file by file */
+interface Tally {
+  counts: SeverityCounts;
+  safe: number;
+  unsafe: number;
+}
+
+function summary({ counts, safe, unsafe }: Tally, chalk: ChalkInstance): string {
+  const total = counts.error + counts.warning + counts.info + counts.style;
   const parts = [plural(counts.error, 'error'), plural(counts.warning, 'warning')];
   if (counts.info > 0) parts.push(`${counts.info} info`);
   if (counts.style > 0) parts.push(`${counts.style} style`);
-  let text = `✖ ${plural(findings.length, 'problem')} (${parts.join(', ')})`;
-  const safe = findings.filter(hasSafeFix).length;
-  const unsafe = findings.filter((finding) => finding.fix?.safety === 'unsafe').length;
+  let text = `✖ ${plural(total, 'problem')} (${parts.join(', ')})`;
   if (safe > 0) text += `, ${safe} fixable with --fix`;
   if (unsafe > 0) text += `, ${unsafe} more with unsafe fixes`;
   const color = counts.error > 0 ? chalk.red : counts.warning > 0 ? chalk.yellow : chalk.blue;
@@ -148,21 +153,22 @@ function summary(findings: readonly Finding[], chalk: ChalkInstance): string {
 }
 
 /** ESLint-style report for people: findings grouped per file, each with a code frame. */
-const stylish: Reporter = (results, context) => {
+const stylish: Reporter = (results, context, write) => {
   const chalk = chalkFor(colorLevel(context.color));
-  const out: string[] = [];
-  const all: Finding[] = [];
+  const tally: Tally = { counts: { error: 0, warning: 0, info: 0, style: 0 }, safe: 0, unsafe: 0 };
   for (const result of results) {
     const findings = reportedFindings(result);
     if (findings.length === 0) continue;
-    all.push(...findings);
     const lines = splitLines(result.source);
     const positionWidth = Math.max(
       ...findings.map((f) => `${f.range.start.line}:${f.range.start.column}`.length),
     );
     const severityWidth = Math.max(...findings.map((f) => f.severity.length));
-    out.push(chalk.underline(escapeControlCharacters(relativePath(result.filePath, context.cwd))));
+    const out = [chalk.underline(escapeControlCharacters(relativePath(result.filePath, context.cwd)))];
     for (const finding of findings) {
+      tally.counts[finding.severity]++;
+      if (hasSafeFix(finding)) tally.safe++;
+      else if (finding.fix?.safety === 'unsafe') tally.unsafe++;
       const position = `${finding.range.start.line}:${finding.range.start.column}`.padEnd(positionWidth);
       const severity = severityColor(chalk, finding.severity)(finding.severity.padEnd(severityWidth));
       const indent = ' '.repeat(2 + positionWidth + 2 + severityWidth + 2);
@@ -170,11 +176,10 @@ const stylish: Reporter = (results, context) => {
       out.push(`  ${chalk.dim(position)}  ${severity}  ${message}  ${chalk.dim(finding.ruleId)}`);
       out.push(...codeFrame(lines, finding, chalk));
     }
-    out.push('');
+    write(`${out.join('\n')}\n\n`);
   }
-  if (all.length === 0) return '';
-  out.push(summary(all, chalk));
-  return `${out.join('\n')}\n`;
+  const { counts } = tally;
+  if (counts.error + counts.warning + counts.info + counts.style > 0) write(`${summary(tally, chalk)}\n`);
 };
 
 export default stylish;

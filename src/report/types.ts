@@ -14,4 +14,12 @@ export interface ReporterContext {
   docsBaseUrl?: string;
 }
 
-export type Reporter = (results: readonly FileResult[], context: ReporterContext) => string;
+/** Receives a report piece by piece, in order. */
+export type ReportWriter = (chunk: string) => void;
+
+/**
+ * Writes the report of `results` through `write`, a file at a time, so a report over
+ * thousands of files never has to be one string in memory (the CLI writes each piece
+ * on; `renderReport` joins them where a string is wanted).
+ */
+export type Reporter = (results: readonly FileResult[], context: ReporterContext, write: ReportWriter) => void;

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SEVERITIES, type FileResult, type Finding, type Fix } from '../../src/linter/types.ts';
 import { LineIndex } from '../../src/parser/source.ts';
-import { getReporter, REPORTER_NAMES } from '../../src/report/index.ts';
+import { getReporter, renderReport, REPORTER_NAMES } from '../../src/report/index.ts';
 import { context, CWD } from './fixtures.ts';
 import { parseXml } from './xml-check.ts';
 
@@ -70,8 +70,12 @@ describe('reporters on arbitrary input', () => {
     fc.assert(
       fc.property(fc.array(fileResult, { maxLength: 3 }), fc.boolean(), (results, color) => {
         for (const [name, reporter] of reporters) {
-          const output = reporter(results, context({ color, exitCode: 1 }));
+          const output = renderReport(reporter, results, context({ color, exitCode: 1 }));
           expect(typeof output).toBe('string');
+          if (name === 'sarif' || name === 'json' || name === 'gitlab') {
+            // written a piece at a time, laid out exactly as JSON.stringify(document, null, 2)
+            expect(output).toBe(`${JSON.stringify(JSON.parse(output), null, 2)}\n`);
+          }
           if (name === 'sarif') {
             const valid = validateSarif(JSON.parse(output));
             expect(validateSarif.errors ?? []).toEqual([]);
@@ -89,6 +93,27 @@ describe('reporters on arbitrary input', () => {
         }
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it('write a report in pieces, none holding more than one file', async () => {
+    const reporters = await Promise.all(REPORTER_NAMES.map(async (name) => [name, await getReporter(name)] as const));
+    fc.assert(
+      fc.property(fc.array(fileResult, { minLength: 2, maxLength: 4 }), (results) => {
+        // distinct paths, so each piece shows which files it holds
+        const files = results.map((result, i) => ({ ...result, filePath: `${CWD}/file-${i}/Dockerfile` }));
+        for (const [name, reporter] of reporters) {
+          const pieces: string[] = [];
+          reporter(files, context({ exitCode: 1 }), (piece) => pieces.push(piece));
+          expect(pieces.join(''), name).toBe(renderReport(reporter, files, context({ exitCode: 1 })));
+          for (const piece of pieces) {
+            // SARIF lists every file once in its artifacts, before the results
+            if (name === 'sarif' && piece.includes('"artifacts"')) continue;
+            expect(files.filter((_, i) => piece.includes(`file-${i}/`)).length, `${name}: ${piece}`).toBeLessThanOrEqual(1);
+          }
+        }
+      }),
+      { numRuns: 50 },
     );
   });
 });

@@ -4,6 +4,7 @@ import addFormatsModule from 'ajv-formats';
 import type * as Sarif from 'sarif';
 import { describe, expect, it } from 'vitest';
 import type { FileResult } from '../../src/linter/types.ts';
+import { renderReport } from '../../src/report/index.ts';
 import sarif from '../../src/report/sarif.ts';
 import {
   AWKWARD_MESSAGE,
@@ -24,7 +25,7 @@ addFormatsModule.default(ajv);
 const validateSarif = ajv.compile(schema);
 
 function report(results: FileResult[], overrides: Parameters<typeof context>[0] = {}): Sarif.Log {
-  const text = sarif(results, context(overrides));
+  const text = renderReport(sarif, results, context(overrides));
   const log = JSON.parse(text) as Sarif.Log;
   const valid = validateSarif(log);
   expect(validateSarif.errors ?? [], 'SARIF schema errors').toEqual([]);

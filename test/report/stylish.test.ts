@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FileResult } from '../../src/linter/types.ts';
+import { renderReport } from '../../src/report/index.ts';
 import stylish, { colorLevel } from '../../src/report/stylish.ts';
 import { awkwardResult, cleanResult, context, findingAt, mainResult, syntaxErrorResult } from './fixtures.ts';
 
@@ -17,7 +18,7 @@ function caretSpan(line: string): [number, number] {
 
 describe('stylish reporter', () => {
   it('groups findings per file with a code frame under the exact range and a summary', () => {
-    const output = stylish([mainResult(), cleanResult()], context());
+    const output = renderReport(stylish, [mainResult(), cleanResult()], context());
     expect(output).toBe(
       [
         'Dockerfile',
@@ -40,15 +41,15 @@ describe('stylish reporter', () => {
   });
 
   it('prints nothing for zero files, clean files and files with only suppressed findings', () => {
-    expect(stylish([], context())).toBe('');
-    expect(stylish([cleanResult()], context())).toBe('');
+    expect(renderReport(stylish, [], context())).toBe('');
+    expect(renderReport(stylish, [cleanResult()], context())).toBe('');
     const onlySuppressed = mainResult();
     onlySuppressed.findings = onlySuppressed.findings.filter((finding) => finding.suppressed);
-    expect(stylish([onlySuppressed], context())).toBe('');
+    expect(renderReport(stylish, [onlySuppressed], context())).toBe('');
   });
 
   it('puts carets under wide characters and tabs where the terminal shows them', () => {
-    const lines = stylish([awkwardResult()], context()).split('\n');
+    const lines = renderReport(stylish, [awkwardResult()], context()).split('\n');
     const sourceLine = lines.find((line) => line.startsWith('    > 2 |'))!;
     const carets = lines[lines.indexOf(sourceLine) + 1]!;
     // 日 and 本 are one UTF-16 unit but two cells each; 🐳 is two units and two cells:
@@ -62,14 +63,14 @@ describe('stylish reporter', () => {
       source,
       findings: [findingAt(source, 'x', { ruleId: 'r', aliases: [], severity: 'warning', message: 'm' })],
     };
-    const frame = stylish([tabbed], context()).split('\n');
+    const frame = renderReport(stylish, [tabbed], context()).split('\n');
     const tabLine = frame.find((line) => line.startsWith('    > 2 |'))!;
     expect(tabLine).toBe('    > 2 |     RUN  x');
     expect(caretSpan(frame[frame.indexOf(tabLine) + 1]!)).toEqual([tabLine.indexOf('x'), tabLine.indexOf('x') + 1]);
   });
 
   it('indents multi-line messages and shows the path and message with control characters escaped', () => {
-    const output = stylish([awkwardResult()], context());
+    const output = renderReport(stylish, [awkwardResult()], context());
     expect(output).toContain('dir with space/Dockër,file:<&>]]>%\n');
     expect(output).toContain(' percent % colon: comma, line1\n                 line2\n                 non-ASCII Zoë 日本 🐳  no-latest-tag\n');
 
@@ -79,14 +80,14 @@ describe('stylish reporter', () => {
       source,
       findings: [findingAt(source, 'a', { ruleId: 'r', aliases: [], severity: 'error', message: 'clear\u001b[2J screen' })],
     };
-    const escaped = stylish([hostile], context());
+    const escaped = renderReport(stylish, [hostile], context());
     expect(escaped).not.toMatch(ANSI);
     expect(escaped).toContain('Docker\\u001b[2Jfile');
     expect(escaped).toContain('clear\\u001b[2J screen');
   });
 
   it('marks the point of a parse error with a single caret', () => {
-    const output = stylish([syntaxErrorResult()], context());
+    const output = renderReport(stylish, [syntaxErrorResult()], context());
     expect(output).toBe(
       [
         'sub/Dockerfile.broken',
@@ -115,7 +116,7 @@ describe('stylish reporter', () => {
         },
       ],
     };
-    expect(stylish([whole], context())).toContain(
+    expect(renderReport(stylish, [whole], context())).toContain(
       [
         '      1 | FROM a',
         '    > 2 | RUN a \\',
@@ -133,17 +134,17 @@ describe('stylish reporter', () => {
 
   it('colours output when asked and never when told not to', () => {
     const results = [mainResult()];
-    const coloured = stylish(results, context({ color: true }));
+    const coloured = renderReport(stylish, results, context({ color: true }));
     expect(coloured).toMatch(ANSI);
     expect(coloured).toContain('\u001b[31merror');
-    expect(coloured.replace(/\u001b\[[0-9;]*m/g, '')).toBe(stylish(results, context({ color: false })));
+    expect(coloured.replace(/\u001b\[[0-9;]*m/g, '')).toBe(renderReport(stylish, results, context({ color: false })));
 
     vi.stubEnv('FORCE_COLOR', '3');
-    expect(stylish(results, context({ color: false }))).not.toMatch(ANSI);
-    expect(stylish(results, context({ color: undefined }))).toMatch(ANSI);
+    expect(renderReport(stylish, results, context({ color: false }))).not.toMatch(ANSI);
+    expect(renderReport(stylish, results, context({ color: undefined }))).toMatch(ANSI);
     vi.stubEnv('FORCE_COLOR', undefined);
     vi.stubEnv('NO_COLOR', '1');
-    expect(stylish(results, context({ color: undefined }))).not.toMatch(ANSI);
+    expect(renderReport(stylish, results, context({ color: undefined }))).not.toMatch(ANSI);
   });
 });
 

@@ -3,7 +3,7 @@ import type { FileResult } from '../../src/linter/types.ts';
 import compact from '../../src/report/compact.ts';
 import github from '../../src/report/github.ts';
 import gitlab from '../../src/report/gitlab.ts';
-import { DEFAULT_REPORTER, getReporter, isReporterName, REPORTER_NAMES } from '../../src/report/index.ts';
+import { DEFAULT_REPORTER, getReporter, isReporterName, renderReport, REPORTER_NAMES } from '../../src/report/index.ts';
 import json from '../../src/report/json.ts';
 import {
   AWKWARD_MESSAGE,
@@ -36,7 +36,7 @@ function multiLineResult(): FileResult {
 
 describe('compact reporter', () => {
   it('prints one line per reported finding, path relative to cwd', () => {
-    expect(compact(ALL(), context())).toBe(
+    expect(renderReport(compact, ALL(), context())).toBe(
       [
         'Dockerfile:1:6: error: Pin "ubuntu" to a version instead of `latest` [no-latest-tag]',
         'Dockerfile:2:1: info: MAINTAINER is deprecated; use a LABEL [maintainer-deprecated]',
@@ -49,14 +49,14 @@ describe('compact reporter', () => {
   });
 
   it('prints nothing without findings', () => {
-    expect(compact([], context())).toBe('');
-    expect(compact([cleanResult()], context())).toBe('');
+    expect(renderReport(compact, [], context())).toBe('');
+    expect(renderReport(compact, [cleanResult()], context())).toBe('');
   });
 });
 
 describe('json reporter', () => {
   it('lists every reported finding with positions, fixes and counts, without suppressed ones', () => {
-    const files = JSON.parse(json(ALL(), context()));
+    const files = JSON.parse(renderReport(json, ALL(), context()));
     expect(files.map((file: { filePath: string }) => file.filePath)).toEqual([
       'Dockerfile',
       'dir with space/Dockër,file:<&>]]>%',
@@ -115,16 +115,16 @@ describe('json reporter', () => {
         }),
       ],
     };
-    const [result] = JSON.parse(json([file], context()));
+    const [result] = JSON.parse(renderReport(json, [file], context()));
     expect(result.messages[0].suggestions).toEqual([{ safety: 'unsafe', description: 'pin', edits: [{ range: [6, 6], text: ':1' }] }]);
     expect(result.styleCount).toBe(1);
-    expect(JSON.parse(json([], context()))).toEqual([]);
+    expect(JSON.parse(renderReport(json, [], context()))).toEqual([]);
   });
 });
 
 describe('github reporter', () => {
   it('writes workflow commands with GitHub escaping', () => {
-    expect(github(ALL(), context()).split('\n')).toEqual([
+    expect(renderReport(github, ALL(), context()).split('\n')).toEqual([
       '::error file=Dockerfile,line=1,endLine=1,col=6,endColumn=18,title=no-latest-tag (error)::Pin "ubuntu" to a version instead of `latest`',
       '::notice file=Dockerfile,line=2,endLine=2,col=1,endColumn=30,title=maintainer-deprecated (info)::MAINTAINER is deprecated; use a LABEL',
       '::warning file=Dockerfile,line=3,endLine=3,col=23,endColumn=45,title=apt-no-install-recommends (warning)::Add --no-install-recommends',
@@ -136,14 +136,14 @@ describe('github reporter', () => {
   });
 
   it('gives multi-line findings lines but no columns, and prints nothing without findings', () => {
-    expect(github([multiLineResult()], context())).toBe('::notice file=Dockerfile,line=2,endLine=4,title=r (style)::m\n');
-    expect(github([], context())).toBe('');
+    expect(renderReport(github, [multiLineResult()], context())).toBe('::notice file=Dockerfile,line=2,endLine=4,title=r (style)::m\n');
+    expect(renderReport(github, [], context())).toBe('');
   });
 });
 
 describe('gitlab reporter', () => {
   it('writes Code Quality issues with mapped severities and relative paths', () => {
-    const issues = JSON.parse(gitlab(ALL(), context()));
+    const issues = JSON.parse(renderReport(gitlab, ALL(), context()));
     expect(issues.map((issue: { check_name: string; severity: string }) => [issue.check_name, issue.severity])).toEqual([
       ['no-latest-tag', 'major'],
       ['maintainer-deprecated', 'info'],
@@ -159,12 +159,12 @@ describe('gitlab reporter', () => {
       location: { path: 'dir with space/Dockër,file:<&>]]>%', lines: { begin: 2, end: 2 } },
     });
     expect(new Set(issues.map((issue: { fingerprint: string }) => issue.fingerprint)).size).toBe(issues.length);
-    expect(JSON.parse(gitlab([multiLineResult()], context()))[0].location.lines).toEqual({ begin: 2, end: 4 });
-    expect(JSON.parse(gitlab([], context()))).toEqual([]);
+    expect(JSON.parse(renderReport(gitlab, [multiLineResult()], context()))[0].location.lines).toEqual({ begin: 2, end: 4 });
+    expect(JSON.parse(renderReport(gitlab, [], context()))).toEqual([]);
   });
 
   it('keeps fingerprints when lines are inserted above, and tells files apart', () => {
-    const fingerprint = (file: FileResult) => JSON.parse(gitlab([file], context()))[0].fingerprint;
+    const fingerprint = (file: FileResult) => JSON.parse(renderReport(gitlab, [file], context()))[0].fingerprint;
     const moved = mainResult();
     const shifted = `# comment\n\n${moved.source}`;
     const original = fingerprint(mainResult());
@@ -185,7 +185,7 @@ describe('reporter registry', () => {
     expect(DEFAULT_REPORTER).toBe('stylish');
     for (const name of REPORTER_NAMES) {
       const reporter = await getReporter(name);
-      expect(typeof reporter(ALL(), context())).toBe('string');
+      expect(typeof renderReport(reporter, ALL(), context())).toBe('string');
     }
     expect(await getReporter('json')).toBe(json);
   });

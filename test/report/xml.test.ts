@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import checkstyle from '../../src/report/checkstyle.ts';
+import { renderReport } from '../../src/report/index.ts';
 import junit from '../../src/report/junit.ts';
 import { escapeXmlAttribute, escapeXmlText } from '../../src/report/xml.ts';
 import {
@@ -56,7 +57,7 @@ describe('xml escaping', () => {
 describe('checkstyle reporter', () => {
   it('writes one file element per file and one error per reported finding', () => {
     const results = [mainResult(), awkwardResult(), syntaxErrorResult(), cleanResult()];
-    const root = parseXml(checkstyle(results, context()));
+    const root = parseXml(renderReport(checkstyle, results, context()));
     expect(root.name).toBe('checkstyle');
     const files = childElements(root, 'file');
     expect(files.map((file) => file.attributes['name'])).toEqual([
@@ -101,7 +102,7 @@ describe('checkstyle reporter', () => {
   });
 
   it('is well-formed with zero files', () => {
-    const root = parseXml(checkstyle([], context()));
+    const root = parseXml(renderReport(checkstyle, [], context()));
     expect(root.name).toBe('checkstyle');
     expect(root.children.filter((child) => typeof child !== 'string')).toEqual([]);
   });
@@ -110,7 +111,7 @@ describe('checkstyle reporter', () => {
 describe('junit reporter', () => {
   it('writes a suite per file, a failing case per finding and counts that add up', () => {
     const results = [mainResult(), awkwardResult(), syntaxErrorResult(), cleanResult()];
-    const root = parseXml(junit(results, context()));
+    const root = parseXml(renderReport(junit, results, context()));
     expect(root.name).toBe('testsuites');
     expect(root.attributes).toMatchObject({ name: 'tslint-docker', tests: '6', failures: '4', errors: '1' });
     const suites = childElements(root, 'testsuite');
@@ -140,7 +141,7 @@ describe('junit reporter', () => {
   });
 
   it('is well-formed with zero files', () => {
-    const root = parseXml(junit([], context()));
+    const root = parseXml(renderReport(junit, [], context()));
     expect(root.attributes).toMatchObject({ tests: '0', failures: '0', errors: '0' });
   });
 });
