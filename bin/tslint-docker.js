@@ -5,11 +5,11 @@ import module from 'node:module';
 // Node >= 22.1 keeps compiled code between runs: a faster start for every later run
 module.enableCompileCache?.();
 
-// a reader that closed the pipe early (`| head`) is not an error of ours
+// a reader that closed the pipe early (`| head`) is not an error of ours: the rest of the
+// output goes nowhere (src/cli/io.ts stops writing), and the run ends with its own exit code
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (error) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
+    if (error.code !== 'EPIPE') throw error;
   });
 }
 

@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 export interface CliIO {
   cwd: string;
   version: string;
-  stdout(text: string): void;
+  /** a promise when the caller should wait before writing more (a pipe whose reader is behind) */
+  stdout(text: string): void | Promise<void>;
   stderr(text: string): void;
   readStdin(): Promise<string>;
   isTTY: boolean;
@@ -17,7 +18,7 @@ export function processIO(): CliIO {
     get version() {
       return packageVersion();
     },
-    stdout: (t) => void process.stdout.write(t),
+    stdout: writeStdout,
     stderr: (t) => void process.stderr.write(t),
     readStdin: async () => {
       const chunks: Buffer[] = [];
@@ -26,6 +27,23 @@ export function processIO(): CliIO {
     },
     isTTY: Boolean(process.stdout.isTTY),
   };
+}
+
+/** Writes to stdout; when the pipe is full, a promise of room (or of the reader leaving). */
+function writeStdout(text: string): void | Promise<void> {
+  const out = process.stdout;
+  // the reader closed the pipe early (`| head`; bin/ ignores the EPIPE): the rest goes nowhere
+  if (out.destroyed) return;
+  if (out.write(text)) return;
+  return new Promise((resume) => {
+    const go = () => {
+      out.off('drain', go);
+      out.off('close', go);
+      resume();
+    };
+    out.on('drain', go);
+    out.on('close', go);
+  });
 }
 
 let version: string | undefined;

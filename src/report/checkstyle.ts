@@ -12,8 +12,8 @@ const CHECKSTYLE_SEVERITY: Record<Severity, string> = {
 };
 
 /** Checkstyle XML, read by Jenkins Warnings NG, reviewdog and many CI dashboards. */
-const checkstyle: Reporter = (results, context, write) => {
-  write(`${XML_DECLARATION}\n<checkstyle version="4.3">\n`);
+const checkstyle: Reporter = function* (results, context) {
+  yield `${XML_DECLARATION}\n<checkstyle version="4.3">\n`;
   for (const result of results) {
     const out = [`  <file name="${escapeXmlAttribute(relativePath(result.filePath, context.cwd))}">`];
     for (const finding of reportedFindings(result)) {
@@ -28,9 +28,9 @@ const checkstyle: Reporter = (results, context, write) => {
       out.push(`    <error ${attributes.join(' ')}/>`);
     }
     out.push('  </file>');
-    write(`${out.join('\n')}\n`);
+    yield `${out.join('\n')}\n`;
   }
-  write('</checkstyle>\n');
+  yield '</checkstyle>\n';
 };
 
 export default checkstyle;

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import type { FileResult, Finding, Severity } from '../linter/types.ts';
 import type { Range } from '../parser/source.ts';
-import type { ReportWriter } from './types.ts';
 
 export const TOOL_NAME = 'tslint-docker';
 
@@ -115,19 +114,19 @@ export function escapeControlCharacters(text: string, lineBreaks = false): strin
 }
 
 /**
- * Writes `items` as `JSON.stringify(items, null, 2)` would lay them out, an item at a time,
- * for an array that starts at indentation `indent` (inside a document) or at the top.
+ * `items` laid out as `JSON.stringify(items, null, 2)` would, an item at a time, for an
+ * array that starts at indentation `indent` (inside a document) or at the top.
  * Re-indenting a stringified item is exact: JSON never has a raw line break inside a string.
  */
-export function writeJsonArray(items: Iterable<unknown>, write: ReportWriter, indent = ''): void {
+export function* jsonArray(items: Iterable<unknown>, indent = ''): Generator<string> {
   const itemIndent = `${indent}  `;
   let first = true;
-  write('[');
+  yield '[';
   for (const item of items) {
-    write(`${first ? '' : ','}\n${itemIndent}${JSON.stringify(item, null, 2).replaceAll('\n', `\n${itemIndent}`)}`);
+    yield `${first ? '' : ','}\n${itemIndent}${JSON.stringify(item, null, 2).replaceAll('\n', `\n${itemIndent}`)}`;
     first = false;
   }
-  write(first ? ']' : `\n${indent}]`);
+  yield first ? ']' : `\n${indent}]`;
 }
 
 /** `items.map(project)`, one item at a time (Node 20 has no iterator helpers) */

@@ -19,7 +19,7 @@ function escapeProperty(text: string): string {
 }
 
 /** GitHub Actions workflow commands, which the runner turns into annotations on the diff. */
-const github: Reporter = (results, context, write) => {
+const github: Reporter = function* (results, context) {
   for (const result of results) {
     const file = relativePath(result.filePath, context.cwd);
     for (const finding of reportedFindings(result)) {
@@ -33,7 +33,7 @@ const github: Reporter = (results, context, write) => {
         properties.push(`col=${start.column}`, `endColumn=${Math.max(start.column, end.column - 1)}`);
       }
       properties.push(`title=${escapeProperty(`${finding.ruleId} (${finding.severity})`)}`);
-      write(`::${COMMAND[finding.severity]} ${properties.join(',')}::${escapeData(finding.message)}\n`);
+      yield `::${COMMAND[finding.severity]} ${properties.join(',')}::${escapeData(finding.message)}\n`;
     }
   }
 };

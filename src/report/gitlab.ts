@@ -1,6 +1,6 @@
 import type { FileResult, Finding } from '../linter/types.ts';
 import type { Reporter } from './types.ts';
-import { lastLine, lineFingerprints, relativePath, reportedFindings, sha256, writeJsonArray } from './common.ts';
+import { lastLine, lineFingerprints, relativePath, jsonArray, reportedFindings, sha256 } from './common.ts';
 
 type CodeQualitySeverity = 'blocker' | 'critical' | 'major' | 'minor' | 'info';
 
@@ -19,9 +19,9 @@ function codeQualitySeverity(finding: Finding): CodeQualitySeverity {
 }
 
 /** GitLab Code Quality report (a subset of the Code Climate issue format). */
-const gitlab: Reporter = (results, context, write) => {
-  writeJsonArray(issues(results, context.cwd), write);
-  write('\n');
+const gitlab: Reporter = function* (results, context) {
+  yield* jsonArray(issues(results, context.cwd));
+  yield '\n';
 };
 
 function* issues(results: readonly FileResult[], cwd: string) {

@@ -1,7 +1,7 @@
 import type { FileResult } from '../linter/types.ts';
 import type { Reporter, ReporterContext } from './types.ts';
 
-export type { Reporter, ReporterContext, ReportWriter } from './types.ts';
+export type { Reporter, ReporterContext } from './types.ts';
 
 // each format is its own module, imported only when asked for, so the CLI's start-up stays small
 const reporterModules = {
@@ -35,7 +35,5 @@ export async function getReporter(name: string): Promise<Reporter> {
 
 /** The whole report as one string (tests, small outputs). */
 export function renderReport(reporter: Reporter, results: readonly FileResult[], context: ReporterContext): string {
-  const chunks: string[] = [];
-  reporter(results, context, (chunk) => chunks.push(chunk));
-  return chunks.join('');
+  return [...reporter(results, context)].join('');
 }

@@ -1,6 +1,6 @@
 import type { FileResult, Finding, Fix } from '../linter/types.ts';
 import type { Reporter } from './types.ts';
-import { countSeverities, eachOf, hasSafeFix, relativePath, reportedFindings, writeJsonArray } from './common.ts';
+import { countSeverities, eachOf, hasSafeFix, jsonArray, relativePath, reportedFindings } from './common.ts';
 
 function fixJson(fix: Fix) {
   return {
@@ -45,9 +45,9 @@ function fileJson(result: FileResult, cwd: string) {
  * ESLint-like JSON: one object per file. Suppressed findings are left out (SARIF keeps
  * them as suppressions); `fixableCount` counts what `--fix` applies, i.e. safe fixes.
  */
-const json: Reporter = (results, context, write) => {
-  writeJsonArray(eachOf(results, (result) => fileJson(result, context.cwd)), write);
-  write('\n');
+const json: Reporter = function* (results, context) {
+  yield* jsonArray(eachOf(results, (result) => fileJson(result, context.cwd)));
+  yield '\n';
 };
 
 export default json;

@@ -8,7 +8,7 @@ import { escapeXmlAttribute, escapeXmlText, XML_DECLARATION } from './xml.ts';
  * gets one passing case so dashboards show it was checked. A file that does not parse
  * is a test `error` (the check could not run) rather than a `failure`.
  */
-const junit: Reporter = (results, context, write) => {
+const junit: Reporter = function* (results, context) {
   // the root element carries the totals: count them first, then write a suite per file
   let totalTests = 0;
   let totalFailures = 0;
@@ -20,9 +20,9 @@ const junit: Reporter = (results, context, write) => {
     totalErrors += errors;
     totalFailures += findings.length - errors;
   }
-  write(`${XML_DECLARATION}\n<testsuites name="${TOOL_NAME}" tests="${totalTests}" failures="${totalFailures}" errors="${totalErrors}">\n`);
-  for (const result of results) write(`${testSuite(result, context.cwd)}\n`);
-  write('</testsuites>\n');
+  yield `${XML_DECLARATION}\n<testsuites name="${TOOL_NAME}" tests="${totalTests}" failures="${totalFailures}" errors="${totalErrors}">\n`;
+  for (const result of results) yield `${testSuite(result, context.cwd)}\n`;
+  yield '</testsuites>\n';
 };
 
 function testSuite(result: FileResult, cwd: string): string {

@@ -4,7 +4,7 @@ import type * as Sarif from 'sarif';
 import type { FileResult, Finding, Fix, RuleMeta, Severity, Suppression } from '../linter/types.ts';
 import { LineIndex, type Range } from '../parser/source.ts';
 import type { Reporter } from './types.ts';
-import { lineFingerprints, relativePath, sortFindings, toWellFormed, TOOL_NAME, writeJsonArray } from './common.ts';
+import { lineFingerprints, relativePath, sortFindings, toWellFormed, TOOL_NAME, jsonArray } from './common.ts';
 
 const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 const INFORMATION_URI = 'https://www.npmjs.com/package/tslint-docker';
@@ -162,7 +162,7 @@ function sarifFix(fix: Fix, location: Sarif.ArtifactLocation, index: LineIndex, 
  * suppressed findings stay in as results carrying `suppressions`. The results, the bulk
  * of a log, are written a file at a time after the rest of the document.
  */
-const sarif: Reporter = (results, context, write) => {
+const sarif: Reporter = function* (results, context) {
   const descriptors: Sarif.ReportingDescriptor[] = [];
   const ruleIndexes = new Map<string, number>();
   const addDescriptor = (descriptor: Sarif.ReportingDescriptor) => {
@@ -226,13 +226,9 @@ const sarif: Reporter = (results, context, write) => {
   };
   const document = JSON.stringify(log, null, 2);
   const at = document.lastIndexOf(RESULTS_PLACEHOLDER);
-  write(document.slice(0, at + RESULTS_PLACEHOLDER.length - 2));
-  writeJsonArray(
-    eachFileResult(results, fileLocations, (finding) => ruleIndexes.get(finding.ruleId)!),
-    write,
-    RESULTS_INDENT,
-  );
-  write(`${document.slice(at + RESULTS_PLACEHOLDER.length)}\n`);
+  yield document.slice(0, at + RESULTS_PLACEHOLDER.length - 2);
+  yield* jsonArray(eachFileResult(results, fileLocations, (finding) => ruleIndexes.get(finding.ruleId)!), RESULTS_INDENT);
+  yield `${document.slice(at + RESULTS_PLACEHOLDER.length)}\n`;
 };
 
 /** how JSON.stringify(log, null, 2) lays out the run's (empty) results, and their depth */

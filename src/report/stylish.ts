@@ -153,7 +153,7 @@ function summary({ counts, safe, unsafe }: Tally, chalk: ChalkInstance): string 
 }
 
 /** ESLint-style report for people: findings grouped per file, each with a code frame. */
-const stylish: Reporter = (results, context, write) => {
+const stylish: Reporter = function* (results, context) {
   const chalk = chalkFor(colorLevel(context.color));
   const tally: Tally = { counts: { error: 0, warning: 0, info: 0, style: 0 }, safe: 0, unsafe: 0 };
   for (const result of results) {
@@ -176,10 +176,10 @@ const stylish: Reporter = (results, context, write) => {
       out.push(`  ${chalk.dim(position)}  ${severity}  ${message}  ${chalk.dim(finding.ruleId)}`);
       out.push(...codeFrame(lines, finding, chalk));
     }
-    write(`${out.join('\n')}\n\n`);
+    yield `${out.join('\n')}\n\n`;
   }
   const { counts } = tally;
-  if (counts.error + counts.warning + counts.info + counts.style > 0) write(`${summary(tally, chalk)}\n`);
+  if (counts.error + counts.warning + counts.info + counts.style > 0) yield `${summary(tally, chalk)}\n`;
 };
 
 export default stylish;

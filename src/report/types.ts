@@ -14,12 +14,9 @@ export interface ReporterContext {
   docsBaseUrl?: string;
 }
 
-/** Receives a report piece by piece, in order. */
-export type ReportWriter = (chunk: string) => void;
-
 /**
- * Writes the report of `results` through `write`, a file at a time, so a report over
- * thousands of files never has to be one string in memory (the CLI writes each piece
- * on; `renderReport` joins them where a string is wanted).
+ * The report of `results`, in pieces of about a file each, made as they are asked for: a
+ * report over thousands of files never has to be one string in memory, and the CLI can
+ * wait for a slow reader between pieces. `renderReport` joins them where a string is wanted.
  */
-export type Reporter = (results: readonly FileResult[], context: ReporterContext, write: ReportWriter) => void;
+export type Reporter = (results: readonly FileResult[], context: ReporterContext) => Iterable<string>;

@@ -4,7 +4,7 @@
  * shows only there: every config fixture's --print-config, and a lint with and without a
  * config, must give the same output and exit code as the source run in-process.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
@@ -85,6 +85,34 @@ describe.skipIf(!existsSync(join(REPO, 'dist/bundle/main.js')))('the built CLI o
     const newSpace = Number(/new-space=(\d+)/.exec(run.stderr)?.[1]);
     expect(newSpace).toBeGreaterThanOrEqual(YOUNG_GENERATION_CAP);
     expect(newSpace).toBeLessThan(2 * YOUNG_GENERATION_CAP);
+  });
+
+  it('ends with its own exit code when the reader closes the pipe early (`| head`), and waits for a slow one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tslint-docker-pipe-'));
+    const file = join(dir, 'Dockerfile');
+    writeFileSync(file, 'FROM debian:latest\nRUN apt-get update && apt-get install -y curl\n');
+    // SARIF lists every rule: ~250 KB, more than a pipe holds
+    const args = [BIN, '--no-config', '-f', 'sarif', file];
+    const whole = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 26 });
+    expect(whole.stdout.length).toBeGreaterThan(200_000);
+
+    const early = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    early.stderr.on('data', (chunk) => (stderr += chunk));
+    early.stdout.once('data', () => early.stdout.destroy());
+    const [code] = await new Promise<[number | null]>((done) => early.on('close', (c) => done([c])));
+    expect({ code, stderr }).toEqual({ code: 1, stderr: '' });
+
+    // a reader that takes its time gets the whole report
+    const slow = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    slow.stdout.pause();
+    await new Promise((r) => setTimeout(r, 300));
+    let out = '';
+    slow.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+    slow.stdout.resume();
+    const [slowCode] = await new Promise<[number | null]>((done) => slow.on('close', (c) => done([c])));
+    expect(slowCode).toBe(1);
+    expect(out).toBe(whole.stdout);
   });
 });
 

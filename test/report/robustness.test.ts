@@ -103,8 +103,7 @@ describe('reporters on arbitrary input', () => {
         // distinct paths, so each piece shows which files it holds
         const files = results.map((result, i) => ({ ...result, filePath: `${CWD}/file-${i}/Dockerfile` }));
         for (const [name, reporter] of reporters) {
-          const pieces: string[] = [];
-          reporter(files, context({ exitCode: 1 }), (piece) => pieces.push(piece));
+          const pieces = [...reporter(files, context({ exitCode: 1 }))];
           expect(pieces.join(''), name).toBe(renderReport(reporter, files, context({ exitCode: 1 })));
           for (const piece of pieces) {
             // SARIF lists every file once in its artifacts, before the results
