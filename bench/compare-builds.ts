@@ -3,7 +3,8 @@
  * checkout's build and another checkout's (a clone at another commit, `npm install`ed).
  * In one process, both linters take turns over the corpus (warm passes); then each build lints
  * the corpus once in a fresh process, taking turns (what the CLI pays); then both CLIs take
- * turns over the corpus as one batch each. Not part of `npm run bench` (it needs the other build).
+ * turns over the corpus as one batch each, with each run's peak RSS. Not part of `npm run bench`
+ * (it needs the other build).
  * Run: npx tsx bench/compare-builds.ts ../other-checkout [--rounds N]
  */
 import { spawnSync } from 'node:child_process';
@@ -52,12 +53,16 @@ for (let r = 0; r < Math.max(3, Math.floor(rounds / 2)); r++) {
 
 const paths = files.map((f) => f.path);
 const cli: number[][] = builds.map(() => []);
+const cliPeakKb: number[][] = builds.map(() => []);
 for (let r = 0; r < Math.max(3, Math.floor(rounds / 2)); r++) {
   builds.forEach((b, i) => {
     const start = performance.now();
-    const run = spawnSync(process.execPath, [join(b.root, 'bin/tslint-docker.js'), '--no-config', '-f', 'compact', ...paths], { maxBuffer: 1 << 30 });
-    if (run.status !== 0 && run.status !== 1) throw new Error(`${b.name}: the CLI failed: ${String(run.stderr).slice(0, 300)}`);
+    // this checkout's probe reports either build's peak RSS as it exits
+    const args = ['--import', join(here, 'bench/peak-rss.mjs'), join(b.root, 'bin/tslint-docker.js'), '--no-config', '-f', 'compact', ...paths];
+    const run = spawnSync(process.execPath, args, { maxBuffer: 1 << 30, encoding: 'utf8' });
+    if (run.status !== 0 && run.status !== 1) throw new Error(`${b.name}: the CLI failed: ${run.stderr.slice(0, 300)}`);
     cli[i]!.push(performance.now() - start);
+    cliPeakKb[i]!.push(Number(/peak-rss-kb=(\d+)/.exec(run.stderr)?.[1] ?? NaN));
   });
 }
 
@@ -70,4 +75,5 @@ report(`two builds side by side (${rounds} interleaved warm passes; ${firstPass[
   'first pass median ms': median(firstPass[i]!).toFixed(0),
   'cli batch best ms': Math.min(...cli[i]!).toFixed(0),
   'cli batch median ms': median(cli[i]!).toFixed(0),
+  'cli batch peak RSS MB (median, highest)': `${(median(cliPeakKb[i]!) / 1024).toFixed(0)}, ${(Math.max(...cliPeakKb[i]!) / 1024).toFixed(0)}`,
 })), json);
