@@ -1,6 +1,6 @@
 import type { FileResult, Finding } from '../linter/types.ts';
 import type { Reporter } from './types.ts';
-import { lastLine, lineFingerprints, relativePath, jsonArray, reportedFindings, sha256 } from './common.ts';
+import { jsonArray, lastLine, lineFingerprints, relativePath, reportedFindings, sha256 } from './common.ts';
 
 type CodeQualitySeverity = 'blocker' | 'critical' | 'major' | 'minor' | 'info';
 

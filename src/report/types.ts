@@ -15,8 +15,9 @@ export interface ReporterContext {
 }
 
 /**
- * The report of `results`, in pieces of about a file each, made as they are asked for: a
- * report over thousands of files never has to be one string in memory, and the CLI can
- * wait for a slow reader between pieces. `renderReport` joins them where a string is wanted.
+ * The report of `results` in pieces (a line, a file's part or the document around them),
+ * made as they are asked for: a report over thousands of files never has to be one string
+ * in memory, and the CLI can wait for a slow reader between pieces. `renderReport` joins
+ * them where a string is wanted.
  */
 export type Reporter = (results: readonly FileResult[], context: ReporterContext) => Iterable<string>;
