@@ -4,7 +4,7 @@ import type * as Sarif from 'sarif';
 import type { FileResult, Finding, Fix, RuleMeta, Severity, Suppression } from '../linter/types.ts';
 import { LineIndex, type Range } from '../parser/source.ts';
 import type { Reporter } from './types.ts';
-import { lineFingerprints, relativePath, sortFindings, toWellFormed, TOOL_NAME, jsonArray } from './common.ts';
+import { jsonArray, lineFingerprints, relativePath, sortFindings, toWellFormed, TOOL_NAME } from './common.ts';
 
 const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 const INFORMATION_URI = 'https://www.npmjs.com/package/tslint-docker';

@@ -135,17 +135,17 @@ function codeFrame(lines: readonly string[], finding: Finding, chalk: ChalkInsta
 
 /** what the summary line counts, gathered file by file */
 interface Tally {
+  problems: number;
   counts: SeverityCounts;
   safe: number;
   unsafe: number;
 }
 
-function summary({ counts, safe, unsafe }: Tally, chalk: ChalkInstance): string {
-  const total = counts.error + counts.warning + counts.info + counts.style;
+function summary({ problems, counts, safe, unsafe }: Tally, chalk: ChalkInstance): string {
   const parts = [plural(counts.error, 'error'), plural(counts.warning, 'warning')];
   if (counts.info > 0) parts.push(`${counts.info} info`);
   if (counts.style > 0) parts.push(`${counts.style} style`);
-  let text = `✖ ${plural(total, 'problem')} (${parts.join(', ')})`;
+  let text = `✖ ${plural(problems, 'problem')} (${parts.join(', ')})`;
   if (safe > 0) text += `, ${safe} fixable with --fix`;
   if (unsafe > 0) text += `, ${unsafe} more with unsafe fixes`;
   const color = counts.error > 0 ? chalk.red : counts.warning > 0 ? chalk.yellow : chalk.blue;
@@ -155,7 +155,7 @@ function summary({ counts, safe, unsafe }: Tally, chalk: ChalkInstance): string 
 /** ESLint-style report for people: findings grouped per file, each with a code frame. */
 const stylish: Reporter = function* (results, context) {
   const chalk = chalkFor(colorLevel(context.color));
-  const tally: Tally = { counts: { error: 0, warning: 0, info: 0, style: 0 }, safe: 0, unsafe: 0 };
+  const tally: Tally = { problems: 0, counts: { error: 0, warning: 0, info: 0, style: 0 }, safe: 0, unsafe: 0 };
   for (const result of results) {
     const findings = reportedFindings(result);
     if (findings.length === 0) continue;
@@ -166,6 +166,7 @@ const stylish: Reporter = function* (results, context) {
     const severityWidth = Math.max(...findings.map((f) => f.severity.length));
     const out = [chalk.underline(escapeControlCharacters(relativePath(result.filePath, context.cwd)))];
     for (const finding of findings) {
+      tally.problems++;
       tally.counts[finding.severity]++;
       if (hasSafeFix(finding)) tally.safe++;
       else if (finding.fix?.safety === 'unsafe') tally.unsafe++;
@@ -178,8 +179,7 @@ const stylish: Reporter = function* (results, context) {
     }
     yield `${out.join('\n')}\n\n`;
   }
-  const { counts } = tally;
-  if (counts.error + counts.warning + counts.info + counts.style > 0) yield `${summary(tally, chalk)}\n`;
+  if (tally.problems > 0) yield `${summary(tally, chalk)}\n`;
 };
 
 export default stylish;
