@@ -5,10 +5,10 @@
  * config, must give the same output and exit code as the source run in-process.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { YOUNG_GENERATION_CAP } from '../../src/cli/v8-tuning.ts';
 import { runCli } from './run-cli.ts';
 
@@ -51,8 +51,18 @@ describe.skipIf(!existsSync(join(REPO, 'dist/bundle/main.js')))('the built CLI (
 });
 
 describe.skipIf(!existsSync(join(REPO, 'dist/bundle/main.js')))('the built CLI over many files', () => {
+  const temporary: string[] = [];
+  const scratch = (prefix: string) => {
+    const dir = mkdtempSync(join(tmpdir(), prefix));
+    temporary.push(dir);
+    return dir;
+  };
+  afterEach(() => {
+    for (const dir of temporary.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
   it('keeps V8\'s young generation at the cap (V8 alone grows it to 32 MB here, 128 MB on Node 24 over the corpus)', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tslint-docker-young-generation-'));
+    const dir = scratch('tslint-docker-young-generation-');
     const dockerfile = [
       'FROM debian:12 AS build',
       'ARG VERSION=1.2.3',
@@ -88,7 +98,7 @@ describe.skipIf(!existsSync(join(REPO, 'dist/bundle/main.js')))('the built CLI o
   });
 
   it('ends with its own exit code when the reader closes the pipe early (`| head`), and waits for a slow one', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tslint-docker-pipe-'));
+    const dir = scratch('tslint-docker-pipe-');
     const file = join(dir, 'Dockerfile');
     writeFileSync(file, 'FROM debian:latest\nRUN apt-get update && apt-get install -y curl\n');
     // SARIF lists every rule: ~250 KB, more than a pipe holds
