@@ -173,9 +173,11 @@ const sarif: Reporter = function* (results, context) {
     if (!ruleIndexes.has(rule.id)) addDescriptor(ruleDescriptor(rule, context.docsBaseUrl));
   }
   // findings of rules outside the registry (the parser's) get a descriptor too, before
-  // the rules are written, in the order they first occur
+  // the rules are written, in the order they first occur; only those few are sorted (a
+  // stable sort of a subset keeps the order they have among all of a file's findings)
   for (const file of results) {
-    for (const finding of sortFindings(file.findings)) {
+    const unknown = file.findings.filter((finding) => !ruleIndexes.has(finding.ruleId));
+    for (const finding of sortFindings(unknown)) {
       if (!ruleIndexes.has(finding.ruleId)) addDescriptor(unknownRuleDescriptor(finding));
     }
   }
