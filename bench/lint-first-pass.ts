@@ -14,8 +14,10 @@ const files = loadCorpus();
 // the V8 settings the CLI's entry sets for a run that lints once (src/cli/v8-tuning.ts), in
 // builds that have them
 if (root === undefined || existsSync(join(root, 'dist/src/cli/v8-tuning.js'))) {
-  const { tuneForOneShotRun } = await built<typeof import('../src/cli/v8-tuning.ts')>('src/cli/v8-tuning.ts', root);
-  tuneForOneShotRun([]);
+  const tuning = await built<typeof import('../src/cli/v8-tuning.ts')>('src/cli/v8-tuning.ts', root);
+  tuning.tuneForOneShotRun([]);
+  // the CLI sets the chosen flags after its first files; builds before that set them at once
+  tuning.applyOneShotFlags?.();
 }
 const { getLinter } = await built<typeof import('../src/linter/index.ts')>('src/linter/index.ts', root);
 const linter = getLinter();

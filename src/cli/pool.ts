@@ -9,7 +9,7 @@
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { UsageError } from './errors.ts';
-import { YOUNG_GENERATION_CAP } from './v8-tuning.ts';
+import { applyOneShotFlags, YOUNG_GENERATION_CAP } from './v8-tuning.ts';
 import type { FileJobSettings, FileOutcome } from './lint-file.ts';
 
 const WORKER_MIN_FILES = 200;
@@ -50,6 +50,8 @@ export async function lintInWorkers(files: readonly string[], job: FileJobSettin
   const workers: Worker[] = [];
   // loaded here, not at start-up: most runs lint on the main thread
   const { Worker: WorkerThread } = await import('node:worker_threads');
+  // V8 flags are process-wide: the workers' compile jobs get the one-shot budget too
+  applyOneShotFlags();
   try {
     await Promise.all(
       Array.from({ length: count }, () =>

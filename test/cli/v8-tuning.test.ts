@@ -17,10 +17,26 @@ describe('V8 tuning for one-shot runs', () => {
     return { setFlagsFromString, builtin };
   }
 
-  it('sets the flags for a lint run, where the process exits after one pass', () => {
-    const { setFlagsFromString } = withFakeV8();
-    expect(tuneForOneShotRun(['--format', 'compact', 'Dockerfile'], '11.3.244.8')).toEqual(['--max-inlined-bytecode-size-cumulative=200']);
-    expect(setFlagsFromString).toHaveBeenCalledWith('--max-inlined-bytecode-size-cumulative=200');
+  it('chooses the flags for a lint run, and sets them only once the run has files enough', async () => {
+    vi.resetModules();
+    const tuning = await import('../../src/cli/v8-tuning.ts');
+    const { setFlagsFromString, builtin } = withFakeV8();
+    expect(tuning.tuneForOneShotRun(['--format', 'compact', 'Dockerfile'], '11.3.244.8')).toEqual(['--max-inlined-bytecode-size-cumulative=200']);
+    // a run over one file ends before this: it never loads node:v8
+    expect(builtin).not.toHaveBeenCalled();
+    tuning.applyOneShotFlags();
+    tuning.applyOneShotFlags();
+    expect(setFlagsFromString).toHaveBeenCalledExactlyOnceWith('--max-inlined-bytecode-size-cumulative=200');
+  });
+
+  it('sets the chosen flags from the lint loop, before its first look at the new space', async () => {
+    vi.resetModules();
+    const tuning = await import('../../src/cli/v8-tuning.ts');
+    tuning.tuneForOneShotRun(['Dockerfile'], '11.3.244.8');
+    const heap = { getHeapSpaceStatistics: vi.fn(() => []), setFlagsFromString: vi.fn() };
+    expect(tuning.limitYoungGeneration(heap)).toBe(false);
+    expect(tuning.limitYoungGeneration(heap)).toBe(false);
+    expect(heap.setFlagsFromString).toHaveBeenCalledExactlyOnceWith('--max-inlined-bytecode-size-cumulative=200');
   });
 
   it('keeps V8 defaults for the language server, which lives long enough for peak speed', () => {
