@@ -2,6 +2,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, statSync, utimesSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.ts';
 import { runCli } from './run-cli.ts';
 
 const BAD = 'FROM debian:latest\nRUN apt-get update && apt-get install -y curl\n';
@@ -124,6 +125,42 @@ describe('formats', () => {
     const sarif = JSON.parse(readFileSync(join(dir, 'out.sarif'), 'utf8'));
     expect(sarif.version).toBe('2.1.0');
     expect(sarif.runs[0].invocations[0].exitCode).toBe(1);
+  });
+});
+
+describe('writing the report', () => {
+  it('waits for stdout before it writes the next piece (a pipe whose reader is behind)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tslint-docker-pipe-'));
+    const files: string[] = [];
+    for (let i = 0; i < 200; i++) {
+      const file = `${i}.Dockerfile`;
+      writeFileSync(join(dir, file), 'FROM debian\nRUN apt-get update && apt-get install -y curl wget\nRUN cd /src && make\n');
+      files.push(file);
+    }
+    const writes: string[] = [];
+    let release: () => void = () => {};
+    const run = main(['--no-config', '-f', 'json', ...files], {
+      cwd: dir,
+      version: '0.1.0',
+      // the first piece makes the writer wait, as a full pipe does
+      stdout: (t) => {
+        writes.push(t);
+        if (writes.length === 1) return new Promise<void>((r) => (release = r));
+      },
+      stderr: () => {},
+      readStdin: async () => '',
+      isTTY: false,
+    });
+    const turn = () => new Promise((r) => setImmediate(r));
+    while (writes.length === 0) await turn();
+    for (let i = 0; i < 20; i++) await turn();
+    expect(writes).toHaveLength(1);
+    release();
+    expect(await run).toBe(1);
+    // a report of several pieces, whole and in order
+    expect(writes.length).toBeGreaterThan(2);
+    const report = JSON.parse(writes.join('')) as { filePath: string }[];
+    expect(report.map((r) => r.filePath).sort()).toEqual([...files].sort());
   });
 });
 
