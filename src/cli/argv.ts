@@ -11,12 +11,12 @@ import type { LintArgs } from './lint.ts';
 
 export const THRESHOLDS = ['error', 'warning', 'info', 'style', 'none'] as const;
 
-type FlagKey = 'noConfig' | 'quiet' | 'fix' | 'unsafeFixes' | 'fixDryRun';
-type ValueKey = 'format' | 'outputFile' | 'rule' | 'ignore' | 'config' | 'context' | 'stdinFilename' | 'failureThreshold' | 'maxWarnings';
+type FlagKey = 'noConfig' | 'quiet' | 'fix' | 'unsafeFixes' | 'fixDryRun' | 'cache';
+type ValueKey = 'format' | 'outputFile' | 'rule' | 'ignore' | 'config' | 'context' | 'stdinFilename' | 'failureThreshold' | 'maxWarnings' | 'cacheLocation';
 
 const FLAGS: ReadonlyMap<string, FlagKey> = new Map([
   ['--no-config', 'noConfig'], ['--quiet', 'quiet'], ['-q', 'quiet'], ['--fix', 'fix'],
-  ['--unsafe-fixes', 'unsafeFixes'], ['--fix-dry-run', 'fixDryRun'], ['--diff', 'fixDryRun'],
+  ['--unsafe-fixes', 'unsafeFixes'], ['--fix-dry-run', 'fixDryRun'], ['--diff', 'fixDryRun'], ['--cache', 'cache'],
 ]);
 
 const VALUE_OPTIONS: ReadonlyMap<string, ValueKey> = new Map([
@@ -24,6 +24,7 @@ const VALUE_OPTIONS: ReadonlyMap<string, ValueKey> = new Map([
   ['--rule', 'rule'], ['--ignore', 'ignore'], ['--config', 'config'], ['-c', 'config'],
   ['--context', 'context'], ['--stdin-filename', 'stdinFilename'],
   ['--failure-threshold', 'failureThreshold'], ['-t', 'failureThreshold'], ['--max-warnings', 'maxWarnings'],
+  ['--cache-location', 'cacheLocation'],
 ]);
 
 // yargs runs these (or would suggest them) when they stand among the positionals
@@ -38,7 +39,7 @@ function isPlainWord(word: string): boolean {
 export function quickLintArgs(argv: readonly string[]): LintArgs | undefined {
   const args: LintArgs = {
     files: [], format: [], outputFile: [], noConfig: false, rule: [], ignore: [],
-    quiet: false, fix: false, unsafeFixes: false, fixDryRun: false,
+    quiet: false, fix: false, unsafeFixes: false, fixDryRun: false, cache: false,
   };
   const given = new Set<string>();
   for (let i = 0; i < argv.length; i++) {

@@ -53,6 +53,8 @@ export async function runCommands(rawArgv: readonly string[], io: CliIO): Promis
           .option('fix', { type: 'boolean', default: false, describe: 'apply safe fixes and write the files' })
           .option('unsafe-fixes', { type: 'boolean', default: false, describe: 'with --fix / --diff: apply unsafe fixes too' })
           .option('fix-dry-run', { alias: 'diff', type: 'boolean', default: false, describe: 'print a unified diff of the fixes; change nothing; exit 1 when there would be changes' })
+          .option('cache', { type: 'boolean', default: false, describe: 'reuse the results of files whose text, settings and build context have not changed since the last --cache run' })
+          .option('cache-location', { type: 'string', describe: 'the cache file (or a directory for it); default .tslint-docker-cache' })
           .option('print-config', { type: 'string', describe: 'print the configuration that applies to FILE and exit' })
           .option('color', { type: 'boolean', describe: 'force colour on or off (default: NO_COLOR, FORCE_COLOR, terminal)' }),
       async (a) => {
@@ -78,6 +80,7 @@ export async function runCommands(rawArgv: readonly string[], io: CliIO): Promis
           fix: a.fix,
           unsafeFixes: a.unsafeFixes,
           fixDryRun: a.fixDryRun,
+          cache: a.cache,
         };
         if (typeof a.config === 'string') args.config = a.config;
         if (a.failureThreshold !== undefined) args.failureThreshold = a.failureThreshold;
@@ -87,6 +90,7 @@ export async function runCommands(rawArgv: readonly string[], io: CliIO): Promis
         }
         if (a.context !== undefined) args.context = a.context;
         if (a.stdinFilename !== undefined) args.stdinFilename = a.stdinFilename;
+        if (a.cacheLocation !== undefined) args.cacheLocation = a.cacheLocation;
         if (a.color !== undefined) args.color = a.color;
         exitCode = await runLint(args, io);
       },

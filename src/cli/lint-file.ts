@@ -15,6 +15,7 @@ import { configFor, lintOptionsFrom } from '../linter/service.ts';
 import type { FileResult } from '../linter/types.ts';
 import { UsageError } from './errors.ts';
 import type { LintArgs } from './lint.ts';
+import type { ResultCache } from './result-cache.ts';
 
 /** what every file's lint needs: plain data, so it can cross to a worker thread */
 export interface FileJobSettings {
@@ -34,7 +35,8 @@ export interface FileOutcome {
   failureThreshold?: FailureThreshold;
 }
 
-export async function lintFile(file: string, job: FileJobSettings, readStdin: () => Promise<string>): Promise<FileOutcome> {
+/** With a `cache` (--cache, on the main thread), stdin excepted, each lint call goes through it. */
+export async function lintFile(file: string, job: FileJobSettings, readStdin: () => Promise<string>, cache?: ResultCache): Promise<FileOutcome> {
   const { args, cwd } = job;
   const isStdin = file === '-';
   const path = isStdin ? (args.stdinFilename ?? 'Dockerfile') : file;
@@ -61,9 +63,12 @@ export async function lintFile(file: string, job: FileJobSettings, readStdin: ()
     configWarnings: config.warnings.map((w) => `${config.source ?? 'config'}: ${w}`),
     failureThreshold: config.failureThreshold,
   };
+  const findingsOf = cache === undefined || isStdin
+    ? (t: string) => linter.lint(t, options).findings
+    : (t: string) => cache.findings(resolve(cwd, file), t, options, (o) => linter.lint(t, o).findings);
   let text = source;
   if (args.fix || args.fixDryRun) {
-    const fixed = fixText(source, (t) => linter.lint(t, options).findings, { unsafe: args.unsafeFixes });
+    const fixed = fixText(source, findingsOf, { unsafe: args.unsafeFixes });
     outcome.fix = fixed;
     text = fixed.output;
     if (text !== source) {
@@ -73,7 +78,7 @@ export async function lintFile(file: string, job: FileJobSettings, readStdin: ()
       else writeFileAtomic(resolve(cwd, file), text);
     } else if (isStdin && args.fix && !args.fixDryRun) outcome.stdout = text;
   }
-  const { df: _df, ...plain } = linter.lint(text, options);
-  outcome.result = text !== source ? { ...plain, output: text } : plain;
+  const findings = findingsOf(text);
+  outcome.result = text !== source ? { filePath: path, source: text, findings, output: text } : { filePath: path, source: text, findings };
   return outcome;
 }

@@ -12,6 +12,7 @@ import { UsageError } from './errors.ts';
 import { limitYoungGeneration } from './v8-tuning.ts';
 import { findFiles } from './files.ts';
 import type { CliIO } from './io.ts';
+import type { ResultCache } from './result-cache.ts';
 
 export interface LintArgs {
   files: string[];
@@ -30,6 +31,10 @@ export interface LintArgs {
   unsafeFixes: boolean;
   fixDryRun: boolean;
   color?: boolean;
+  /** keep each file's results between runs and reuse them while nothing they depend on changed */
+  cache: boolean;
+  /** where the cache lives (a file, or a directory for the default file name); default .tslint-docker-cache in the cwd */
+  cacheLocation?: string;
 }
 
 const PROGRESS_MIN_FILES = 50;
@@ -66,9 +71,19 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
     }
   };
   const job: FileJobSettings = { args, cliRules, cwd: io.cwd };
-  const outcomes = shouldUseWorkers(files)
+  // loaded only for --cache (node:crypto with it); the cache lives on the main thread
+  const cache = args.cache ? (await import('./result-cache.ts')).openResultCache(io, args.cacheLocation) : undefined;
+  const outcomes = cache === undefined && shouldUseWorkers(files)
     ? await lintInWorkers(files, job, onProgress)
-    : await lintSequentially(files, job, io, onProgress);
+    : await lintSequentially(files, job, io, onProgress, cache);
+  if (cache !== undefined) {
+    try {
+      cache.save();
+    } catch (error) {
+      // the results stand; only the next run is slower
+      io.stderr(`tslint-docker: could not write the cache ${cache.path}: ${(error as Error).message}\n`);
+    }
+  }
   for (const outcome of outcomes) {
     if (outcome.stdout) await io.stdout(outcome.stdout);
     for (const w of outcome.configWarnings) {
@@ -155,14 +170,14 @@ async function writeInPieces(report: Iterable<string>, sink: (text: string) => v
   if (size > 0) await sink(pending.join(''));
 }
 
-async function lintSequentially(files: string[], job: FileJobSettings, io: CliIO, onProgress: (done: number, file: string) => void): Promise<FileOutcome[]> {
+async function lintSequentially(files: string[], job: FileJobSettings, io: CliIO, onProgress: (done: number, file: string) => void, cache?: ResultCache): Promise<FileOutcome[]> {
   const outcomes: FileOutcome[] = [];
   for (const [index, file] of files.entries()) {
     onProgress(index + 1, file);
     // every 8th file is often enough, and a run over a few files (a pre-commit hook) never
     // loads node:v8 (~3 ms of a cold start): it sets the one-shot V8 flags and caps the new space
     if (index % 8 === 7) limitYoungGeneration();
-    outcomes.push(await lintFile(file, job, io.readStdin));
+    outcomes.push(await lintFile(file, job, io.readStdin, cache));
   }
   return outcomes;
 }

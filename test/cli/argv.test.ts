@@ -30,7 +30,7 @@ const WORDS = [
   '--fix', '--unsafe-fixes', '--fix-dry-run', '--diff', '--color', '--no-color', '--context', 'ctx',
   '--stdin-filename', 'svc/Dockerfile', '--help', '-h', '--version', '-v', 'rules', 'parse', 'init', 'help', '--no-fix',
   '-qf', '-f=json', '--print-config', '', '1', 'true', 'false', '--fix=true', '--config=', '--foo', '-x', '--noConfig',
-  '--output-file=', 'a=b', '0x1F',
+  '--output-file=', 'a=b', '0x1F', '--cache', '--cache-location', '.cache', 'lint.cache', '--cache-location=c/', '--no-cache',
 ];
 
 describe('quickLintArgs', () => {
@@ -38,7 +38,7 @@ describe('quickLintArgs', () => {
     for (const argv of [
       [], ['Dockerfile'], ['--no-config', 'Dockerfile'], ['-', '--stdin-filename', 'svc/Dockerfile', '--format', 'compact'],
       ['Dockerfile', '-f', 'json', '-f', 'sarif', '-o', '-', '-o', 'out.sarif'], ['Dockerfile', '-t', 'error', '--max-warnings', '0'],
-      ['Dockerfile', '--fix', '--unsafe-fixes'], ['Dockerfile', '--diff'], ['--format=json', '--rule', 'DL3008=off', '--ignore', 'DL3015', 'a/Dockerfile'],
+      ['Dockerfile', '--fix', '--unsafe-fixes'], ['Dockerfile', '--diff'], ['--cache', '--cache-location', 'ci/lint.cache', 'Dockerfile'], ['--format=json', '--rule', 'DL3008=off', '--ignore', 'DL3015', 'a/Dockerfile'],
     ]) expect(quickLintArgs(argv), argv.join(' ')).toBeDefined();
   });
 

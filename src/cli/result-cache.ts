@@ -1,0 +1,205 @@
+/**
+ * --cache: each file's findings kept between runs (as ESLint's and Ruff's caches do), and reused
+ * while nothing they depend on has changed:
+ * - the tool: its version and the build it runs from (and the shellcheck binary on PATH);
+ * - the file's text (a hash), so --fix's rewritten text is simply another text;
+ * - the settings it was linted with: its resolved config, the path it is reported as, the
+ *   build context directory;
+ * - what the rules read from the build context: the .dockerignore in use (its path and text),
+ *   and every "does this file exist" question with its answer, asked again before a reuse.
+ * stdin is never cached. A missing, unreadable or foreign cache file is an empty cache.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { LintOptions } from '../linter/linter.ts';
+import type { Finding } from '../linter/types.ts';
+import type { BuildContext } from '../model/index.ts';
+import { shellcheckBinary } from '../model/shellcheck.ts';
+import type { CliIO } from './io.ts';
+
+export const DEFAULT_CACHE_FILE = '.tslint-docker-cache';
+
+/** bumped when the file's layout changes */
+const LAYOUT = 1;
+
+interface ContextRecord {
+  /** the .dockerignore in use and a hash of its text; null: none */
+  dockerignore: [path: string, hash: string] | null;
+  /** the exists() questions the rules asked, with their answers */
+  exists: [path: string, answer: boolean][];
+  /** topLevelFiles() as the rules saw it, when they asked */
+  files?: string[];
+}
+
+interface CacheEntry {
+  /** hashes of the text and of the settings */
+  text: string;
+  settings: string;
+  /** null: linted without a build context */
+  context: ContextRecord | null;
+  findings: Finding[];
+}
+
+interface CacheFile {
+  layout: number;
+  tool: string;
+  entries: Record<string, CacheEntry>;
+}
+
+const hash = (text: string) => createHash('sha1').update(text).digest('hex');
+
+/** `--cache-location`: a file, or a directory (existing, or written with a trailing slash) for the default name */
+export function cacheFilePath(cwd: string, location: string | undefined): string {
+  if (location === undefined) return resolve(cwd, DEFAULT_CACHE_FILE);
+  const path = resolve(cwd, location);
+  const isDirectory = /[\\/]$/.test(location) || (existsSync(path) && statSync(path).isDirectory());
+  return isDirectory ? join(path, DEFAULT_CACHE_FILE) : path;
+}
+
+/** The cache of a --cache run (`location`: --cache-location). */
+export function openResultCache(io: Pick<CliIO, 'cwd' | 'version'>, location: string | undefined): ResultCache {
+  return ResultCache.open(cacheFilePath(io.cwd, location), io.version);
+}
+
+/** what the results depend on besides the file and its settings: this build of the tool, and shellcheck */
+function toolStamp(version: string): string {
+  const parts = [version];
+  for (const file of [fileURLToPath(import.meta.url), shellcheckBinary()]) {
+    if (file === undefined) continue;
+    try {
+      const stat = statSync(file);
+      parts.push(`${file}:${stat.size}:${stat.mtimeMs}`);
+    } catch {
+      parts.push(`${file}:?`);
+    }
+  }
+  return parts.join('\n');
+}
+
+export class ResultCache {
+  private readonly entries: Map<string, CacheEntry>;
+  private readonly visited = new Set<string>();
+  /** .dockerignore text hashes, read once per run */
+  private readonly ignoreHashes = new Map<string, string>();
+  /** how many lint calls the cache answered (tests look) */
+  hits = 0;
+  /** an entry was added or replaced: the file needs writing */
+  private changed = false;
+
+  private constructor(readonly path: string, private readonly tool: string, entries: Record<string, CacheEntry>) {
+    this.entries = new Map(Object.entries(entries));
+  }
+
+  /** Reads the cache file; never fails: anything but a cache of this build is an empty cache. */
+  static open(path: string, version: string): ResultCache {
+    const tool = toolStamp(version);
+    let entries: Record<string, CacheEntry> = {};
+    try {
+      const file = JSON.parse(readFileSync(path, 'utf8')) as Partial<CacheFile> | null;
+      if (file?.layout === LAYOUT && file.tool === tool && typeof file.entries === 'object' && file.entries !== null) entries = file.entries;
+    } catch {
+      // missing or unreadable: start empty, and write a good one at the end
+    }
+    return new ResultCache(path, tool, entries);
+  }
+
+  /**
+   * The findings of `lint` for this text, from the cache when the entry still holds, else from
+   * `lint` (with the build context watched, to learn what the findings depend on).
+   */
+  findings(absolutePath: string, text: string, options: LintOptions, lint: (options: LintOptions) => Finding[]): Finding[] {
+    this.visited.add(absolutePath);
+    const textHash = hash(text);
+    const settings = hash(JSON.stringify([
+      options.filePath, options.rules, options.ruleOptions, options.trustedRegistries, options.labelSchema,
+      options.strictLabels, options.disableInlineIgnores, options.enableAll, options.context?.dir,
+    ]));
+    const entry = this.entries.get(absolutePath);
+    if (entry !== undefined && entry.text === textHash && entry.settings === settings && this.contextHolds(entry.context, options.context)) {
+      this.hits++;
+      return entry.findings;
+    }
+    const watched = options.context === undefined ? undefined : this.watch(options.context);
+    const findings = lint(watched === undefined ? options : { ...options, context: watched.context });
+    this.entries.set(absolutePath, { text: textHash, settings, context: watched?.record() ?? null, findings });
+    this.changed = true;
+    return findings;
+  }
+
+  /**
+   * Writes the cache atomically: this run's files, and earlier entries whose files still exist.
+   * A run that the cache answered whole writes nothing.
+   */
+  save(): void {
+    const entries: Record<string, CacheEntry> = {};
+    let dropped = false;
+    for (const [path, entry] of this.entries) {
+      if (this.visited.has(path) || existsSync(path)) entries[path] = entry;
+      else dropped = true;
+    }
+    if (!this.changed && !dropped && existsSync(this.path)) return;
+    const file: CacheFile = { layout: LAYOUT, tool: this.tool, entries };
+    const temp = join(dirname(this.path), `.${process.pid}-${Date.now()}.tslint-docker-cache.tmp`);
+    try {
+      mkdirSync(dirname(this.path), { recursive: true });
+      writeFileSync(temp, JSON.stringify(file));
+      renameSync(temp, this.path);
+    } catch (error) {
+      rmSync(temp, { force: true });
+      throw error;
+    }
+  }
+
+  private ignoreHash(path: string): string {
+    let known = this.ignoreHashes.get(path);
+    if (known === undefined) {
+      try {
+        known = hash(readFileSync(path, 'utf8'));
+      } catch {
+        known = '?';
+      }
+      this.ignoreHashes.set(path, known);
+    }
+    return known;
+  }
+
+  private dockerignoreOf(context: BuildContext): ContextRecord['dockerignore'] {
+    const path = context.dockerignorePath;
+    return path === undefined ? null : [path, this.ignoreHash(path)];
+  }
+
+  private contextHolds(record: ContextRecord | null, context: BuildContext | undefined): boolean {
+    if (record === null || context === undefined) return record === null && context === undefined;
+    const ignore = this.dockerignoreOf(context);
+    if (ignore?.[0] !== record.dockerignore?.[0] || ignore?.[1] !== record.dockerignore?.[1]) return false;
+    if (!record.exists.every(([path, answer]) => context.exists(path) === answer)) return false;
+    return record.files === undefined || JSON.stringify(context.topLevelFiles()) === JSON.stringify(record.files);
+  }
+
+  /** the context as rules see it, noting each question they ask */
+  private watch(context: BuildContext): { context: BuildContext; record: () => ContextRecord } {
+    const exists: [string, boolean][] = [];
+    let files: string[] | undefined;
+    const watched: BuildContext = {
+      dir: context.dir,
+      ignored: (path) => context.ignored(path),
+      exists: (path) => {
+        const answer = context.exists(path);
+        exists.push([path, answer]);
+        return answer;
+      },
+      topLevelFiles: () => {
+        const list = context.topLevelFiles();
+        files = [...list];
+        return list;
+      },
+    };
+    if (context.dockerignorePath !== undefined) watched.dockerignorePath = context.dockerignorePath;
+    return {
+      context: watched,
+      record: () => ({ dockerignore: this.dockerignoreOf(context), exists, ...(files !== undefined ? { files } : {}) }),
+    };
+  }
+}

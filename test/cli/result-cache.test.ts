@@ -1,0 +1,223 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cacheFilePath, DEFAULT_CACHE_FILE, ResultCache } from '../../src/cli/result-cache.ts';
+import type { LintOptions } from '../../src/linter/linter.ts';
+import type { Finding } from '../../src/linter/types.ts';
+import { clearContextCache, loadContext } from '../../src/model/context.ts';
+import { SHARED } from '../helpers/shared.ts';
+import { runCli } from './run-cli.ts';
+
+const dirs: string[] = [];
+function tempDir(files: Record<string, string> = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), 'tslint-docker-cache-'));
+  dirs.push(dir);
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  // each CLI run below stands for a new process, which reads the build context afresh
+  clearContextCache();
+});
+
+const finding = (message: string): Finding => ({
+  ruleId: 'demo', aliases: [], severity: 'warning', message,
+  range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 2, offset: 1 } },
+});
+
+describe('ResultCache', () => {
+  function setUp(files: Record<string, string> = {}) {
+    const dir = tempDir(files);
+    const path = join(dir, 'cache');
+    const lint = vi.fn((options: LintOptions) => {
+      // a rule that asks the context, as cache-busting-copy does
+      const asked = options.context?.exists('package.json');
+      return [finding(`package.json ${asked ? 'exists' : 'missing'}`)];
+    });
+    const options = (): LintOptions => ({ filePath: 'Dockerfile', rules: { demo: 'warning' }, context: loadContext(dir, join(dir, 'Dockerfile')) });
+    return { dir, path, lint, options };
+  }
+
+  it('answers the same text with the same settings and context from the cache', () => {
+    const { path, lint, options } = setUp();
+    const cache = ResultCache.open(path, '1.0.0');
+    const first = cache.findings('/p/Dockerfile', 'FROM a\n', options(), lint);
+    const second = cache.findings('/p/Dockerfile', 'FROM a\n', options(), lint);
+    expect(second).toEqual(first);
+    expect(lint).toHaveBeenCalledTimes(1);
+    expect(cache.hits).toBe(1);
+  });
+
+  it('lints again when the text, the settings, or an answer of the context changed', () => {
+    const { dir, path, lint, options } = setUp();
+    const cache = ResultCache.open(path, '1.0.0');
+    cache.findings('/p/Dockerfile', 'FROM a\n', options(), lint);
+    cache.findings('/p/Dockerfile', 'FROM b\n', options(), lint);
+    expect(lint).toHaveBeenCalledTimes(2);
+    cache.findings('/p/Dockerfile', 'FROM b\n', { ...options(), rules: { demo: 'error' } }, lint);
+    expect(lint).toHaveBeenCalledTimes(3);
+    cache.findings('/p/Dockerfile', 'FROM b\n', { ...options(), filePath: 'other/Dockerfile' }, lint);
+    expect(lint).toHaveBeenCalledTimes(4);
+    writeFileSync(join(dir, 'package.json'), '{}');
+    expect(cache.findings('/p/Dockerfile', 'FROM b\n', { ...options(), filePath: 'other/Dockerfile' }, lint)).toEqual([finding('package.json exists')]);
+    expect(lint).toHaveBeenCalledTimes(5);
+    expect(cache.hits).toBe(0);
+  });
+
+  it('lints again when the .dockerignore in use appears or changes', () => {
+    const { dir, path, lint } = setUp();
+    const cache = ResultCache.open(path, '1.0.0');
+    const options = (): LintOptions => {
+      clearContextCache();
+      return { filePath: 'Dockerfile', context: loadContext(dir, join(dir, 'Dockerfile')) };
+    };
+    cache.findings('/p/Dockerfile', 'FROM a\n', options(), lint);
+    writeFileSync(join(dir, '.dockerignore'), 'node_modules\n');
+    cache.findings('/p/Dockerfile', 'FROM a\n', options(), lint);
+    expect(lint).toHaveBeenCalledTimes(2);
+    cache.findings('/p/Dockerfile', 'FROM a\n', options(), lint);
+    expect(lint).toHaveBeenCalledTimes(2);
+    writeFileSync(join(dir, '.dockerignore'), 'node_modules\n*.md\n');
+    // a new run: the .dockerignore is read again
+    const next = ResultCache.open(path, '1.0.0');
+    next.findings('/p/Dockerfile', 'FROM a\n', options(), lint);
+    expect(lint).toHaveBeenCalledTimes(3);
+  });
+
+  it('keeps entries across runs of the same build only', () => {
+    const { dir, path, lint, options } = setUp({ Dockerfile: 'FROM a\n' });
+    const file = join(dir, 'Dockerfile');
+    const cache = ResultCache.open(path, '1.0.0');
+    cache.findings(file, 'FROM a\n', options(), lint);
+    cache.save();
+    const again = ResultCache.open(path, '1.0.0');
+    expect(again.findings(file, 'FROM a\n', options(), lint)).toEqual([finding('package.json missing')]);
+    expect(again.hits).toBe(1);
+    // a run the cache answered whole leaves the file alone
+    utimesSync(path, 1_000_000, 1_000_000);
+    again.save();
+    expect(statSync(path).mtimeMs).toBe(1_000_000_000);
+    const otherVersion = ResultCache.open(path, '1.0.1');
+    otherVersion.findings(file, 'FROM a\n', options(), lint);
+    expect(otherVersion.hits).toBe(0);
+    expect(lint).toHaveBeenCalledTimes(2);
+  });
+
+  it('drops the entries of files that are gone, and reads a damaged cache as an empty one', () => {
+    const { dir, path, lint, options } = setUp({ a: 'FROM a\n', b: 'FROM b\n' });
+    const cache = ResultCache.open(path, '1.0.0');
+    cache.findings(join(dir, 'a'), 'FROM a\n', options(), lint);
+    cache.findings(join(dir, 'b'), 'FROM b\n', options(), lint);
+    cache.save();
+    rmSync(join(dir, 'b'));
+    const next = ResultCache.open(path, '1.0.0');
+    next.save();
+    expect(Object.keys(JSON.parse(readFileSync(path, 'utf8')).entries)).toEqual([join(dir, 'a')]);
+    for (const damage of ['', '{', 'null', '[]', '{"layout":1,"tool":"x"}', '\u0000\u00ff']) {
+      writeFileSync(path, damage);
+      const fresh = ResultCache.open(path, '1.0.0');
+      expect(fresh.findings(join(dir, 'a'), 'FROM a\n', options(), lint)).toHaveLength(1);
+      expect(fresh.hits).toBe(0);
+    }
+    // no temporary files left behind
+    expect(readdirSync(dir).sort()).toEqual(['a', 'cache']);
+  });
+
+  it('--cache-location takes a file or a directory', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'sub'));
+    expect(cacheFilePath(dir, undefined)).toBe(join(dir, DEFAULT_CACHE_FILE));
+    expect(cacheFilePath(dir, 'sub')).toBe(join(dir, 'sub', DEFAULT_CACHE_FILE));
+    expect(cacheFilePath(dir, 'new/')).toBe(join(dir, 'new', DEFAULT_CACHE_FILE));
+    expect(cacheFilePath(dir, 'sub/my.cache')).toBe(join(dir, 'sub', 'my.cache'));
+  });
+});
+
+describe('tslint-docker --cache', () => {
+  const NODE_APP = 'FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm ci\n';
+
+  it('gives the same report from the cache, which it really reads', async () => {
+    const dir = tempDir({ Dockerfile: NODE_APP });
+    const plain = await runCli(['Dockerfile', '-f', 'json'], dir);
+    const first = await runCli(['--cache', 'Dockerfile', '-f', 'json'], dir);
+    clearContextCache();
+    const second = await runCli(['--cache', 'Dockerfile', '-f', 'json'], dir);
+    expect(first).toEqual(plain);
+    expect(second).toEqual(plain);
+    // the second run's report comes from the file: an edit to it shows
+    const cachePath = join(dir, DEFAULT_CACHE_FILE);
+    writeFileSync(cachePath, readFileSync(cachePath, 'utf8').replace('This copies the whole build context', 'FROM THE CACHE'));
+    clearContextCache();
+    const third = await runCli(['--cache', 'Dockerfile', '-f', 'json'], dir);
+    expect(third.stdout).toContain('FROM THE CACHE');
+  });
+
+  it('follows the build context: a new .dockerignore or manifest changes the findings', async () => {
+    const dir = tempDir({ Dockerfile: NODE_APP });
+    const ids = async () => {
+      clearContextCache();
+      const run = await runCli(['--cache', 'Dockerfile', '-f', 'json'], dir);
+      const [file] = JSON.parse(run.stdout) as { messages: { ruleId: string; message: string }[] }[];
+      return file!.messages.map((m) => `${m.ruleId}: ${m.message}`).filter((m) => /dockerignore|cache-busting/.test(m));
+    };
+    const before = await ids();
+    expect(before.some((m) => m.startsWith('missing-dockerignore'))).toBe(true);
+    writeFileSync(join(dir, '.dockerignore'), 'node_modules\n');
+    const withIgnore = await ids();
+    expect(withIgnore.some((m) => m.startsWith('missing-dockerignore'))).toBe(false);
+    writeFileSync(join(dir, 'package.json'), '{}');
+    const withManifest = await ids();
+    expect(withManifest.find((m) => m.startsWith('cache-busting-copy'))).toContain('package.json');
+    expect(withManifest).not.toEqual(withIgnore);
+  });
+
+  it('works with --fix: the fixed text is cached, and a second fix changes nothing', async () => {
+    const dir = tempDir({ Dockerfile: 'FROM debian:12\nRUN apt-get install -y curl\n' });
+    const fixed = await runCli(['--cache', '--fix', 'Dockerfile', '-f', 'json'], dir);
+    const text = readFileSync(join(dir, 'Dockerfile'), 'utf8');
+    expect(text).toContain('--no-install-recommends');
+    clearContextCache();
+    const again = await runCli(['--cache', '--fix', 'Dockerfile', '-f', 'json'], dir);
+    expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toBe(text);
+    expect(again.stdout).toBe(fixed.stdout);
+    clearContextCache();
+    const cached = await runCli(['--cache', 'Dockerfile', '-f', 'json'], dir);
+    clearContextCache();
+    expect(cached.stdout).toBe((await runCli(['Dockerfile', '-f', 'json'], dir)).stdout);
+  });
+
+  it('makes the folders of --cache-location', async () => {
+    const dir = tempDir({ Dockerfile: 'FROM debian:12\n' });
+    const run = await runCli(['--cache', '--cache-location', 'ci/cache/', 'Dockerfile', '-t', 'none'], dir);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(JSON.parse(readFileSync(join(dir, 'ci/cache', DEFAULT_CACHE_FILE), 'utf8')).layout).toBe(1);
+  });
+
+  it('an unwritable cache costs a warning, not the run', async () => {
+    const dir = tempDir({ Dockerfile: 'FROM debian:12\n' });
+    // a path under a regular file cannot be written, not even by root
+    const run = await runCli(['--cache', '--cache-location', 'Dockerfile/cache', 'Dockerfile', '-t', 'none'], dir);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/^tslint-docker: could not write the cache .*Dockerfile\/cache: .*(ENOTDIR|EEXIST).*\n$/);
+    expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toBe('FROM debian:12\n');
+  });
+});
+
+describe('--cache over the corpus', () => {
+  it('reports exactly what a run without it reports, when filling the cache and when reading it', { timeout: 300_000 }, async () => {
+    const corpus = join(SHARED, 'corpus/real');
+    const files = readdirSync(corpus).filter((f) => f !== 'README.md').sort();
+    const cacheFile = join(tempDir(), 'cache');
+    const args = ['--no-config', '-f', 'json', ...files];
+    const plain = await runCli(args, corpus);
+    const filling = await runCli(['--cache', '--cache-location', cacheFile, ...args], corpus);
+    clearContextCache();
+    const reading = await runCli(['--cache', '--cache-location', cacheFile, ...args], corpus);
+    expect(plain.code).toBe(1);
+    expect(filling).toEqual(plain);
+    expect(reading).toEqual(plain);
+    expect(Object.keys(JSON.parse(readFileSync(cacheFile, 'utf8')).entries)).toHaveLength(files.length);
+  });
+});
