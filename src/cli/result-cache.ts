@@ -116,10 +116,9 @@ export class ResultCache {
       options.filePath, options.rules, options.ruleOptions, options.trustedRegistries, options.labelSchema,
       options.strictLabels, options.disableInlineIgnores, options.enableAll, options.context?.dir,
     ]));
-    const entry = this.entries.get(absolutePath);
-    if (entry !== undefined && entry.text === textHash && entry.settings === settings && this.contextHolds(entry.context, options.context)) {
+    if (this.holds(this.entries.get(absolutePath), textHash, settings, options.context)) {
       this.hits++;
-      return entry.findings;
+      return this.entries.get(absolutePath)!.findings;
     }
     const watched = options.context === undefined ? undefined : this.watch(options.context);
     const findings = lint(watched === undefined ? options : { ...options, context: watched.context });
@@ -168,6 +167,16 @@ export class ResultCache {
   private dockerignoreOf(context: BuildContext): ContextRecord['dockerignore'] {
     const path = context.dockerignorePath;
     return path === undefined ? null : [path, this.ignoreHash(path)];
+  }
+
+  /** whether an entry still answers for this text and settings; a malformed entry (a hand-edited file) does not */
+  private holds(entry: CacheEntry | undefined, textHash: string, settings: string, context: BuildContext | undefined): boolean {
+    if (entry === undefined || entry.text !== textHash || entry.settings !== settings || !Array.isArray(entry.findings)) return false;
+    try {
+      return this.contextHolds(entry.context, context);
+    } catch {
+      return false;
+    }
   }
 
   private contextHolds(record: ContextRecord | null, context: BuildContext | undefined): boolean {

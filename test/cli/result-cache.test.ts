@@ -121,6 +121,16 @@ describe('ResultCache', () => {
       expect(fresh.findings(join(dir, 'a'), 'FROM a\n', options(), lint)).toHaveLength(1);
       expect(fresh.hits).toBe(0);
     }
+    // an entry of the right text and settings whose context record is malformed is linted again
+    const good = ResultCache.open(path, '1.0.0');
+    good.findings(join(dir, 'a'), 'FROM a\n', options(), lint);
+    good.save();
+    const file = JSON.parse(readFileSync(path, 'utf8'));
+    file.entries[join(dir, 'a')].context = { exists: 'nonsense' };
+    writeFileSync(path, JSON.stringify(file));
+    const edited = ResultCache.open(path, '1.0.0');
+    expect(edited.findings(join(dir, 'a'), 'FROM a\n', options(), lint)).toHaveLength(1);
+    expect(edited.hits).toBe(0);
     // no temporary files left behind
     expect(readdirSync(dir).sort()).toEqual(['a', 'cache']);
   });
