@@ -8,6 +8,11 @@
  * - what the rules read from the build context: the .dockerignore in use (its path and text),
  *   and every "does this file exist" question with its answer, asked again before a reuse.
  * stdin is never cached. A missing, unreadable or foreign cache file is an empty cache.
+ *
+ * The file is a header line, then one line per file: its path and its entry, each in JSON,
+ * separated by a tab (JSON escapes tabs and newlines inside strings). An entry is parsed only
+ * when its file is linted, and written back as it was read unless it changed: a pre-commit run
+ * over one file of a monorepo does not read or write the whole cache's JSON (9 MB over the corpus).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -22,7 +27,7 @@ import type { CliIO } from './io.ts';
 export const DEFAULT_CACHE_FILE = '.tslint-docker-cache';
 
 /** bumped when the file's layout changes */
-const LAYOUT = 1;
+const LAYOUT = 2;
 
 interface ContextRecord {
   /** the .dockerignore in use and a hash of its text; null: none */
@@ -42,11 +47,19 @@ interface CacheEntry {
   findings: Finding[];
 }
 
-interface CacheFile {
+interface CacheHeader {
   layout: number;
   tool: string;
-  entries: Record<string, CacheEntry>;
 }
+
+/** a file's entry: the bytes of its line as read (decoded and parsed only when needed), or parsed, or new */
+interface Slot {
+  line?: Buffer;
+  entry?: CacheEntry;
+}
+
+const NEWLINE = 0x0a;
+const TAB = 0x09;
 
 const hash = (text: string) => createHash('sha1').update(text).digest('hex');
 
@@ -79,7 +92,7 @@ function toolStamp(version: string): string {
 }
 
 export class ResultCache {
-  private readonly entries: Map<string, CacheEntry>;
+  private readonly slots: Map<string, Slot>;
   private readonly visited = new Set<string>();
   /** .dockerignore text hashes, read once per run */
   private readonly ignoreHashes = new Map<string, string>();
@@ -88,21 +101,33 @@ export class ResultCache {
   /** an entry was added or replaced: the file needs writing */
   private changed = false;
 
-  private constructor(readonly path: string, private readonly tool: string, entries: Record<string, CacheEntry>) {
-    this.entries = new Map(Object.entries(entries));
+  private constructor(readonly path: string, private readonly tool: string, slots: Map<string, Slot>) {
+    this.slots = slots;
   }
 
   /** Reads the cache file; never fails: anything but a cache of this build is an empty cache. */
   static open(path: string, version: string): ResultCache {
     const tool = toolStamp(version);
-    let entries: Record<string, CacheEntry> = {};
+    const slots = new Map<string, Slot>();
     try {
-      const file = JSON.parse(readFileSync(path, 'utf8')) as Partial<CacheFile> | null;
-      if (file?.layout === LAYOUT && file.tool === tool && typeof file.entries === 'object' && file.entries !== null) entries = file.entries;
+      // bytes, not a string: only the paths and the entries linted this run are decoded
+      const bytes = readFileSync(path);
+      let end = bytes.indexOf(NEWLINE);
+      const header = JSON.parse(bytes.toString('utf8', 0, end === -1 ? bytes.length : end)) as Partial<CacheHeader> | null;
+      if (header?.layout === LAYOUT && header.tool === tool) {
+        for (let start = end + 1; end !== -1 && start < bytes.length; start = end + 1) {
+          end = bytes.indexOf(NEWLINE, start);
+          const stop = end === -1 ? bytes.length : end;
+          const tab = bytes.indexOf(TAB, start);
+          if (tab === -1 || tab > stop) continue;
+          const file: unknown = JSON.parse(bytes.toString('utf8', start, tab));
+          if (typeof file === 'string') slots.set(file, { line: bytes.subarray(tab + 1, stop) });
+        }
+      }
     } catch {
-      // missing or unreadable: start empty, and write a good one at the end
+      // missing or unreadable: start empty (a damaged line ends the reading), and write a good one at the end
     }
-    return new ResultCache(path, tool, entries);
+    return new ResultCache(path, tool, slots);
   }
 
   /**
@@ -116,34 +141,56 @@ export class ResultCache {
       options.filePath, options.rules, options.ruleOptions, options.trustedRegistries, options.labelSchema,
       options.strictLabels, options.disableInlineIgnores, options.enableAll, options.context?.dir,
     ]));
-    if (this.holds(this.entries.get(absolutePath), textHash, settings, options.context)) {
+    const entry = this.entryOf(absolutePath);
+    if (entry !== undefined && this.holds(entry, textHash, settings, options.context)) {
       this.hits++;
-      return this.entries.get(absolutePath)!.findings;
+      return entry.findings;
     }
     const watched = options.context === undefined ? undefined : this.watch(options.context);
     const findings = lint(watched === undefined ? options : { ...options, context: watched.context });
-    this.entries.set(absolutePath, { text: textHash, settings, context: watched?.record() ?? null, findings });
+    this.slots.set(absolutePath, { entry: { text: textHash, settings, context: watched?.record() ?? null, findings } });
     this.changed = true;
     return findings;
   }
 
+  /** a file's entry, parsed on first use; undefined when there is none or its line is damaged */
+  private entryOf(absolutePath: string): CacheEntry | undefined {
+    const slot = this.slots.get(absolutePath);
+    if (slot === undefined) return undefined;
+    if (slot.entry === undefined && slot.line !== undefined) {
+      try {
+        slot.entry = JSON.parse(slot.line.toString('utf8')) as CacheEntry;
+      } catch {
+        this.slots.delete(absolutePath);
+      }
+    }
+    return slot.entry;
+  }
+
   /**
-   * Writes the cache atomically: this run's files, and earlier entries whose files still exist.
-   * A run that the cache answered whole writes nothing.
+   * Writes the cache atomically, when this run changed it: this run's files, and the earlier
+   * entries of other files. A run over most of the cached files also drops the entries of files
+   * that are gone (a run over a few files does not look at every other one).
    */
   save(): void {
-    const entries: Record<string, CacheEntry> = {};
     let dropped = false;
-    for (const [path, entry] of this.entries) {
-      if (this.visited.has(path) || existsSync(path)) entries[path] = entry;
-      else dropped = true;
+    if (this.visited.size * 2 >= this.slots.size) {
+      for (const path of [...this.slots.keys()]) {
+        if (!this.visited.has(path) && !existsSync(path)) dropped = this.slots.delete(path);
+      }
     }
     if (!this.changed && !dropped && existsSync(this.path)) return;
-    const file: CacheFile = { layout: LAYOUT, tool: this.tool, entries };
+    const header: CacheHeader = { layout: LAYOUT, tool: this.tool };
+    const pieces: (string | Buffer)[] = [`${JSON.stringify(header)}\n`];
+    for (const [path, slot] of this.slots) {
+      // a line read is written back as it was: an entry is replaced, never changed in place
+      if (slot.line !== undefined) pieces.push(`${JSON.stringify(path)}\t`, slot.line, '\n');
+      else pieces.push(`${JSON.stringify(path)}\t${JSON.stringify(slot.entry)}\n`);
+    }
     const temp = join(dirname(this.path), `.${process.pid}-${Date.now()}.tslint-docker-cache.tmp`);
     try {
       mkdirSync(dirname(this.path), { recursive: true });
-      writeFileSync(temp, JSON.stringify(file));
+      writeFileSync(temp, Buffer.concat(pieces.map((p) => (typeof p === 'string' ? Buffer.from(p) : p))));
       renameSync(temp, this.path);
     } catch (error) {
       rmSync(temp, { force: true });
@@ -170,8 +217,8 @@ export class ResultCache {
   }
 
   /** whether an entry still answers for this text and settings; a malformed entry (a hand-edited file) does not */
-  private holds(entry: CacheEntry | undefined, textHash: string, settings: string, context: BuildContext | undefined): boolean {
-    if (entry === undefined || entry.text !== textHash || entry.settings !== settings || !Array.isArray(entry.findings)) return false;
+  private holds(entry: CacheEntry, textHash: string, settings: string, context: BuildContext | undefined): boolean {
+    if (typeof entry !== 'object' || entry === null || entry.text !== textHash || entry.settings !== settings || !Array.isArray(entry.findings)) return false;
     try {
       return this.contextHolds(entry.context, context);
     } catch {

@@ -22,6 +22,20 @@ afterEach(() => {
   clearContextCache();
 });
 
+/** the cache file: a header line, then a line per file (its path and entry in JSON, a tab between) */
+function readCache(path: string): { header: unknown; entries: Record<string, Record<string, unknown>> } {
+  const [header, ...lines] = readFileSync(path, 'utf8').trimEnd().split('\n');
+  const entries: Record<string, Record<string, unknown>> = {};
+  for (const line of lines) {
+    const tab = line.indexOf('\t');
+    entries[JSON.parse(line.slice(0, tab)) as string] = JSON.parse(line.slice(tab + 1)) as Record<string, unknown>;
+  }
+  return { header: JSON.parse(header!), entries };
+}
+function writeCache(path: string, header: unknown, lines: Record<string, string>): void {
+  writeFileSync(path, [JSON.stringify(header), ...Object.entries(lines).map(([file, line]) => `${JSON.stringify(file)}\t${line}`)].join('\n'));
+}
+
 const finding = (message: string): Finding => ({
   ruleId: 'demo', aliases: [], severity: 'warning', message,
   range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 2, offset: 1 } },
@@ -105,32 +119,63 @@ describe('ResultCache', () => {
     expect(lint).toHaveBeenCalledTimes(2);
   });
 
-  it('drops the entries of files that are gone, and reads a damaged cache as an empty one', () => {
-    const { dir, path, lint, options } = setUp({ a: 'FROM a\n', b: 'FROM b\n' });
+  it('drops the entries of files that are gone on a run over most of them, and keeps them on a run over a few', () => {
+    const { dir, path, lint, options } = setUp({ a: 'FROM a\n', b: 'FROM b\n', c: 'FROM c\n' });
     const cache = ResultCache.open(path, '1.0.0');
-    cache.findings(join(dir, 'a'), 'FROM a\n', options(), lint);
-    cache.findings(join(dir, 'b'), 'FROM b\n', options(), lint);
+    for (const name of ['a', 'b', 'c']) cache.findings(join(dir, name), `FROM ${name}\n`, options(), lint);
     cache.save();
-    rmSync(join(dir, 'b'));
+    rmSync(join(dir, 'c'));
+    // one file of three, changed: c stays (a run over a few files does not look at the others)
+    const few = ResultCache.open(path, '1.0.0');
+    few.findings(join(dir, 'a'), 'FROM a2\n', options(), lint);
+    few.save();
+    expect(Object.keys(readCache(path).entries)).toEqual([join(dir, 'a'), join(dir, 'b'), join(dir, 'c')]);
+    const most = ResultCache.open(path, '1.0.0');
+    most.findings(join(dir, 'a'), 'FROM a2\n', options(), lint);
+    most.findings(join(dir, 'b'), 'FROM b\n', options(), lint);
+    expect(most.hits).toBe(2);
+    most.save();
+    expect(Object.keys(readCache(path).entries)).toEqual([join(dir, 'a'), join(dir, 'b')]);
+  });
+
+  it('parses only the entries of the files it lints, and writes the others back as they were', () => {
+    const { dir, path, lint, options } = setUp({ a: 'FROM a\n' });
+    const a = join(dir, 'a');
+    const cache = ResultCache.open(path, '1.0.0');
+    cache.findings(a, 'FROM a\n', options(), lint);
+    cache.save();
+    const { header } = readCache(path);
+    // an entry no run reads: were it parsed, it would be dropped as damaged
+    const other = join(dir, 'z');
+    writeFileSync(other, 'FROM z\n');
+    writeCache(path, header, { [a]: JSON.stringify(readCache(path).entries[a]), [other]: 'not json, never read' });
     const next = ResultCache.open(path, '1.0.0');
+    next.findings(a, 'FROM a changed\n', options(), lint);
     next.save();
-    expect(Object.keys(JSON.parse(readFileSync(path, 'utf8')).entries)).toEqual([join(dir, 'a')]);
-    for (const damage of ['', '{', 'null', '[]', '{"layout":1,"tool":"x"}', '\u0000\u00ff']) {
+    expect(readFileSync(path, 'utf8')).toContain(`${JSON.stringify(other)}\tnot json, never read\n`);
+  });
+
+  it('reads a damaged cache as an empty one, and a damaged entry as none', () => {
+    const { dir, path, lint, options } = setUp({ a: 'FROM a\n' });
+    const a = join(dir, 'a');
+    for (const damage of ['', '{', 'null', '[]', '{"layout":2,"tool":"x"}', '\u0000\u00ff', `${JSON.stringify({ layout: 2 })}\n"${a}"\t{`]) {
       writeFileSync(path, damage);
       const fresh = ResultCache.open(path, '1.0.0');
-      expect(fresh.findings(join(dir, 'a'), 'FROM a\n', options(), lint)).toHaveLength(1);
+      expect(fresh.findings(a, 'FROM a\n', options(), lint)).toHaveLength(1);
       expect(fresh.hits).toBe(0);
     }
-    // an entry of the right text and settings whose context record is malformed is linted again
     const good = ResultCache.open(path, '1.0.0');
-    good.findings(join(dir, 'a'), 'FROM a\n', options(), lint);
+    good.findings(a, 'FROM a\n', options(), lint);
     good.save();
-    const file = JSON.parse(readFileSync(path, 'utf8'));
-    file.entries[join(dir, 'a')].context = { exists: 'nonsense' };
-    writeFileSync(path, JSON.stringify(file));
-    const edited = ResultCache.open(path, '1.0.0');
-    expect(edited.findings(join(dir, 'a'), 'FROM a\n', options(), lint)).toHaveLength(1);
-    expect(edited.hits).toBe(0);
+    const cache = readCache(path);
+    for (const damage of ['{', '[1,2]', 'null', JSON.stringify({ ...cache.entries[a], context: { exists: 'nonsense' } })]) {
+      writeCache(path, cache.header, { [a]: damage });
+      const edited = ResultCache.open(path, '1.0.0');
+      expect(edited.findings(a, 'FROM a\n', options(), lint)).toHaveLength(1);
+      expect(edited.hits).toBe(0);
+    }
+    writeCache(path, cache.header, { [a]: JSON.stringify(cache.entries[a]) });
+    expect(ResultCache.open(path, '1.0.0').findings(a, 'FROM a\n', options(), lint)).toHaveLength(1);
     // no temporary files left behind
     expect(readdirSync(dir).sort()).toEqual(['a', 'cache']);
   });
@@ -202,7 +247,7 @@ describe('tslint-docker --cache', () => {
     const dir = tempDir({ Dockerfile: 'FROM debian:12\n' });
     const run = await runCli(['--cache', '--cache-location', 'ci/cache/', 'Dockerfile', '-t', 'none'], dir);
     expect(run).toMatchObject({ code: 0, stderr: '' });
-    expect(JSON.parse(readFileSync(join(dir, 'ci/cache', DEFAULT_CACHE_FILE), 'utf8')).layout).toBe(1);
+    expect(readCache(join(dir, 'ci/cache', DEFAULT_CACHE_FILE)).header).toMatchObject({ layout: 2 });
   });
 
   it('an unwritable cache costs a warning, not the run', async () => {
@@ -228,6 +273,6 @@ describe('--cache over the corpus', () => {
     expect(plain.code).toBe(1);
     expect(filling).toEqual(plain);
     expect(reading).toEqual(plain);
-    expect(Object.keys(JSON.parse(readFileSync(cacheFile, 'utf8')).entries)).toHaveLength(files.length);
+    expect(Object.keys(readCache(cacheFile).entries)).toHaveLength(files.length);
   });
 });
