@@ -14,7 +14,7 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 
 const { main, tuneForOneShotRun } = await import('../dist/bundle/main.js');
-// before any linting: V8 flags for a run that lints once and exits (src/cli/v8-tuning.ts)
+// before any linting: the V8 flags for a run that lints once and exits, set once it has files enough (src/cli/v8-tuning.ts)
 tuneForOneShotRun(process.argv.slice(2));
 const code = await main(process.argv.slice(2));
 // -1: a long-running command (the language server) keeps the process alive

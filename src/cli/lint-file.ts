@@ -40,20 +40,23 @@ export async function lintFile(file: string, job: FileJobSettings, readStdin: ()
   const { args, cwd } = job;
   const isStdin = file === '-';
   const path = isStdin ? (args.stdinFilename ?? 'Dockerfile') : file;
+  const absoluteFile = resolve(cwd, file);
+  // the path config lookup and the build context go by (stdin's is --stdin-filename)
+  const absolutePath = isStdin ? resolve(cwd, path) : absoluteFile;
   let source: string;
   try {
-    source = isStdin ? await readStdin() : readFileSync(resolve(cwd, file), 'utf8');
+    source = isStdin ? await readStdin() : readFileSync(absoluteFile, 'utf8');
   } catch (error) {
     throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
   }
   const config = await configFor({
-    filePath: resolve(cwd, path),
+    filePath: absolutePath,
     ...(args.config !== undefined ? { explicitConfig: resolve(cwd, args.config) } : {}),
     noConfig: args.noConfig,
     cliRules: job.cliRules,
     cliIgnore: args.ignore,
   });
-  const options = lintOptionsFrom(config, resolve(cwd, path), args.context ? resolve(cwd, args.context) : undefined);
+  const options = lintOptionsFrom(config, absolutePath, args.context ? resolve(cwd, args.context) : undefined);
   options.filePath = path;
   const linter = getLinter();
   const outcome: FileOutcome = {
@@ -65,7 +68,7 @@ export async function lintFile(file: string, job: FileJobSettings, readStdin: ()
   };
   const findingsOf = cache === undefined || isStdin
     ? (t: string) => linter.lint(t, options).findings
-    : (t: string) => cache.findings(resolve(cwd, file), t, options, (o) => linter.lint(t, o).findings);
+    : (t: string) => cache.findings(absoluteFile, t, options, (o) => linter.lint(t, o).findings);
   let text = source;
   if (args.fix || args.fixDryRun) {
     const fixed = fixText(source, findingsOf, { unsafe: args.unsafeFixes });
@@ -75,7 +78,7 @@ export async function lintFile(file: string, job: FileJobSettings, readStdin: ()
       outcome.changed = true;
       if (args.fixDryRun) outcome.stdout = unifiedDiff(source, text, `a/${path}`, `b/${path}`);
       else if (isStdin) outcome.stdout = text;
-      else writeFileAtomic(resolve(cwd, file), text);
+      else writeFileAtomic(absoluteFile, text);
     } else if (isStdin && args.fix && !args.fixDryRun) outcome.stdout = text;
   }
   const findings = findingsOf(text);

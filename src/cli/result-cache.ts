@@ -14,14 +14,15 @@
  * when its file is linted, and written back as it was read unless it changed: a pre-commit run
  * over one file of a monorepo does not read or write the whole cache's JSON (9 MB over the corpus).
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeFileAtomic } from '../fix/write.ts';
 import type { LintOptions } from '../linter/linter.ts';
 import type { Finding } from '../linter/types.ts';
 import type { BuildContext } from '../model/index.ts';
 import { shellcheckBinary } from '../model/shellcheck.ts';
+import { sha256 as hash } from '../report/common.ts';
 import type { CliIO } from './io.ts';
 
 export const DEFAULT_CACHE_FILE = '.tslint-docker-cache';
@@ -60,8 +61,6 @@ interface Slot {
 
 const NEWLINE = 0x0a;
 const TAB = 0x09;
-
-const hash = (text: string) => createHash('sha1').update(text).digest('hex');
 
 /** `--cache-location`: a file, or a directory (existing, or written with a trailing slash) for the default name */
 export function cacheFilePath(cwd: string, location: string | undefined): string {
@@ -175,8 +174,10 @@ export class ResultCache {
   save(): void {
     let dropped = false;
     if (this.visited.size * 2 >= this.slots.size) {
-      for (const path of [...this.slots.keys()]) {
-        if (!this.visited.has(path) && !existsSync(path)) dropped = this.slots.delete(path);
+      for (const path of this.slots.keys()) {
+        if (this.visited.has(path) || existsSync(path)) continue;
+        this.slots.delete(path);
+        dropped = true;
       }
     }
     if (!this.changed && !dropped && existsSync(this.path)) return;
@@ -187,15 +188,8 @@ export class ResultCache {
       if (slot.line !== undefined) pieces.push(`${JSON.stringify(path)}\t`, slot.line, '\n');
       else pieces.push(`${JSON.stringify(path)}\t${JSON.stringify(slot.entry)}\n`);
     }
-    const temp = join(dirname(this.path), `.${process.pid}-${Date.now()}.tslint-docker-cache.tmp`);
-    try {
-      mkdirSync(dirname(this.path), { recursive: true });
-      writeFileSync(temp, Buffer.concat(pieces.map((p) => (typeof p === 'string' ? Buffer.from(p) : p))));
-      renameSync(temp, this.path);
-    } catch (error) {
-      rmSync(temp, { force: true });
-      throw error;
-    }
+    mkdirSync(dirname(this.path), { recursive: true });
+    writeFileAtomic(this.path, Buffer.concat(pieces.map((p) => (typeof p === 'string' ? Buffer.from(p) : p))));
   }
 
   private ignoreHash(path: string): string {

@@ -1,13 +1,20 @@
-/** Atomic writes for --fix: a temp file in the same folder, same permissions, then rename. */
-import { chmodSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+/**
+ * Atomic writes (--fix, the --cache file): a temp file in the same folder, then rename. An
+ * existing file keeps its permissions; a new one gets the default (0666 less the umask).
+ */
+import { chmodSync, existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
-export function writeFileAtomic(path: string, text: string): void {
-  const mode = statSync(path).mode & 0o7777;
+export function writeFileAtomic(path: string, content: string | Uint8Array): void {
+  const mode = existsSync(path) ? statSync(path).mode & 0o7777 : undefined;
   const temp = join(dirname(path), `.${basename(path)}.tslint-docker-${process.pid}-${Date.now()}.tmp`);
   try {
-    writeFileSync(temp, text, { mode });
-    chmodSync(temp, mode);
+    if (mode === undefined) {
+      writeFileSync(temp, content);
+    } else {
+      writeFileSync(temp, content, { mode });
+      chmodSync(temp, mode);
+    }
     renameSync(temp, path);
   } catch (error) {
     rmSync(temp, { force: true });
