@@ -8,12 +8,14 @@ import { parseDockerfile } from '../parser/index.ts';
 import type { Dockerfile, Span } from '../parser/ast.ts';
 import type { Report, Rule, RuleContext, RuleSettings, RuleVisitors } from './rule.ts';
 import { readSuppressions } from './suppressions.ts';
-import type { FileResult, Finding, RuleMeta, Severity } from './types.ts';
+import type { FileResult, Finding, PresetName, RuleMeta, Severity } from './types.ts';
 
 export type RuleSetting = Severity | 'off';
 
 export interface LintOptions {
   filePath?: string;
+  /** the preset whose semantics the rules follow (default `recommended`) */
+  preset?: PresetName;
   /** effective setting per rule id (from the config); rules not listed use their default */
   rules?: Readonly<Record<string, RuleSetting>>;
   ruleOptions?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
@@ -75,6 +77,7 @@ export class Linter {
     let present = 0;
     for (const info of model.instructions) present |= keywordBit(info.ins.keyword);
     const shared: RuleSettings = {
+      preset: options.preset ?? 'recommended',
       trustedRegistries: options.trustedRegistries ?? [],
       labelSchema: options.labelSchema ?? {},
       strictLabels: options.strictLabels ?? false,

@@ -8,9 +8,11 @@ import type {
   Instruction, KeyValueInstruction, OnbuildInstruction, Span, StringInstruction, VolumeInstruction,
 } from '../parser/ast.ts';
 import type { DockerfileModel, InstructionInfo, RunInfo } from '../model/index.ts';
-import type { Fix, RuleMeta, Severity } from './types.ts';
+import type { Fix, PresetName, RuleMeta, Severity } from './types.ts';
 
 export interface RuleSettings {
+  /** the preset in effect: a rule whose semantics differ per preset reads it (its doc's `presets` says how) */
+  preset: PresetName;
   /** registries FROM may pull from (DL3026); empty = any */
   trustedRegistries: readonly string[];
   /** required labels and their value kind (DL3049-DL3058) */

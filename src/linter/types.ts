@@ -3,6 +3,14 @@ import type { Range } from '../parser/source.ts';
 export type Severity = 'error' | 'warning' | 'info' | 'style';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'style'];
 
+/**
+ * A preset chooses which rules are on, at what severity, and the few semantics that differ:
+ * `recommended` (the default) only rules measured precise on real Dockerfiles; `hadolint`
+ * hadolint's rule set and behaviour; `buildkit` what `docker build --check` reports; `all` every rule.
+ */
+export type PresetName = 'recommended' | 'hadolint' | 'buildkit' | 'all';
+export const PRESET_NAMES: readonly PresetName[] = ['recommended', 'hadolint', 'buildkit', 'all'];
+
 /** Replace text[start, end) (0-based offsets into the original text) with `text`. */
 export interface TextEdit {
   start: number;
@@ -53,6 +61,8 @@ export interface RuleDocs {
   good: string;
   /** Fix safety: when the fix is safe, when unsafe, or why there is none */
   fixSafety?: string;
+  /** how the rule behaves in a preset where it differs (e.g. hadolint's or BuildKit's exact semantics) */
+  presets?: string;
 }
 
 export interface RuleMeta {

@@ -45,7 +45,7 @@ export interface CaseOutcome {
 export function runCase(c: HadolintCase): CaseOutcome {
   if (c.rule === 'SC*' && !shellcheckBinary()) return { case: c, agrees: false, got: 0, skipped: 'shellcheck is not on PATH' };
   const linter = getLinter();
-  const options: LintOptions = { enableAll: true };
+  const options: LintOptions = { enableAll: true, preset: 'hadolint' };
   if (c.config) {
     if (c.config.trustedRegistries) options.trustedRegistries = c.config.trustedRegistries;
     if (c.config['label-schema']) options.labelSchema = c.config['label-schema'];

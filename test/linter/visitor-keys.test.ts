@@ -11,8 +11,11 @@ import { parseDockerfile } from '../../src/parser/index.ts';
 import { allRules as rules } from '../../rules/index.ts';
 
 const SETTINGS: RuleSettings[] = [
-  { trustedRegistries: [], labelSchema: {}, strictLabels: false, options: {} },
-  { trustedRegistries: ['docker.io'], labelSchema: { maintainer: 'email' }, strictLabels: true, options: {} },
+  { preset: 'recommended', trustedRegistries: [], labelSchema: {}, strictLabels: false, options: {} },
+  { preset: 'recommended', trustedRegistries: ['docker.io'], labelSchema: { maintainer: 'email' }, strictLabels: true, options: {} },
+  { preset: 'hadolint', trustedRegistries: [], labelSchema: {}, strictLabels: false, options: {} },
+  { preset: 'buildkit', trustedRegistries: [], labelSchema: {}, strictLabels: false, options: {} },
+  { preset: 'all', trustedRegistries: [], labelSchema: {}, strictLabels: false, options: {} },
 ];
 const FILES = [
   'FROM scratch\n',
