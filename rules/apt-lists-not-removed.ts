@@ -1,6 +1,6 @@
 import { fix, insertAt, lineEnding } from '../src/fix/edits.ts';
 import type { TextEdit } from '../src/linter/types.ts';
-import { appendCommand } from '../src/model/script-edit.ts';
+import { appendCommand } from '../src/fix/script-edit.ts';
 import { stageChain } from '../src/model/user.ts';
 import { defineRule } from '../src/linter/rule.ts';
 import type { FixSafety } from '../src/linter/types.ts';

@@ -2,7 +2,7 @@ import { fix, lineEnding } from '../src/fix/edits.ts';
 import { defineRule } from '../src/linter/rule.ts';
 import type { CommandInstruction } from '../src/parser/ast.ts';
 import { isCommand, type InstructionInfo, type RunInfo } from '../src/model/index.ts';
-import { mergeRunEdits } from '../src/model/run-merge.ts';
+import { mergeRunEdits } from '../src/fix/run-merge.ts';
 
 const APT = ['apt-get', 'apt'] as const;
 /** apt subcommands that read the package index `update` downloads */

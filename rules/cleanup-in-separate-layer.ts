@@ -5,7 +5,7 @@ import type { TextEdit } from '../src/linter/types.ts';
 import { flagValues, type InstructionInfo, type PackageManager, type RunInfo, type ShellCommand } from '../src/model/index.ts';
 import { packageName, removedPackageNames } from '../src/model/build-tools.ts';
 import { hasPackageCacheMount } from '../src/model/cache-mount.ts';
-import { areConsecutive, mergeRunEdits } from '../src/model/run-merge.ts';
+import { areConsecutive, mergeRunEdits } from '../src/fix/run-merge.ts';
 import { workdirBefore } from '../src/model/workdir.ts';
 import { absolutePath, createdFiles } from '../src/model/created-files.ts';
 

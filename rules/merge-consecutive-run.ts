@@ -1,7 +1,7 @@
 import { fix, lineEnding } from '../src/fix/edits.ts';
 import { defineRule } from '../src/linter/rule.ts';
 import type { RunInfo } from '../src/model/index.ts';
-import { mergeRunEdits } from '../src/model/run-merge.ts';
+import { mergeRunEdits } from '../src/fix/run-merge.ts';
 import type { Instruction } from '../src/parser/ast.ts';
 
 /** operators that chain commands into a list: a RUN with one of them already groups several steps */

@@ -1,6 +1,6 @@
 import { fix } from '../src/fix/edits.ts';
 import { defineRule } from '../src/linter/rule.ts';
-import { appendCommand } from '../src/model/script-edit.ts';
+import { appendCommand } from '../src/fix/script-edit.ts';
 import { uncleanedDownload } from '../src/model/system-packages.ts';
 
 export default defineRule({

@@ -4,7 +4,7 @@
  * decides the exit status, when everything before it succeeded).
  */
 import type { TextEdit } from '../linter/types.ts';
-import type { RunInfo } from './run.ts';
+import type { RunInfo } from '../model/run.ts';
 
 // what may follow the last command up to the end of its script: blanks, line continuations,
 // comments and one `;` (a compound's `fi` / `done` / `)` or a trailing `&` may not)

@@ -7,8 +7,8 @@
  */
 import type { CommandInstruction, Dockerfile, Instruction } from '../parser/ast.ts';
 import type { FixSafety, TextEdit } from '../linter/types.ts';
-import type { DockerfileModel } from './model.ts';
-import type { RunInfo } from './run.ts';
+import type { DockerfileModel } from '../model/model.ts';
+import type { RunInfo } from '../model/run.ts';
 
 export interface RunMerge {
   safety: FixSafety;
