@@ -1,10 +1,9 @@
-/** The benchmark corpus: every real Dockerfile in ../shared/corpus/real, read once. */
+/** The benchmark corpus: every real Dockerfile in test/data/corpus/real, read once. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-export const SHARED = process.env.TSLINT_DOCKER_SHARED ?? join(fileURLToPath(new URL('..', import.meta.url)), '..', 'shared');
-export const CORPUS_DIR = join(SHARED, 'corpus/real');
+export const CORPUS_DIR = fileURLToPath(new URL('../test/data/corpus/real', import.meta.url));
 
 export interface CorpusFile {
   name: string;

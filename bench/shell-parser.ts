@@ -12,9 +12,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import ts from 'typescript';
+import { CORPUS_DIR } from './corpus.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const corpusDir = process.argv[2] ?? '/work/shared/corpus/real';
+const corpusDir = process.argv[2] ?? CORPUS_DIR;
 const require = createRequire(import.meta.url);
 
 /** Crude RUN extraction: join backslash-continued lines, drop comment lines inside them, skip exec form. */

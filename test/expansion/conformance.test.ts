@@ -3,14 +3,15 @@
  * wordsTest), read at test time; every line is its own case.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expandWord, expandWords, ExpansionError } from '../../src/parser/expansion/index.ts';
+import { SHARED } from '../helpers/shared.ts';
 
-const dataDir = fileURLToPath(new URL('../../../shared/conformance/buildkit-shell/', import.meta.url));
+const dataDir = join(SHARED, 'buildkit-shell');
 
 function lines(file: string): { text: string; number: number }[] {
-  return readFileSync(dataDir + file, 'utf8')
+  return readFileSync(join(dataDir, file), 'utf8')
     .split('\n')
     .map((text, i) => ({ text, number: i + 1 }));
 }

@@ -1,5 +1,5 @@
 /**
- * Runs hadolint's own rule cases (../shared/conformance/hadolint/cases.jsonl) through
+ * Runs hadolint's own rule cases (test/data/hadolint/cases.jsonl) through
  * our linter and measures agreement per DL code. A case speaks only of findings
  * carrying its code (our rules list DL codes as aliases).
  */
@@ -27,7 +27,7 @@ export interface HadolintCase {
 }
 
 export function loadCases(): HadolintCase[] {
-  return readFileSync(join(SHARED, 'conformance/hadolint/cases.jsonl'), 'utf8')
+  return readFileSync(join(SHARED, 'hadolint/cases.jsonl'), 'utf8')
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as HadolintCase);

@@ -1,5 +1,4 @@
 import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
 
-/** ../shared beside the repository: the test corpus and conformance data */
-export const SHARED = process.env.TSLINT_DOCKER_SHARED ?? join(fileURLToPath(new URL('../..', import.meta.url)), '..', 'shared');
+/** test/data: the corpus and the conformance data, third-party files kept as test input (see NOTICE) */
+export const SHARED = fileURLToPath(new URL('../data', import.meta.url));

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { dumpBuildkit, parseDockerfile, printDockerfile } from '../../src/parser/index.ts';
 import { SHARED } from '../helpers/shared.ts';
 
-const root = join(SHARED, 'conformance/buildkit-parser');
+const root = join(SHARED, 'buildkit-parser');
 const positive = readdirSync(join(root, 'testfiles')).sort();
 const negative = readdirSync(join(root, 'testfiles-negative')).sort();
 
