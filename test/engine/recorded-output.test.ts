@@ -5,6 +5,7 @@ import { countBuildahSteps, countBuildKitSteps, countClassicSteps } from '../../
 import { instructionOfHistory, parseBuildahInspect, parseDockerHistory, parseDockerInspect, parsePodmanHistory } from '../../src/engine/history.ts';
 import { alignLayers } from '../../src/verify/align.ts';
 import { builtInstructionChain } from '../../src/verify/instructions.ts';
+import { parseListedSize } from '../helpers/engines.ts';
 
 const recorded = (name: string): string => readFileSync(fileURLToPath(new URL(`../fixtures/engine-output/${name}`, import.meta.url)), 'utf8');
 const dockerfile = recorded('Dockerfile');
@@ -111,5 +112,20 @@ describe('history parsing and alignment on recorded engine output', () => {
       [2, 0],
       [3, 2],
     ]);
+  });
+});
+
+describe('image sizes as buildah and podman list them (the integration test checks verify against them)', () => {
+  it('one line per name of the image: 307 MB twice is 307 MB', () => {
+    expect(parseListedSize(recorded('podman-images-size.txt'))).toBe(307e6);
+    expect(parseListedSize('2.13 MB\n')).toBe(2.13e6);
+    expect(parseListedSize('512 B')).toBe(512);
+    expect(parseListedSize('1.5 kB\r\n1.5 kB\r\n')).toBe(1500);
+  });
+
+  it('refuses what is not one size: two images, no image, another unit', () => {
+    expect(() => parseListedSize('307 MB\n2.13 MB\n')).toThrow(/not one image size/);
+    expect(() => parseListedSize('')).toThrow(/not one image size/);
+    expect(() => parseListedSize('3 MiB')).toThrow(/not one image size/);
   });
 });

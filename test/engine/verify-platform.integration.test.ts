@@ -3,16 +3,16 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../cli/run-cli.ts';
-import { detectEngine } from '../../src/engine/detect.ts';
 import { DockerEngine } from '../../src/engine/docker.ts';
 import { runCommand } from '../../src/engine/process.ts';
-import type { Engine, EngineName } from '../../src/engine/types.ts';
+import type { Engine } from '../../src/engine/types.ts';
 import { verifyOutcome } from '../../src/verify/outcome.ts';
 import { verify } from '../../src/verify/verify.ts';
 import type { VerifyReport } from '../../src/verify/types.ts';
+import { usableEngine } from '../helpers/engines.ts';
 
 /**
- * `verify --platform` with every engine reachable here (scripts/start-engine.sh): the local
+ * `verify --platform` with every engine usable here (scripts/start-engine.sh): the local
  * base images are linux/amd64 only and no registry is reachable, so linux/amd64 must build
  * and be recorded as such, and linux/arm64 must end in exit 2 with one line (the original
  * cannot build), never in a crash or in an amd64 image passed off as arm64.
@@ -22,34 +22,23 @@ import type { VerifyReport } from '../../src/verify/types.ts';
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const dockerfile = fileURLToPath(new URL('../fixtures/verify/platform/Dockerfile', import.meta.url));
 const unchanged = (text: string) => ({ output: text, fixesApplied: [] });
-const skipEngines = process.env.TSLINT_DOCKER_SKIP_ENGINES ? 'TSLINT_DOCKER_SKIP_ENGINES is set (engine builds already ran in this CI run)' : undefined;
 
 interface Subject {
   label: string;
   engine?: Engine;
-  reason?: string;
-}
-
-async function reach(name: EngineName): Promise<{ engine?: Engine; reason?: string }> {
-  if (skipEngines) return { reason: skipEngines };
-  try {
-    return { engine: await detectEngine(name) };
-  } catch (error) {
-    return { reason: (error as Error).message };
-  }
 }
 
 /** Docker as detected (BuildKit here), Docker's classic builder on the same daemon, Buildah, Podman. */
 async function subjects(): Promise<Subject[]> {
-  const docker = await reach('docker');
-  const list: Subject[] = [{ label: 'docker', ...docker }];
+  const docker = await usableEngine('docker', ['busybox'], 'verify --platform');
+  const list: Subject[] = [{ label: 'docker', engine: docker.engine }];
   if (docker.engine && !docker.engine.description.includes('classic')) {
     const version = await runCommand('docker', ['version', '--format', '{{.Server.Version}}']);
     const serverVersion = version.stdout.trim();
     // DOCKER_BUILDKIT=0 selects the classic builder whatever the client's version
     list.push({ label: 'docker classic builder', engine: new DockerEngine({ cli: 'docker', mode: 'classic', serverVersion }) });
   }
-  for (const name of ['buildah', 'podman'] as const) list.push({ label: name, ...(await reach(name)) });
+  for (const name of ['buildah', 'podman'] as const) list.push({ label: name, engine: (await usableEngine(name, ['busybox'], 'verify --platform')).engine });
   return list;
 }
 
@@ -77,9 +66,9 @@ async function removeKeptWorkDir(report: VerifyReport): Promise<void> {
   if (report.original.logFile) await rm(dirname(report.original.logFile), { recursive: true, force: true });
 }
 
-for (const subject of await subjects()) {
-  if (!subject.engine) console.warn(`[verify --platform] skipping ${subject.label}: ${subject.reason}`);
+const usable = await subjects();
 
+for (const subject of usable) {
   describe.skipIf(!subject.engine)(`verify --platform with ${subject.label}`, () => {
     const engine = subject.engine!;
     const keptTags: string[] = [];
@@ -144,8 +133,9 @@ for (const subject of await subjects()) {
 }
 
 // Buildah first: it fails fastest on a platform it has no image for
-const anyEngine = (await reach('buildah')).engine ?? (await reach('podman')).engine ?? (await reach('docker')).engine;
-const dockerWithoutBuildx = (await reach('docker')).engine !== undefined && (await runCommand('docker', ['buildx', 'version'])).code !== 0;
+const anyEngine = ['buildah', 'podman', 'docker'].map((label) => usable.find((s) => s.label === label)!.engine).find((engine) => engine !== undefined);
+// builds nothing: any docker that answers will do, with or without images
+const dockerWithoutBuildx = (await usableEngine('docker', [], 'verify --builder')).engine !== undefined && (await runCommand('docker', ['buildx', 'version'])).code !== 0;
 
 describe('verify CLI: --platform and --builder end to end', () => {
 
