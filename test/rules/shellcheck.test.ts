@@ -4,8 +4,10 @@ import { shellcheckBinary } from '../../src/model/shellcheck.ts';
 import { ruleTester } from '../helpers/rule-tester.ts';
 
 if (!shellcheckBinary()) {
+  const reason = 'the shellcheck binary is not on PATH (apt-get install shellcheck)';
+  console.warn(`[shellcheck] skipping: ${reason}`);
   describe('shellcheck', () => {
-    it.skip('skipped: the shellcheck binary is not on PATH (apt-get install shellcheck)', () => {});
+    it.skip(`skipped: ${reason}`, () => {});
   });
 } else {
   ruleTester(rule, {
