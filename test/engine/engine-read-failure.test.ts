@@ -3,7 +3,7 @@
  * went away) ends verify with exit 2 and one line, not the CLI's internal-error path. The
  * engine here is a test double: the failure cannot be provoked on a healthy daemon.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -27,6 +27,7 @@ describe('verify when the engine cannot read back what it built', () => {
     const noFixes = (text: string) => ({ output: text, fixesApplied: [] });
     const options = { dockerfile: join(dir, 'Dockerfile'), engineInstance: buildsButCannotInspect, cacheCheck: false };
     const error = await verify(options, noFixes).catch((e: unknown) => e);
+    rmSync(dir, { recursive: true, force: true });
     const outcome = verifyErrorOutcome(error);
     expect(outcome?.exitCode).toBe(2);
     expect(outcome?.message).toBe(
