@@ -63,10 +63,12 @@ export class Linter {
   private readonly plans = new Map<Rule, VisitPlan>();
 
   lint(source: string, options: LintOptions = {}): FileResult & { df: Dockerfile } {
-    const df = parseDockerfile(source);
-    const findings: Finding[] = [];
     const configured = options.rules;
     const enableAll = options.enableAll === true;
+    // an executable or an image read as text parses into hundreds of bogus lines: one finding says what it is
+    if (looksBinary(source)) return binaryResult(source, options.filePath, severityOf(SYNTAX_ERROR_META, configured, enableAll));
+    const df = parseDockerfile(source);
+    const findings: Finding[] = [];
 
     const syntaxSeverity = severityOf(SYNTAX_ERROR_META, configured, enableAll);
     if (syntaxSeverity !== 'off') {
@@ -116,6 +118,24 @@ export class Linter {
     const result: FileResult & { df: Dockerfile } = { filePath: options.filePath ?? '-', source, findings, df };
     return result;
   }
+}
+
+/** what git and grep look at to tell a binary file */
+const BINARY_SAMPLE = 8192;
+// controls other than tab, line breaks and form feed, and U+FFFD (bytes that were not UTF-8)
+const NOT_TEXT = /[\u0000-\u0008\u000e-\u001f\u007f\ufffd]/g;
+
+/** A NUL, as git and grep decide, or over 30% of the first 8 KB that no text file holds (a Dockerfile in Latin-1 has a few). */
+export function looksBinary(source: string): boolean {
+  const sample = source.length > BINARY_SAMPLE ? source.slice(0, BINARY_SAMPLE) : source;
+  if (sample.includes('\u0000')) return true;
+  return (sample.match(NOT_TEXT)?.length ?? 0) > sample.length * 0.3;
+}
+
+function binaryResult(source: string, filePath: string | undefined, severity: RuleSetting): FileResult & { df: Dockerfile } {
+  const df = parseDockerfile('');
+  const findings = severity === 'off' ? [] : [makeFinding(df, SYNTAX_ERROR_META, severity, { start: 0, end: 0 }, 'not a Dockerfile (binary)')];
+  return { filePath: filePath ?? '-', source, findings, df };
 }
 
 function severityOf(meta: RuleMeta, configured: LintOptions['rules'], enableAll: boolean): RuleSetting {
