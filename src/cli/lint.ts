@@ -123,7 +123,6 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
     cwd: io.cwd,
     toolVersion: io.version,
     exitCode,
-    docsBaseUrl: 'https://github.com/tslint-docker/tslint-docker/blob/main/docs/rules',
     ...(args.color !== undefined ? { color: args.color } : {}),
   };
   for (const [i, format] of formats.entries()) {
