@@ -31,7 +31,7 @@ export async function runCommands(rawArgv: readonly string[], io: CliIO): Promis
     .wrap(Math.min(100, process.stdout.columns || 100))
     .fail((message, error) => {
       // yargs spreads some messages (invalid choices) over lines: bad flags get one line
-      throw error ?? new UsageError(message.replace(/\s*\n\s*/g, ' '));
+      throw error ?? new UsageError(unknownOptions(message) ?? message.replace(/\s*\n\s*/g, ' '));
     })
     .command(
       '$0 [files..]',
@@ -84,8 +84,9 @@ export async function runCommands(rawArgv: readonly string[], io: CliIO): Promis
         };
         if (typeof a.config === 'string') args.config = a.config;
         if (a.failureThreshold !== undefined) args.failureThreshold = a.failureThreshold;
-        if (a.maxWarnings !== undefined) {
-          if (!Number.isInteger(a.maxWarnings) || a.maxWarnings < 0) throw new UsageError('--max-warnings takes a whole number >= 0');
+        // -1 is no limit, as in ESLint
+        if (a.maxWarnings !== undefined && a.maxWarnings !== -1) {
+          if (!Number.isInteger(a.maxWarnings) || a.maxWarnings < 0) throw new UsageError('--max-warnings takes a whole number >= 0, or -1 for no limit');
           args.maxWarnings = a.maxWarnings;
         }
         if (a.context !== undefined) args.context = a.context;
@@ -193,6 +194,19 @@ export async function runCommands(rawArgv: readonly string[], io: CliIO): Promis
   });
   if (helpShown) return 0;
   return exitCode;
+}
+
+/**
+ * yargs' "Unknown arguments: exit-zero, exitZero" names each unknown option twice (its camel-case
+ * twin too): one mention each, written as typed, and where to look.
+ */
+function unknownOptions(message: string): string | undefined {
+  const match = /^Unknown arguments?: (.*)$/.exec(message);
+  if (match === null) return undefined;
+  const names = match[1]!.split(', ');
+  const twins = new Set(names.filter((n) => n.includes('-')).map((n) => n.replace(/-+([^-])/g, (_, c: string) => c.toUpperCase())));
+  const typed = names.filter((n) => !twins.has(n) || n.includes('-')).map((n) => (n.length === 1 ? `-${n}` : `--${n}`));
+  return `unknown option${typed.length > 1 ? 's' : ''} ${typed.join(', ')} (see tslint-docker --help)`;
 }
 
 /** an option given once or repeated (yargs makes repeats an array) */

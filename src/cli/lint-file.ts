@@ -13,7 +13,7 @@ import { writeFileAtomic } from '../fix/write.ts';
 import { getLinter } from '../linter/index.ts';
 import { configFor, lintOptionsFrom } from '../linter/service.ts';
 import type { FileResult } from '../linter/types.ts';
-import { UsageError } from './errors.ts';
+import { describeIoError, UsageError } from './errors.ts';
 import type { LintArgs } from './lint.ts';
 import type { ResultCache } from './result-cache.ts';
 
@@ -47,7 +47,7 @@ export async function lintFile(file: string, job: FileJobSettings, readStdin: ()
   try {
     source = isStdin ? await readStdin() : readFileSync(absoluteFile, 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
+    throw new UsageError(`cannot read ${isStdin ? 'stdin' : file}: ${describeIoError(error)}`);
   }
   const config = await configFor({
     filePath: absolutePath,
@@ -63,7 +63,8 @@ export async function lintFile(file: string, job: FileJobSettings, readStdin: ()
     result: { filePath: path, source, findings: [] },
     changed: false,
     stdout: '',
-    configWarnings: config.warnings.map((w) => `${config.source ?? 'config'}: ${w}`),
+    // each warning already starts with its config file's path
+    configWarnings: config.warnings,
     failureThreshold: config.failureThreshold,
   };
   const findingsOf = cache === undefined || isStdin

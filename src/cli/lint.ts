@@ -1,6 +1,6 @@
 /** The lint command: find files, lint (and fix) each, report, and decide the exit code. */
-import { closeSync, openSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { closeSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { FailureThreshold, RuleSetting } from '../config/index.ts';
 import type { FixOutcome } from '../fix/apply.ts';
 import { getLinter } from '../linter/index.ts';
@@ -8,7 +8,8 @@ import type { FileResult, Severity } from '../linter/types.ts';
 import { lintFile, type FileJobSettings, type FileOutcome } from './lint-file.ts';
 import { lintInWorkers, shouldUseWorkers } from './pool.ts';
 import { getReporter, REPORTER_NAMES } from '../report/index.ts';
-import { UsageError } from './errors.ts';
+import { describeIoError, UsageError } from './errors.ts';
+import { plural } from '../report/common.ts';
 import { limitYoungGeneration } from './v8-tuning.ts';
 import { findFiles } from './files.ts';
 import type { CliIO } from './io.ts';
@@ -47,6 +48,11 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
   }
   if (args.outputFile.length > Math.max(1, args.format.length)) {
     throw new UsageError('more --output-file than --format values: give one --format per --output-file');
+  }
+  // two documents one after the other on stdout are neither one nor the other
+  const toStdout = args.format.filter((_, i) => args.outputFile[i] === undefined || args.outputFile[i] === '-');
+  if (toStdout.length > 1) {
+    throw new UsageError(`${toStdout.length} formats would write to stdout (${toStdout.join(', ')}): give all but one its own --output-file, in the order of the --format values`);
   }
   const cliRules: Record<string, RuleSetting> = {};
   for (const r of args.rule) {
@@ -103,7 +109,8 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
   const active = visible.flatMap((r) => r.findings.filter((f) => !f.suppressed));
   const failing = active.some((f) => f.ruleId === 'syntax-error' || (threshold !== 'none' && RANK[f.severity] >= RANK[threshold]));
   const warnings = active.filter((f) => f.severity === 'warning').length;
-  const exitCode = failing || (args.maxWarnings !== undefined && warnings > args.maxWarnings) ? 1 : 0;
+  const tooManyWarnings = args.maxWarnings !== undefined && warnings > args.maxWarnings;
+  const exitCode = failing || tooManyWarnings ? 1 : 0;
 
   // after --fix: what was fixed, per file (stderr for machine formats, so their output stays parseable)
   const fixSummary = fixReports
@@ -130,7 +137,7 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
     const reporterContext = format === 'stylish' ? context : { ...context, color: false };
     const target = args.outputFile[i];
     if (target && target !== '-') {
-      const fd = openSync(resolve(io.cwd, target), 'w');
+      const fd = openReportFile(resolve(io.cwd, target), target);
       try {
         await writeInPieces(reporter(visible, reporterContext), (text) => writeFileSync(fd, text));
       } finally {
@@ -144,7 +151,19 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
     }
   }
   if (fixSummary && !formats.includes('stylish')) io.stderr(fixSummary);
+  // a run that fails for this alone would otherwise exit 1 with no word why (ESLint says it too)
+  if (tooManyWarnings) io.stderr(`tslint-docker: ${plural(warnings, 'warning')}, more than --max-warnings ${args.maxWarnings} allows\n`);
   return exitCode;
+}
+
+/** The --output-file, its folder created as ESLint does (and as --cache-location does); a failure is the user's to fix. */
+function openReportFile(path: string, given: string): number {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    return openSync(path, 'w');
+  } catch (error) {
+    throw new UsageError(`cannot write the report to ${given}: ${describeIoError(error)}`);
+  }
 }
 
 const PIECE_SIZE = 1 << 16;
