@@ -5,10 +5,9 @@ import { renderRuleDoc } from '../linter/docs.ts';
 import type { FileResult, Finding, Fix, RuleMeta, Severity, Suppression } from '../linter/types.ts';
 import { LineIndex, type Range } from '../parser/source.ts';
 import type { Reporter } from './types.ts';
-import { jsonArray, lineFingerprints, relativePath, sortFindings, toWellFormed, TOOL_NAME } from './common.ts';
+import { jsonArray, lineFingerprints, relativePath, sortFindings, toWellFormed, TOOL_NAME, TOOL_URI } from './common.ts';
 
 const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
-const INFORMATION_URI = 'https://www.npmjs.com/package/tslint-docker';
 const SRCROOT = 'SRCROOT';
 /** versioned, so a change of the fingerprint recipe does not match old alerts by accident */
 const FINGERPRINT_KEY = 'tslintDocker/v1';
@@ -198,7 +197,7 @@ const sarif: Reporter = function* (results, context) {
           driver: {
             name: TOOL_NAME,
             version: context.toolVersion,
-            informationUri: INFORMATION_URI,
+            informationUri: TOOL_URI,
             rules: descriptors,
           },
         },

@@ -19,7 +19,7 @@ const MAX_FRAME_LINES = 4;
 
 const chalkByLevel = new Map<ColorSupportLevel, ChalkInstance>();
 
-function chalkFor(level: ColorSupportLevel): ChalkInstance {
+export function chalkFor(level: ColorSupportLevel): ChalkInstance {
   let instance = chalkByLevel.get(level);
   if (!instance) {
     instance = new Chalk({ level });
