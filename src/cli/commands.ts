@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import yargs from 'yargs';
 import { starterConfigText } from '../config/index.ts';
 import { REPORTER_NAMES } from '../report/index.ts';
-import { THRESHOLDS } from './argv.ts';
+import { THRESHOLDS, thresholdOf } from './argv.ts';
 import { UsageError } from './errors.ts';
 import type { CliIO } from './io.ts';
 import { runLint, type LintArgs } from './lint.ts';
@@ -39,13 +39,18 @@ export async function runCommands(rawArgv: readonly string[], io: CliIO): Promis
       (y) =>
         y
           .positional('files', { type: 'string', array: true, default: [] as string[] })
-          .option('format', { alias: 'f', type: 'string', describe: `output format: ${REPORTER_NAMES.join('|')} (repeatable, paired with --output-file)` })
-          .option('output-file', { alias: 'o', type: 'string', describe: 'write the report of the matching --format to this file' })
+          .option('format', {
+            alias: 'f',
+            type: 'string',
+            describe: `output format: ${REPORTER_NAMES.join('|')} (repeatable, paired with --output-file; default stylish, tty in the hadolint preset). ` +
+              'tty, gnu, codeclimate, gitlab_codeclimate, codacy and sonarqube are hadolint\'s; json, sarif, checkstyle and junit are hadolint\'s shape in the hadolint preset, ours otherwise',
+          })
+          .option('output-file', { alias: ['o', 'output'], type: 'string', describe: 'write the report of the matching --format to this file (its folder is created)' })
           .option('config', { alias: 'c', type: 'string', describe: 'use this config file (ours or a .hadolint.yaml) instead of searching' })
           .option('no-config', { type: 'boolean', default: false, describe: 'ignore config files' })
           .option('rule', { type: 'string', describe: 'set a rule: ID=off|error|warning|info|style (repeatable)' })
           .option('ignore', { type: 'string', describe: 'turn a rule off by id or alias (repeatable)' })
-          .option('failure-threshold', { alias: 't', choices: THRESHOLDS, describe: 'lowest severity that fails (default: info, as hadolint)' })
+          .option('failure-threshold', { alias: 't', choices: THRESHOLDS, describe: 'lowest severity that fails (default: info, as hadolint); none: never on findings; ignore (hadolint\'s): any finding' })
           .option('max-warnings', { type: 'number', describe: 'fail when there are more warnings than this' })
           .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'report errors only' })
           .option('context', { type: 'string', describe: 'build context directory (default: each Dockerfile\'s folder)' })
@@ -56,7 +61,19 @@ export async function runCommands(rawArgv: readonly string[], io: CliIO): Promis
           .option('cache', { type: 'boolean', default: false, describe: 'reuse the results of files whose text, settings and build context have not changed since the last --cache run' })
           .option('cache-location', { type: 'string', describe: 'the cache file (or a directory for it); default .tslint-docker-cache' })
           .option('print-config', { type: 'string', describe: 'print the configuration that applies to FILE and exit' })
-          .option('color', { type: 'boolean', describe: 'force colour on or off (default: NO_COLOR, FORCE_COLOR, terminal)' }),
+          .option('color', { type: 'boolean', describe: 'force colour on or off (default: NO_COLOR, FORCE_COLOR, terminal)' })
+          // hadolint's command line, as hadolint 2.15 reads it; HADOLINT_* variables too (docs/hadolint-migration.md)
+          .option('error', { type: 'string', describe: 'hadolint: make rule CODE (DL/SC code, id or alias) an error (repeatable)' })
+          .option('warning', { type: 'string', describe: 'hadolint: make rule CODE a warning (repeatable)' })
+          .option('info', { type: 'string', describe: 'hadolint: make rule CODE info (repeatable)' })
+          .option('style', { type: 'string', describe: 'hadolint: make rule CODE style (repeatable)' })
+          .option('trusted-registry', { type: 'string', describe: 'hadolint: a registry FROM images may come from (repeatable)' })
+          .option('require-label', { type: 'string', describe: 'hadolint: LABEL:FORMAT, a label every image must have (repeatable; text|url|semver|hash|rfc3339|spdx|email)' })
+          .option('strict-labels', { type: 'boolean', default: false, describe: 'hadolint: no labels besides the required ones' })
+          .option('disable-ignore-pragma', { type: 'boolean', default: false, describe: 'hadolint: ignore the inline `# hadolint ignore=` (and `# tslint-docker ignore=`) comments' })
+          .option('no-fail', { type: 'boolean', default: false, describe: 'hadolint: exit 0 whatever is found' })
+          // --no-fail is yargs' negation of this one
+          .option('fail', { type: 'boolean', hidden: true }),
       async (a) => {
         if (a.printConfig !== undefined) {
           const { configFor } = await import('../linter/service.ts');
@@ -81,9 +98,18 @@ export async function runCommands(rawArgv: readonly string[], io: CliIO): Promis
           unsafeFixes: a.unsafeFixes,
           fixDryRun: a.fixDryRun,
           cache: a.cache,
+          errorRules: list(a.error),
+          warningRules: list(a.warning),
+          infoRules: list(a.info),
+          styleRules: list(a.style),
+          trustedRegistry: list(a.trustedRegistry),
+          requireLabel: list(a.requireLabel),
+          strictLabels: a.strictLabels,
+          disableIgnorePragma: a.disableIgnorePragma,
+          noFail: a.noFail || a.fail === false,
         };
         if (typeof a.config === 'string') args.config = a.config;
-        if (a.failureThreshold !== undefined) args.failureThreshold = a.failureThreshold;
+        if (a.failureThreshold !== undefined) args.failureThreshold = thresholdOf(a.failureThreshold);
         // -1 is no limit, as in ESLint
         if (a.maxWarnings !== undefined && a.maxWarnings !== -1) {
           if (!Number.isInteger(a.maxWarnings) || a.maxWarnings < 0) throw new UsageError('--max-warnings takes a whole number >= 0, or -1 for no limit');

@@ -19,6 +19,8 @@ export interface LintOptions {
   /** effective setting per rule id (from the config); rules not listed use their default */
   rules?: Readonly<Record<string, RuleSetting>>;
   ruleOptions?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  /** settings of findings by a code they carry as an alias (ShellCheck's SC codes: `--ignore SC2086`, `--error SC2046`) */
+  codes?: Readonly<Record<string, RuleSetting>>;
   trustedRegistries?: readonly string[];
   labelSchema?: Readonly<Record<string, string>>;
   strictLabels?: boolean;
@@ -113,11 +115,25 @@ export class Linter {
       for (const end of table.end) end();
     }
 
-    readSuppressions(df, !options.disableInlineIgnores, this.knownNames).apply(findings);
-    findings.sort(byPosition);
-    const result: FileResult & { df: Dockerfile } = { filePath: options.filePath ?? '-', source, findings, df };
+    const kept = options.codes === undefined ? findings : applyCodeSettings(findings, options.codes);
+    readSuppressions(df, !options.disableInlineIgnores, this.knownNames).apply(kept);
+    kept.sort(byPosition);
+    const result: FileResult & { df: Dockerfile } = { filePath: options.filePath ?? '-', source, findings: kept, df };
     return result;
   }
+}
+
+/** Findings carrying a configured code get its severity, or are dropped when it is off. */
+function applyCodeSettings(findings: Finding[], codes: Readonly<Record<string, RuleSetting>>): Finding[] {
+  const kept: Finding[] = [];
+  for (const finding of findings) {
+    const code = finding.aliases.find((alias) => Object.hasOwn(codes, alias));
+    const setting = code === undefined ? undefined : codes[code]!;
+    if (setting === 'off') continue;
+    if (setting !== undefined) finding.severity = setting;
+    kept.push(finding);
+  }
+  return kept;
 }
 
 /** what git and grep look at to tell a binary file */

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { hadolintSettings } from '../../src/cli/hadolint.ts';
 import { lintFile } from '../../src/cli/lint-file.ts';
 import type { LintArgs } from '../../src/cli/lint.ts';
 import { runCli } from './run-cli.ts';
@@ -76,8 +77,11 @@ describe('I/O errors are the user\'s to fix: exit 2, one line naming their file'
 
   it('a file that cannot be read', async () => {
     const dir = project({ 'sub/x': '' });
-    const args: LintArgs = { files: ['sub'], format: [], outputFile: [], noConfig: true, rule: [], ignore: [], quiet: false, fix: false, unsafeFixes: false, fixDryRun: false, cache: false };
-    await expect(lintFile('sub', { args, cliRules: {}, cwd: dir }, async () => '')).rejects.toThrow('cannot read sub: is a directory');
+    const args: LintArgs = {
+      files: ['sub'], format: [], outputFile: [], noConfig: true, rule: [], ignore: [], quiet: false, fix: false, unsafeFixes: false, fixDryRun: false, cache: false,
+      errorRules: [], warningRules: [], infoRules: [], styleRules: [], trustedRegistry: [], requireLabel: [], strictLabels: false, disableIgnorePragma: false, noFail: false,
+    };
+    await expect(lintFile('sub', { args, cliRules: {}, hadolint: hadolintSettings(args, {}), cwd: dir }, async () => '')).rejects.toThrow('cannot read sub: is a directory');
   });
 
   it('-o creates its folder, as ESLint does', async () => {
