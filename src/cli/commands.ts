@@ -30,8 +30,11 @@ export async function runCommands(rawArgv: readonly string[], io: CliIO): Promis
     .exitProcess(false)
     .wrap(Math.min(100, process.stdout.columns || 100))
     .fail((message, error) => {
+      // what a command threw goes on as it is; yargs' complaints (a message, or a YError) are about the call
+      if (error !== undefined && error !== null && error.name !== 'YError') throw error;
+      const text = message ?? error?.message ?? '';
       // yargs spreads some messages (invalid choices) over lines: bad flags get one line
-      throw error ?? new UsageError(unknownOptions(message) ?? message.replace(/\s*\n\s*/g, ' '));
+      throw new UsageError(`${unknownOptions(text) ?? text.replace(/\s*\n\s*/g, ' ')} (see tslint-docker --help)`);
     })
     .command(
       '$0 [files..]',
@@ -73,7 +76,12 @@ export async function runCommands(rawArgv: readonly string[], io: CliIO): Promis
           .option('disable-ignore-pragma', { type: 'boolean', default: false, describe: 'hadolint: ignore the inline `# hadolint ignore=` (and `# tslint-docker ignore=`) comments' })
           .option('no-fail', { type: 'boolean', default: false, describe: 'hadolint: exit 0 whatever is found' })
           // --no-fail is yargs' negation of this one
-          .option('fail', { type: 'boolean', hidden: true }),
+          .option('fail', { type: 'boolean', hidden: true })
+          // a value-taking option at the end of the line is a mistake, not an empty value
+          .requiresArg([
+            'format', 'output-file', 'config', 'rule', 'ignore', 'context', 'stdin-filename', 'cache-location', 'print-config',
+            'error', 'warning', 'info', 'style', 'trusted-registry', 'require-label',
+          ]),
       async (a) => {
         if (a.printConfig !== undefined) {
           const { configFor } = await import('../linter/service.ts');
@@ -224,15 +232,18 @@ export async function runCommands(rawArgv: readonly string[], io: CliIO): Promis
 
 /**
  * yargs' "Unknown arguments: exit-zero, exitZero" names each unknown option twice (its camel-case
- * twin too): one mention each, written as typed, and where to look.
+ * twin too): one mention each, written as typed; "Not enough arguments following: f" is an
+ * option without its value.
  */
 function unknownOptions(message: string): string | undefined {
+  const missing = /^Not enough arguments following: (.+)$/.exec(message);
+  if (missing !== null) return `${missing[1]!.length === 1 ? '-' : '--'}${missing[1]} needs a value`;
   const match = /^Unknown arguments?: (.*)$/.exec(message);
   if (match === null) return undefined;
   const names = match[1]!.split(', ');
   const twins = new Set(names.filter((n) => n.includes('-')).map((n) => n.replace(/-+([^-])/g, (_, c: string) => c.toUpperCase())));
   const typed = names.filter((n) => !twins.has(n) || n.includes('-')).map((n) => (n.length === 1 ? `-${n}` : `--${n}`));
-  return `unknown option${typed.length > 1 ? 's' : ''} ${typed.join(', ')} (see tslint-docker --help)`;
+  return `unknown option${typed.length > 1 ? 's' : ''} ${typed.join(', ')}`;
 }
 
 /** an option given once or repeated (yargs makes repeats an array) */

@@ -1,5 +1,5 @@
 /** The lint command: find files, lint (and fix) each, report, and decide the exit code. */
-import { closeSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { FailureThreshold, RuleSetting } from '../config/index.ts';
 import type { FixOutcome } from '../fix/apply.ts';
@@ -105,7 +105,7 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
       cache.save();
     } catch (error) {
       // the results stand; only the next run is slower
-      io.stderr(`tslint-docker: could not write the cache ${cache.path}: ${(error as Error).message}\n`);
+      io.stderr(`tslint-docker: could not write the cache ${cache.path}: ${describeIoError(error)}\n`);
     }
   }
   for (const outcome of outcomes) {
@@ -182,11 +182,21 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
 /** The --output-file, its folder created as ESLint does (and as --cache-location does); a failure is the user's to fix. */
 function openReportFile(path: string, given: string): number {
   try {
-    mkdirSync(dirname(path), { recursive: true });
+    makeFolders(dirname(path));
     return openSync(path, 'w');
   } catch (error) {
     throw new UsageError(`cannot write the report to ${given}: ${describeIoError(error)}`);
   }
+}
+
+/**
+ * `dir` and the folders above it that are missing, one mkdir each: Node's recursive mkdir never
+ * returns where mkdir fails with ENOENT on a folder that exists (/proc), and a user gets no word.
+ */
+function makeFolders(dir: string): void {
+  const missing: string[] = [];
+  for (let folder = dir; !existsSync(folder) && dirname(folder) !== folder; folder = dirname(folder)) missing.push(folder);
+  for (const folder of missing.reverse()) mkdirSync(folder);
 }
 
 const PIECE_SIZE = 1 << 16;

@@ -130,6 +130,19 @@ describe('bad flags: one line each', () => {
     expect((await runCli(['Dockerfile', '-f', 'json', '-f', 'sarif', '-o', '-', '-o', '-'], dir)).code).toBe(2);
   });
 
+  it('names an option given without its value', async () => {
+    const dir = project({ Dockerfile: GOOD });
+    for (const [argv, line] of [
+      [['Dockerfile', '-f'], 'tslint-docker: -f needs a value (see tslint-docker --help)'],
+      [['Dockerfile', '--error'], 'tslint-docker: --error needs a value (see tslint-docker --help)'],
+      [['--stdin-filename'], 'tslint-docker: --stdin-filename needs a value (see tslint-docker --help)'],
+    ] as const) {
+      const run = await runCli([...argv], dir);
+      expect(run.code).toBe(2);
+      expect(oneLine(run.stderr)).toBe(line);
+    }
+  });
+
   it('names an unknown flag once, as typed', async () => {
     const dir = project({ Dockerfile: GOOD });
     expect(oneLine((await runCli(['--exit-zero', 'Dockerfile'], dir)).stderr)).toBe('tslint-docker: unknown option --exit-zero (see tslint-docker --help)');
