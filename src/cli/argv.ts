@@ -7,16 +7,26 @@
  * which stays the one authority on errors and help. test/cli/argv.test.ts checks that both
  * read every call this accepts alike.
  */
+import type { FailureThreshold } from '../config/index.ts';
 import type { LintArgs } from './lint.ts';
 
-export const THRESHOLDS = ['error', 'warning', 'info', 'style', 'none'] as const;
+/** -t's values: `ignore` is hadolint's, failing on any finding (hadolint's `none` does too; ours never fails) */
+export const THRESHOLDS = ['error', 'warning', 'info', 'style', 'ignore', 'none'] as const;
 
-type FlagKey = 'noConfig' | 'quiet' | 'fix' | 'unsafeFixes' | 'fixDryRun' | 'cache';
-type ValueKey = 'format' | 'outputFile' | 'rule' | 'ignore' | 'config' | 'context' | 'stdinFilename' | 'failureThreshold' | 'maxWarnings' | 'cacheLocation';
+export function thresholdOf(value: (typeof THRESHOLDS)[number]): FailureThreshold {
+  return value === 'ignore' ? 'style' : value;
+}
+
+type FlagKey = 'noConfig' | 'quiet' | 'fix' | 'unsafeFixes' | 'fixDryRun' | 'cache' | HadolintFlagKey;
+type ValueKey = 'format' | 'outputFile' | 'rule' | 'ignore' | 'config' | 'context' | 'stdinFilename' | 'failureThreshold' | 'maxWarnings' | 'cacheLocation' | HadolintListKey;
+type HadolintFlagKey = 'noFail' | 'strictLabels' | 'disableIgnorePragma';
+type HadolintListKey = 'errorRules' | 'warningRules' | 'infoRules' | 'styleRules' | 'trustedRegistry' | 'requireLabel';
 
 const FLAGS: ReadonlyMap<string, FlagKey> = new Map([
   ['--no-config', 'noConfig'], ['--quiet', 'quiet'], ['-q', 'quiet'], ['--fix', 'fix'],
   ['--unsafe-fixes', 'unsafeFixes'], ['--fix-dry-run', 'fixDryRun'], ['--diff', 'fixDryRun'], ['--cache', 'cache'],
+  // hadolint's
+  ['--no-fail', 'noFail'], ['--strict-labels', 'strictLabels'], ['--disable-ignore-pragma', 'disableIgnorePragma'],
 ]);
 
 const VALUE_OPTIONS: ReadonlyMap<string, ValueKey> = new Map([
@@ -25,7 +35,13 @@ const VALUE_OPTIONS: ReadonlyMap<string, ValueKey> = new Map([
   ['--context', 'context'], ['--stdin-filename', 'stdinFilename'],
   ['--failure-threshold', 'failureThreshold'], ['-t', 'failureThreshold'], ['--max-warnings', 'maxWarnings'],
   ['--cache-location', 'cacheLocation'],
+  // hadolint's (its -o is --output)
+  ['--output', 'outputFile'], ['--error', 'errorRules'], ['--warning', 'warningRules'], ['--info', 'infoRules'], ['--style', 'styleRules'],
+  ['--trusted-registry', 'trustedRegistry'], ['--require-label', 'requireLabel'],
 ]);
+
+/** options that may be given again, each time adding a value */
+const REPEATABLE = new Set<ValueKey>(['format', 'outputFile', 'rule', 'ignore', 'errorRules', 'warningRules', 'infoRules', 'styleRules', 'trustedRegistry', 'requireLabel']);
 
 // yargs runs these (or would suggest them) when they stand among the positionals
 const COMMAND_WORDS = new Set(['parse', 'rules', 'explain', 'init', 'lsp', 'verify', 'help', 'completion']);
@@ -40,6 +56,8 @@ export function quickLintArgs(argv: readonly string[]): LintArgs | undefined {
   const args: LintArgs = {
     files: [], format: [], outputFile: [], noConfig: false, rule: [], ignore: [],
     quiet: false, fix: false, unsafeFixes: false, fixDryRun: false, cache: false,
+    errorRules: [], warningRules: [], infoRules: [], styleRules: [], trustedRegistry: [], requireLabel: [],
+    strictLabels: false, disableIgnorePragma: false, noFail: false,
   };
   const given = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
@@ -54,7 +72,7 @@ export function quickLintArgs(argv: readonly string[]): LintArgs | undefined {
     const flag = FLAGS.get(name);
     const key = VALUE_OPTIONS.get(name);
     const option = flag ?? key ?? (name === '--color' || name === '--no-color' ? 'color' : undefined);
-    if (option === undefined || (given.has(option) && key !== 'format' && key !== 'outputFile' && key !== 'rule' && key !== 'ignore')) return undefined;
+    if (option === undefined || (given.has(option) && (key === undefined || !REPEATABLE.has(key)))) return undefined;
     given.add(option);
     if (key === undefined) {
       if (equals !== -1) return undefined;
@@ -66,6 +84,7 @@ export function quickLintArgs(argv: readonly string[]): LintArgs | undefined {
     if (value === undefined) return undefined;
     switch (key) {
       case 'format': case 'outputFile': case 'rule': case 'ignore':
+      case 'errorRules': case 'warningRules': case 'infoRules': case 'styleRules': case 'trustedRegistry': case 'requireLabel':
         // yargs reads a lone `-` value as stdin's stand-in, which these lists turn back into `-`
         if (value !== '-' && (value.startsWith('-') || !isPlainWord(value))) return undefined;
         args[key].push(value);
@@ -77,7 +96,7 @@ export function quickLintArgs(argv: readonly string[]): LintArgs | undefined {
       case 'failureThreshold': {
         const threshold = THRESHOLDS.find((t) => t === value);
         if (threshold === undefined) return undefined;
-        args.failureThreshold = threshold;
+        args.failureThreshold = thresholdOf(threshold);
         break;
       }
       default:

@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import yargs from 'yargs';
 import { starterConfigText } from '../config/index.ts';
 import { REPORTER_NAMES } from '../report/index.ts';
-import { THRESHOLDS } from './argv.ts';
+import { THRESHOLDS, thresholdOf } from './argv.ts';
 import { UsageError } from './errors.ts';
 import type { CliIO } from './io.ts';
 import { runLint, type LintArgs } from './lint.ts';
@@ -30,8 +30,11 @@ export async function runCommands(rawArgv: readonly string[], io: CliIO): Promis
     .exitProcess(false)
     .wrap(Math.min(100, process.stdout.columns || 100))
     .fail((message, error) => {
+      // what a command threw goes on as it is; yargs' complaints (a message, or a YError) are about the call
+      if (error !== undefined && error !== null && error.name !== 'YError') throw error;
+      const text = message ?? error?.message ?? '';
       // yargs spreads some messages (invalid choices) over lines: bad flags get one line
-      throw error ?? new UsageError(message.replace(/\s*\n\s*/g, ' '));
+      throw new UsageError(`${unknownOptions(text) ?? text.replace(/\s*\n\s*/g, ' ')} (see tslint-docker --help)`);
     })
     .command(
       '$0 [files..]',
@@ -39,13 +42,18 @@ export async function runCommands(rawArgv: readonly string[], io: CliIO): Promis
       (y) =>
         y
           .positional('files', { type: 'string', array: true, default: [] as string[] })
-          .option('format', { alias: 'f', type: 'string', describe: `output format: ${REPORTER_NAMES.join('|')} (repeatable, paired with --output-file)` })
-          .option('output-file', { alias: 'o', type: 'string', describe: 'write the report of the matching --format to this file' })
+          .option('format', {
+            alias: 'f',
+            type: 'string',
+            describe: `output format: ${REPORTER_NAMES.join('|')} (repeatable, paired with --output-file; default stylish, tty in the hadolint preset). ` +
+              'tty, gnu, codeclimate, gitlab_codeclimate, codacy and sonarqube are hadolint\'s; json, sarif, checkstyle and junit are hadolint\'s shape in the hadolint preset, ours otherwise',
+          })
+          .option('output-file', { alias: ['o', 'output'], type: 'string', describe: 'write the report of the matching --format to this file (its folder is created)' })
           .option('config', { alias: 'c', type: 'string', describe: 'use this config file (ours or a .hadolint.yaml) instead of searching' })
           .option('no-config', { type: 'boolean', default: false, describe: 'ignore config files' })
           .option('rule', { type: 'string', describe: 'set a rule: ID=off|error|warning|info|style (repeatable)' })
           .option('ignore', { type: 'string', describe: 'turn a rule off by id or alias (repeatable)' })
-          .option('failure-threshold', { alias: 't', choices: THRESHOLDS, describe: 'lowest severity that fails (default: info, as hadolint)' })
+          .option('failure-threshold', { alias: 't', choices: THRESHOLDS, describe: 'lowest severity that fails (default: info, as hadolint); none: never on findings; ignore (hadolint\'s): any finding' })
           .option('max-warnings', { type: 'number', describe: 'fail when there are more warnings than this' })
           .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'report errors only' })
           .option('context', { type: 'string', describe: 'build context directory (default: each Dockerfile\'s folder)' })
@@ -56,7 +64,24 @@ export async function runCommands(rawArgv: readonly string[], io: CliIO): Promis
           .option('cache', { type: 'boolean', default: false, describe: 'reuse the results of files whose text, settings and build context have not changed since the last --cache run' })
           .option('cache-location', { type: 'string', describe: 'the cache file (or a directory for it); default .tslint-docker-cache' })
           .option('print-config', { type: 'string', describe: 'print the configuration that applies to FILE and exit' })
-          .option('color', { type: 'boolean', describe: 'force colour on or off (default: NO_COLOR, FORCE_COLOR, terminal)' }),
+          .option('color', { type: 'boolean', describe: 'force colour on or off (default: NO_COLOR, FORCE_COLOR, terminal)' })
+          // hadolint's command line, as hadolint 2.15 reads it; HADOLINT_* variables too (docs/hadolint-migration.md)
+          .option('error', { type: 'string', describe: 'hadolint: make rule CODE (DL/SC code, id or alias) an error (repeatable)' })
+          .option('warning', { type: 'string', describe: 'hadolint: make rule CODE a warning (repeatable)' })
+          .option('info', { type: 'string', describe: 'hadolint: make rule CODE info (repeatable)' })
+          .option('style', { type: 'string', describe: 'hadolint: make rule CODE style (repeatable)' })
+          .option('trusted-registry', { type: 'string', describe: 'hadolint: a registry FROM images may come from (repeatable)' })
+          .option('require-label', { type: 'string', describe: 'hadolint: LABEL:FORMAT, a label every image must have (repeatable; text|url|semver|hash|rfc3339|spdx|email)' })
+          .option('strict-labels', { type: 'boolean', default: false, describe: 'hadolint: no labels besides the required ones' })
+          .option('disable-ignore-pragma', { type: 'boolean', default: false, describe: 'hadolint: ignore the inline `# hadolint ignore=` (and `# tslint-docker ignore=`) comments' })
+          .option('no-fail', { type: 'boolean', default: false, describe: 'hadolint: exit 0 whatever is found' })
+          // --no-fail is yargs' negation of this one
+          .option('fail', { type: 'boolean', hidden: true })
+          // a value-taking option at the end of the line is a mistake, not an empty value
+          .requiresArg([
+            'format', 'output-file', 'config', 'rule', 'ignore', 'context', 'stdin-filename', 'cache-location', 'print-config',
+            'error', 'warning', 'info', 'style', 'trusted-registry', 'require-label',
+          ]),
       async (a) => {
         if (a.printConfig !== undefined) {
           const { configFor } = await import('../linter/service.ts');
@@ -81,11 +106,21 @@ export async function runCommands(rawArgv: readonly string[], io: CliIO): Promis
           unsafeFixes: a.unsafeFixes,
           fixDryRun: a.fixDryRun,
           cache: a.cache,
+          errorRules: list(a.error),
+          warningRules: list(a.warning),
+          infoRules: list(a.info),
+          styleRules: list(a.style),
+          trustedRegistry: list(a.trustedRegistry),
+          requireLabel: list(a.requireLabel),
+          strictLabels: a.strictLabels,
+          disableIgnorePragma: a.disableIgnorePragma,
+          noFail: a.noFail || a.fail === false,
         };
         if (typeof a.config === 'string') args.config = a.config;
-        if (a.failureThreshold !== undefined) args.failureThreshold = a.failureThreshold;
-        if (a.maxWarnings !== undefined) {
-          if (!Number.isInteger(a.maxWarnings) || a.maxWarnings < 0) throw new UsageError('--max-warnings takes a whole number >= 0');
+        if (a.failureThreshold !== undefined) args.failureThreshold = thresholdOf(a.failureThreshold);
+        // -1 is no limit, as in ESLint
+        if (a.maxWarnings !== undefined && a.maxWarnings !== -1) {
+          if (!Number.isInteger(a.maxWarnings) || a.maxWarnings < 0) throw new UsageError('--max-warnings takes a whole number >= 0, or -1 for no limit');
           args.maxWarnings = a.maxWarnings;
         }
         if (a.context !== undefined) args.context = a.context;
@@ -193,6 +228,22 @@ export async function runCommands(rawArgv: readonly string[], io: CliIO): Promis
   });
   if (helpShown) return 0;
   return exitCode;
+}
+
+/**
+ * yargs' "Unknown arguments: exit-zero, exitZero" names each unknown option twice (its camel-case
+ * twin too): one mention each, written as typed; "Not enough arguments following: f" is an
+ * option without its value.
+ */
+function unknownOptions(message: string): string | undefined {
+  const missing = /^Not enough arguments following: (.+)$/.exec(message);
+  if (missing !== null) return `${missing[1]!.length === 1 ? '-' : '--'}${missing[1]} needs a value`;
+  const match = /^Unknown arguments?: (.*)$/.exec(message);
+  if (match === null) return undefined;
+  const names = match[1]!.split(', ');
+  const twins = new Set(names.filter((n) => n.includes('-')).map((n) => n.replace(/-+([^-])/g, (_, c: string) => c.toUpperCase())));
+  const typed = names.filter((n) => !twins.has(n) || n.includes('-')).map((n) => (n.length === 1 ? `-${n}` : `--${n}`));
+  return `unknown option${typed.length > 1 ? 's' : ''} ${typed.join(', ')}`;
 }
 
 /** an option given once or repeated (yargs makes repeats an array) */

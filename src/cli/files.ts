@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, readdirSync, statSync, type Stats } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { UsageError } from './errors.ts';
+import { describeIoError, UsageError } from './errors.ts';
 
 /** Dockerfile, Dockerfile.*, *.Dockerfile, *.dockerfile, Containerfile (and Containerfile.*) */
 export function isDockerfileName(name: string): boolean {
@@ -33,7 +33,7 @@ export async function findFiles(args: readonly string[], cwd: string): Promise<s
   for (const arg of args) {
     if (arg === '-') { add('-'); continue; }
     const abs = resolve(cwd, arg);
-    const stat = statOrUndefined(abs);
+    const stat = statOrUndefined(abs, arg);
     if (stat !== undefined) {
       if (stat.isDirectory()) {
         const files = walk(abs, cwd, () => true);
@@ -58,12 +58,24 @@ export async function findFiles(args: readonly string[], cwd: string): Promise<s
   return found;
 }
 
-/** What existsSync + statSync told, in one call (a batch names thousands of files): undefined when it cannot be read. */
-function statOrUndefined(path: string): Stats | undefined {
+/**
+ * What existsSync + statSync told, in one call (a batch names thousands of files): undefined when
+ * nothing is there; a path that is there but cannot be read is the user's to fix.
+ */
+function statOrUndefined(path: string, given: string): Stats | undefined {
   try {
     return statSync(path, { throwIfNoEntry: false });
-  } catch {
-    return undefined;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
+    throw new UsageError(`cannot read ${given}: ${describeIoError(error)}`);
+  }
+}
+
+function readGitignore(path: string, cwd: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read ${relative(cwd, path)}: ${describeIoError(error)}`);
   }
 }
 
@@ -78,7 +90,7 @@ function walk(dir: string, cwd: string, accept: (relPath: string) => boolean, an
       return;
     }
     const gitignore = join(current, '.gitignore');
-    const here = existsSync(gitignore) ? [...ignores, { base: current, ig: ignore().add(readFileSync(gitignore, 'utf8')) }] : ignores;
+    const here = existsSync(gitignore) ? [...ignores, { base: current, ig: ignore().add(readGitignore(gitignore, cwd)) }] : ignores;
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       if (entry.name === '.git' || entry.name === 'node_modules') continue;

@@ -9,6 +9,8 @@ export interface CliIO {
   stderr(text: string): void;
   readStdin(): Promise<string>;
   isTTY: boolean;
+  /** the environment (HADOLINT_* variables); default process.env */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 export function processIO(): CliIO {

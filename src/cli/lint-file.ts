@@ -12,8 +12,9 @@ import { unifiedDiff } from '../fix/diff.ts';
 import { writeFileAtomic } from '../fix/write.ts';
 import { getLinter } from '../linter/index.ts';
 import { configFor, lintOptionsFrom } from '../linter/service.ts';
-import type { FileResult } from '../linter/types.ts';
-import { UsageError } from './errors.ts';
+import type { FileResult, PresetName } from '../linter/types.ts';
+import { describeIoError, UsageError } from './errors.ts';
+import type { HadolintSettings } from './hadolint.ts';
 import type { LintArgs } from './lint.ts';
 import type { ResultCache } from './result-cache.ts';
 
@@ -21,6 +22,8 @@ import type { ResultCache } from './result-cache.ts';
 export interface FileJobSettings {
   args: LintArgs;
   cliRules: Record<string, RuleSetting>;
+  /** what hadolint's flags and HADOLINT_* variables set */
+  hadolint: HadolintSettings;
   cwd: string;
 }
 
@@ -33,6 +36,8 @@ export interface FileOutcome {
   stdout: string;
   configWarnings: string[];
   failureThreshold?: FailureThreshold;
+  /** the preset the file was linted in */
+  preset: PresetName;
 }
 
 /** With a `cache` (--cache, on the main thread), stdin excepted, each lint call goes through it. */
@@ -47,14 +52,17 @@ export async function lintFile(file: string, job: FileJobSettings, readStdin: ()
   try {
     source = isStdin ? await readStdin() : readFileSync(absoluteFile, 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
+    throw new UsageError(`cannot read ${isStdin ? 'stdin' : file}: ${describeIoError(error)}`);
   }
   const config = await configFor({
     filePath: absolutePath,
     ...(args.config !== undefined ? { explicitConfig: resolve(cwd, args.config) } : {}),
     noConfig: args.noConfig,
     cliRules: job.cliRules,
-    cliIgnore: args.ignore,
+    cliIgnore: job.hadolint.ignore,
+    cliLevels: job.hadolint.levels,
+    cliSettings: job.hadolint.cliSettings,
+    envDefaults: job.hadolint.envDefaults,
   });
   const options = lintOptionsFrom(config, absolutePath, args.context ? resolve(cwd, args.context) : undefined);
   options.filePath = path;
@@ -63,8 +71,10 @@ export async function lintFile(file: string, job: FileJobSettings, readStdin: ()
     result: { filePath: path, source, findings: [] },
     changed: false,
     stdout: '',
-    configWarnings: config.warnings.map((w) => `${config.source ?? 'config'}: ${w}`),
+    // each warning already starts with its config file's path
+    configWarnings: config.warnings,
     failureThreshold: config.failureThreshold,
+    preset: options.preset ?? 'recommended',
   };
   const findingsOf = cache === undefined || isStdin
     ? (t: string) => linter.lint(t, options).findings

@@ -1,16 +1,18 @@
 /** The lint command: find files, lint (and fix) each, report, and decide the exit code. */
-import { closeSync, openSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { closeSync, existsSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { FailureThreshold, RuleSetting } from '../config/index.ts';
 import type { FixOutcome } from '../fix/apply.ts';
 import { getLinter } from '../linter/index.ts';
 import type { FileResult, Severity } from '../linter/types.ts';
 import { lintFile, type FileJobSettings, type FileOutcome } from './lint-file.ts';
 import { lintInWorkers, shouldUseWorkers } from './pool.ts';
-import { getReporter, REPORTER_NAMES } from '../report/index.ts';
-import { UsageError } from './errors.ts';
+import { DEFAULT_REPORTER, getReporter, REPORTER_NAMES } from '../report/index.ts';
+import { describeIoError, UsageError } from './errors.ts';
+import { plural } from '../report/common.ts';
 import { limitYoungGeneration } from './v8-tuning.ts';
 import { findFiles } from './files.ts';
+import { hadolintSettings } from './hadolint.ts';
 import type { CliIO } from './io.ts';
 import type { ResultCache } from './result-cache.ts';
 
@@ -35,6 +37,20 @@ export interface LintArgs {
   cache: boolean;
   /** where the cache lives (a file, or a directory for the default file name); default .tslint-docker-cache in the cwd */
   cacheLocation?: string;
+  /** hadolint's --error/--warning/--info/--style CODE (repeatable): a rule's level, by DL/SC code, id or alias */
+  errorRules: string[];
+  warningRules: string[];
+  infoRules: string[];
+  styleRules: string[];
+  /** hadolint's --trusted-registry REGISTRY (repeatable), added to the config's trustedRegistries */
+  trustedRegistry: string[];
+  /** hadolint's --require-label LABEL:FORMAT (repeatable), added to the config's labelSchema */
+  requireLabel: string[];
+  /** hadolint's --strict-labels and --disable-ignore-pragma */
+  strictLabels: boolean;
+  disableIgnorePragma: boolean;
+  /** hadolint's --no-fail: exit 0 whatever is found */
+  noFail: boolean;
 }
 
 const PROGRESS_MIN_FILES = 50;
@@ -42,11 +58,19 @@ const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1, style: 0
 const SETTINGS = new Set(['off', 'error', 'warning', 'info', 'style']);
 
 export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
+  const hadolint = hadolintSettings(args, io.env ?? process.env);
   for (const f of args.format) {
     if (!(REPORTER_NAMES as readonly string[]).includes(f)) throw new UsageError(`unknown format '${f}': use one of ${REPORTER_NAMES.join(', ')}`);
   }
-  if (args.outputFile.length > Math.max(1, args.format.length)) {
+  // --format, else HADOLINT_FORMAT; with neither, the preset's default (chosen once the files are linted)
+  const requested = args.format.length > 0 ? args.format : hadolint.envFormats;
+  if (args.outputFile.length > Math.max(1, requested.length)) {
     throw new UsageError('more --output-file than --format values: give one --format per --output-file');
+  }
+  // two documents one after the other on stdout are neither one nor the other
+  const toStdout = requested.filter((_, i) => args.outputFile[i] === undefined || args.outputFile[i] === '-');
+  if (toStdout.length > 1) {
+    throw new UsageError(`${toStdout.length} formats would write to stdout (${toStdout.join(', ')}): give all but one its own --output-file, in the order of the --format values`);
   }
   const cliRules: Record<string, RuleSetting> = {};
   for (const r of args.rule) {
@@ -70,7 +94,7 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
       io.stderr(`\r\x1b[K[${done}/${files.length}] ${file}`);
     }
   };
-  const job: FileJobSettings = { args, cliRules, cwd: io.cwd };
+  const job: FileJobSettings = { args, cliRules, hadolint, cwd: io.cwd };
   // loaded only for --cache (node:crypto with it); the cache lives on the main thread
   const cache = args.cache ? (await import('./result-cache.ts')).openResultCache(io, args.cacheLocation) : undefined;
   const outcomes = cache === undefined && shouldUseWorkers(files)
@@ -81,7 +105,7 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
       cache.save();
     } catch (error) {
       // the results stand; only the next run is slower
-      io.stderr(`tslint-docker: could not write the cache ${cache.path}: ${(error as Error).message}\n`);
+      io.stderr(`tslint-docker: could not write the cache ${cache.path}: ${describeIoError(error)}\n`);
     }
   }
   for (const outcome of outcomes) {
@@ -103,7 +127,13 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
   const active = visible.flatMap((r) => r.findings.filter((f) => !f.suppressed));
   const failing = active.some((f) => f.ruleId === 'syntax-error' || (threshold !== 'none' && RANK[f.severity] >= RANK[threshold]));
   const warnings = active.filter((f) => f.severity === 'warning').length;
-  const exitCode = failing || (args.maxWarnings !== undefined && warnings > args.maxWarnings) ? 1 : 0;
+  const tooManyWarnings = args.maxWarnings !== undefined && warnings > args.maxWarnings;
+  // in the hadolint preset (every file in it), hadolint's default format and its shape of shared format names
+  const hadolintPreset = outcomes.length > 0 && outcomes.every((outcome) => outcome.preset === 'hadolint');
+  const formats = requested.length > 0 ? requested : [hadolintPreset ? 'tty' : DEFAULT_REPORTER];
+  // a Code Climate engine or a Codacy tool that exits non-zero has failed, not found problems: hadolint exits 0 with these
+  const noFail = hadolint.noFail || formats.includes('codeclimate') || formats.includes('codacy');
+  const exitCode = !noFail && (failing || tooManyWarnings) ? 1 : 0;
 
   // after --fix: what was fixed, per file (stderr for machine formats, so their output stays parseable)
   const fixSummary = fixReports
@@ -117,21 +147,20 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
     })
     .join('');
 
-  const formats = args.format.length > 0 ? args.format : ['stylish'];
   const context = {
     rules: getLinter().metas,
     cwd: io.cwd,
     toolVersion: io.version,
     exitCode,
-    docsBaseUrl: 'https://github.com/tslint-docker/tslint-docker/blob/main/docs/rules',
     ...(args.color !== undefined ? { color: args.color } : {}),
   };
   for (const [i, format] of formats.entries()) {
-    const reporter = await getReporter(format);
-    const reporterContext = format === 'stylish' ? context : { ...context, color: false };
+    const reporter = await getReporter(format, { hadolint: hadolintPreset });
+    // the formats for people are coloured (when colour is on); the others never
+    const reporterContext = format === 'stylish' || format === 'tty' ? context : { ...context, color: false };
     const target = args.outputFile[i];
     if (target && target !== '-') {
-      const fd = openSync(resolve(io.cwd, target), 'w');
+      const fd = openReportFile(resolve(io.cwd, target), target);
       try {
         await writeInPieces(reporter(visible, reporterContext), (text) => writeFileSync(fd, text));
       } finally {
@@ -145,7 +174,29 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
     }
   }
   if (fixSummary && !formats.includes('stylish')) io.stderr(fixSummary);
+  // a run that fails for this alone would otherwise exit 1 with no word why (ESLint says it too)
+  if (tooManyWarnings && !noFail) io.stderr(`tslint-docker: ${plural(warnings, 'warning')}, more than --max-warnings ${args.maxWarnings} allows\n`);
   return exitCode;
+}
+
+/** The --output-file, its folder created as ESLint does (and as --cache-location does); a failure is the user's to fix. */
+function openReportFile(path: string, given: string): number {
+  try {
+    makeFolders(dirname(path));
+    return openSync(path, 'w');
+  } catch (error) {
+    throw new UsageError(`cannot write the report to ${given}: ${describeIoError(error)}`);
+  }
+}
+
+/**
+ * `dir` and the folders above it that are missing, one mkdir each: Node's recursive mkdir never
+ * returns where mkdir fails with ENOENT on a folder that exists (/proc), and a user gets no word.
+ */
+function makeFolders(dir: string): void {
+  const missing: string[] = [];
+  for (let folder = dir; !existsSync(folder) && dirname(folder) !== folder; folder = dirname(folder)) missing.push(folder);
+  for (const folder of missing.reverse()) mkdirSync(folder);
 }
 
 const PIECE_SIZE = 1 << 16;

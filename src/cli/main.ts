@@ -26,12 +26,7 @@ export async function main(rawArgv: readonly string[], io: CliIO = processIO()):
 
 function describeError(error: unknown): string {
   if (error instanceof UsageError || error instanceof ConfigError) return error.message;
-  if (error instanceof Error) {
-    // yargs' own messages: unknown arguments, missing positionals, bad choices
-    if (/Unknown argument|Not enough non-option|Invalid values|Missing required|Unknown command/.test(error.message)) {
-      return `${error.message.split('\n')[0]} (see tslint-docker --help)`;
-    }
-    return `internal error: ${error.message}`;
-  }
+  // yargs' own complaints are UsageErrors already (commands.ts)
+  if (error instanceof Error) return `internal error: ${error.message}`;
   return `internal error: ${String(error)}`;
 }

@@ -1,6 +1,6 @@
 export { ConfigError } from './errors.ts';
 export { starterConfigText } from './init.ts';
-export { clearConfigCache, resolveConfig, type ResolveOptions } from './resolve.ts';
+export { clearConfigCache, resolveConfig, type CommandLineSettings, type EnvironmentDefaults, type ResolveOptions } from './resolve.ts';
 export type {
   FailureThreshold,
   KnownRule,

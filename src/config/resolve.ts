@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { Severity } from '../linter/types.ts';
 import { clearDiscoveryCaches, findConfig, loadConfigFile, type FoundConfig } from './discovery.ts';
 import { ConfigError, displayPath } from './errors.ts';
 import { mapHadolintConfig, type HadolintContent } from './hadolint.ts';
@@ -7,7 +8,9 @@ import { getRuleIndex, requireRuleId, type RuleIndex } from './rule-index.ts';
 import {
   RULE_SETTINGS,
   type ConfigFileContent,
+  type FailureThreshold,
   type KnownRule,
+  type LabelType,
   type ResolvedConfig,
   type RuleOptions,
   type RuleSetting,
@@ -22,9 +25,37 @@ export interface ResolveOptions {
   cliRules?: Readonly<Record<string, RuleSetting>>;
   /** --ignore id */
   cliIgnore?: readonly string[];
+  /**
+   * hadolint's --error/--warning/--info/--style CODE (and HADOLINT_OVERRIDE_*): applied before
+   * --rule, style first and error last, so a code given two levels gets the higher, as in hadolint
+   */
+  cliLevels?: Readonly<Partial<Record<Severity, readonly string[]>>>;
+  /** hadolint's flags (and HADOLINT_* lists) that add to a config file's: --trusted-registry, --require-label, --strict-labels, --disable-ignore-pragma */
+  cliSettings?: CommandLineSettings;
+  /** hadolint's HADOLINT_* variables that a config file's setting overrides, as in hadolint */
+  envDefaults?: EnvironmentDefaults;
   /** every rule the linter has; pass the same array each call so work is shared */
   knownRules: readonly KnownRule[];
 }
+
+export interface CommandLineSettings {
+  trustedRegistries?: readonly string[];
+  labelSchema?: Readonly<Record<string, LabelType>>;
+  strictLabels?: boolean;
+  disableInlineIgnores?: boolean;
+}
+
+export interface EnvironmentDefaults {
+  failureThreshold?: FailureThreshold;
+  strictLabels?: boolean;
+  disableInlineIgnores?: boolean;
+}
+
+/** ShellCheck's codes name findings of the shellcheck rule, not rules */
+const SHELLCHECK_CODE = /^SC\d{4}$/;
+/** hadolint's codes: one this tool lacks is passed over with a warning, as hadolint passes over any code */
+const HADOLINT_CODE = /^DL\d{4}$/;
+const LEVELS_LOW_TO_HIGH: readonly Severity[] = ['style', 'info', 'warning', 'error'];
 
 /** Validated, normalized configs by path; per rule index, since rule names resolve against it. */
 let normalizedConfigs = new WeakMap<RuleIndex, Map<string, Promise<NormalizedConfig>>>();
@@ -99,16 +130,38 @@ function applyLayer(
   for (const id of layer.ignore) settings[id] = 'off';
 }
 
-function commandLineLayer(options: ResolveOptions, index: RuleIndex): RuleLayer {
+/**
+ * The command line's rule settings. A ShellCheck code sets the findings that carry it (`codes`);
+ * a DL code of a rule hadolint has and this tool lacks is reported in `warnings`.
+ */
+function commandLineLayer(options: ResolveOptions, index: RuleIndex): RuleLayer & { codes: Record<string, RuleSetting>; warnings: string[] } {
   const rules = new Map<string, { setting: RuleSetting }>();
+  const codes: Record<string, RuleSetting> = {};
+  const unimplemented = new Set<string>();
+  const set = (name: string, setting: RuleSetting, where: string) => {
+    const id = index.idByName.get(name);
+    if (id !== undefined) rules.set(id, { setting });
+    else if (SHELLCHECK_CODE.test(name)) codes[name] = setting;
+    else if (HADOLINT_CODE.test(name)) unimplemented.add(name);
+    else requireRuleId(index, name, where);
+  };
+  for (const level of LEVELS_LOW_TO_HIGH) {
+    for (const name of options.cliLevels?.[level] ?? []) set(name, level, `--${level}`);
+  }
   for (const [name, setting] of Object.entries(options.cliRules ?? {})) {
     if (!RULE_SETTINGS.includes(setting)) {
       throw new ConfigError(`--rule ${name}=${String(setting)}: the setting must be one of ${RULE_SETTINGS.join(', ')}`);
     }
-    rules.set(requireRuleId(index, name, '--rule'), { setting });
+    set(name, setting, '--rule');
   }
-  const ignore = (options.cliIgnore ?? []).map((name) => requireRuleId(index, name, '--ignore'));
-  return { rules, ignore };
+  const ignore: string[] = [];
+  for (const name of options.cliIgnore ?? []) {
+    const id = index.idByName.get(name);
+    if (id !== undefined) ignore.push(id);
+    else set(name, 'off', '--ignore');
+  }
+  const warnings = unimplemented.size > 0 ? [`command line: rules tslint-docker does not implement, ignored: ${[...unimplemented].join(', ')}`] : [];
+  return { rules, ignore, codes, warnings };
 }
 
 async function selectConfig(filePath: string, options: ResolveOptions, index: RuleIndex) {
@@ -146,18 +199,22 @@ export async function resolveConfig(filePath: string, options: ResolveOptions): 
       if (override.matches(relativePath)) applyLayer(override.layer, rules, ruleOptions);
     }
   }
-  applyLayer(commandLineLayer(options, index), rules, ruleOptions);
+  const commandLine = commandLineLayer(options, index);
+  applyLayer(commandLine, rules, ruleOptions);
+  const cli = options.cliSettings ?? {};
+  const env = options.envDefaults ?? {};
 
   return {
     source: config?.filePath ?? null,
     rules,
     ruleOptions,
-    failureThreshold: config?.failureThreshold ?? 'info',
-    // copies: one file's consumer must not change what the next file sees
-    trustedRegistries: [...(config?.trustedRegistries ?? [])],
-    labelSchema: { ...config?.labelSchema },
-    strictLabels: config?.strictLabels ?? false,
-    disableInlineIgnores: config?.disableInlineIgnores ?? false,
-    warnings: [...(config?.warnings ?? [])],
+    codes: commandLine.codes,
+    failureThreshold: config?.failureThreshold ?? env.failureThreshold ?? 'info',
+    // copies: one file's consumer must not change what the next file sees; the command line adds to the config's
+    trustedRegistries: [...new Set([...(config?.trustedRegistries ?? []), ...(cli.trustedRegistries ?? [])])],
+    labelSchema: { ...config?.labelSchema, ...cli.labelSchema },
+    strictLabels: cli.strictLabels || (config?.strictLabels ?? env.strictLabels ?? false),
+    disableInlineIgnores: cli.disableInlineIgnores || (config?.disableInlineIgnores ?? env.disableInlineIgnores ?? false),
+    warnings: [...(config?.warnings ?? []), ...commandLine.warnings],
   };
 }

@@ -52,6 +52,8 @@ export interface ResolvedConfig {
   rules: Record<string, RuleSetting>;
   /** options given as `[severity, options]`, by rule id */
   ruleOptions: Record<string, RuleOptions>;
+  /** settings of the findings that carry a code rather than of a rule (ShellCheck's SC codes), by code */
+  codes: Record<string, RuleSetting>;
   failureThreshold: FailureThreshold;
   trustedRegistries: string[];
   labelSchema: Record<string, LabelType>;

@@ -17,9 +17,10 @@ export interface DetectOptions {
 
 type Probe = { engine: Engine } | { failure: string };
 
+// what a user of the npm package can do: it ships no scripts of this repository
 const START_HINT =
-  'start one with `sudo systemctl start docker` (or point DOCKER_HOST at a daemon), or install buildah or podman; ' +
-  'in this repository `sudo scripts/start-engine.sh` sets up Docker and Buildah';
+  'install Docker Engine (the docker-ce package, or docker.io on Debian and Ubuntu) and start it ' +
+  '(`sudo systemctl start docker`, or point DOCKER_HOST at a daemon), or install the buildah or podman package';
 
 function firstLine(text: string): string {
   return text.trim().split(/\r?\n/)[0]?.trim() ?? '';

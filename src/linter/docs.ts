@@ -1,6 +1,13 @@
 /** Rule documentation rendered from each rule's `meta` (Ruff's sections), for docs/rules and `explain`. */
 import type { RuleMeta } from './types.ts';
 
+/** A fence longer than any backtick run in the code, so an example cannot close it early. */
+function codeBlock(code: string): string {
+  const longestRun = Math.max(0, ...(code.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(Math.max(3, longestRun + 1));
+  return `${fence}dockerfile\n${code.replace(/\n$/, '')}\n${fence}`;
+}
+
 export function renderRuleDoc(meta: RuleMeta): string {
   const d = meta.docs;
   const aliases = meta.aliases.length > 0 ? meta.aliases.map((a) => `\`${a}\``).join(', ') : 'none';
@@ -25,15 +32,11 @@ export function renderRuleDoc(meta: RuleMeta): string {
     '',
     '## Example',
     '',
-    '```dockerfile',
-    d.bad.replace(/\n$/, ''),
-    '```',
+    codeBlock(d.bad),
     '',
     '## Use instead',
     '',
-    '```dockerfile',
-    d.good.replace(/\n$/, ''),
-    '```',
+    codeBlock(d.good),
     '',
     '## Fix safety',
     '',

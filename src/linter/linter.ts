@@ -19,6 +19,8 @@ export interface LintOptions {
   /** effective setting per rule id (from the config); rules not listed use their default */
   rules?: Readonly<Record<string, RuleSetting>>;
   ruleOptions?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  /** settings of findings by a code they carry as an alias (ShellCheck's SC codes: `--ignore SC2086`, `--error SC2046`) */
+  codes?: Readonly<Record<string, RuleSetting>>;
   trustedRegistries?: readonly string[];
   labelSchema?: Readonly<Record<string, string>>;
   strictLabels?: boolean;
@@ -63,10 +65,12 @@ export class Linter {
   private readonly plans = new Map<Rule, VisitPlan>();
 
   lint(source: string, options: LintOptions = {}): FileResult & { df: Dockerfile } {
-    const df = parseDockerfile(source);
-    const findings: Finding[] = [];
     const configured = options.rules;
     const enableAll = options.enableAll === true;
+    // an executable or an image read as text parses into hundreds of bogus lines: one finding says what it is
+    if (looksBinary(source)) return binaryResult(source, options.filePath, severityOf(SYNTAX_ERROR_META, configured, enableAll));
+    const df = parseDockerfile(source);
+    const findings: Finding[] = [];
 
     const syntaxSeverity = severityOf(SYNTAX_ERROR_META, configured, enableAll);
     if (syntaxSeverity !== 'off') {
@@ -111,11 +115,43 @@ export class Linter {
       for (const end of table.end) end();
     }
 
-    readSuppressions(df, !options.disableInlineIgnores, this.knownNames).apply(findings);
-    findings.sort(byPosition);
-    const result: FileResult & { df: Dockerfile } = { filePath: options.filePath ?? '-', source, findings, df };
+    const kept = options.codes === undefined ? findings : applyCodeSettings(findings, options.codes);
+    readSuppressions(df, !options.disableInlineIgnores, this.knownNames).apply(kept);
+    kept.sort(byPosition);
+    const result: FileResult & { df: Dockerfile } = { filePath: options.filePath ?? '-', source, findings: kept, df };
     return result;
   }
+}
+
+/** Findings carrying a configured code get its severity, or are dropped when it is off. */
+function applyCodeSettings(findings: Finding[], codes: Readonly<Record<string, RuleSetting>>): Finding[] {
+  const kept: Finding[] = [];
+  for (const finding of findings) {
+    const code = finding.aliases.find((alias) => Object.hasOwn(codes, alias));
+    const setting = code === undefined ? undefined : codes[code]!;
+    if (setting === 'off') continue;
+    if (setting !== undefined) finding.severity = setting;
+    kept.push(finding);
+  }
+  return kept;
+}
+
+/** what git and grep look at to tell a binary file */
+const BINARY_SAMPLE = 8192;
+// controls other than tab, line breaks and form feed, and U+FFFD (bytes that were not UTF-8)
+const NOT_TEXT = /[\u0000-\u0008\u000e-\u001f\u007f\ufffd]/g;
+
+/** A NUL, as git and grep decide, or over 30% of the first 8 KB that no text file holds (a Dockerfile in Latin-1 has a few). */
+export function looksBinary(source: string): boolean {
+  const sample = source.length > BINARY_SAMPLE ? source.slice(0, BINARY_SAMPLE) : source;
+  if (sample.includes('\u0000')) return true;
+  return (sample.match(NOT_TEXT)?.length ?? 0) > sample.length * 0.3;
+}
+
+function binaryResult(source: string, filePath: string | undefined, severity: RuleSetting): FileResult & { df: Dockerfile } {
+  const df = parseDockerfile('');
+  const findings = severity === 'off' ? [] : [makeFinding(df, SYNTAX_ERROR_META, severity, { start: 0, end: 0 }, 'not a Dockerfile (binary)')];
+  return { filePath: filePath ?? '-', source, findings, df };
 }
 
 function severityOf(meta: RuleMeta, configured: LintOptions['rules'], enableAll: boolean): RuleSetting {

@@ -4,7 +4,7 @@
  * so the editor shows exactly what CI reports.
  */
 import { dirname, resolve } from 'node:path';
-import { resolveConfig, type KnownRule, type ResolvedConfig, type RuleSetting } from '../config/index.ts';
+import { resolveConfig, type KnownRule, type ResolvedConfig, type ResolveOptions, type RuleSetting } from '../config/index.ts';
 import { loadContext } from '../model/index.ts';
 import { getLinter } from './index.ts';
 import type { LintOptions } from './linter.ts';
@@ -19,6 +19,10 @@ export interface LintRequest {
   noConfig?: boolean;
   cliRules?: Readonly<Record<string, RuleSetting>>;
   cliIgnore?: readonly string[];
+  /** hadolint's flags and HADOLINT_* variables (see ResolveOptions) */
+  cliLevels?: ResolveOptions['cliLevels'];
+  cliSettings?: ResolveOptions['cliSettings'];
+  envDefaults?: ResolveOptions['envDefaults'];
   /** --context DIR; default: the Dockerfile's folder */
   contextDir?: string;
 }
@@ -49,6 +53,9 @@ export async function configFor(req: Omit<LintRequest, 'source'>): Promise<Resol
   if (req.noConfig) options.noConfig = true;
   if (req.cliRules) options.cliRules = req.cliRules;
   if (req.cliIgnore) options.cliIgnore = req.cliIgnore;
+  if (req.cliLevels) options.cliLevels = req.cliLevels;
+  if (req.cliSettings) options.cliSettings = req.cliSettings;
+  if (req.envDefaults) options.envDefaults = req.envDefaults;
   return resolveConfig(req.filePath, options);
 }
 
@@ -58,6 +65,7 @@ export function lintOptionsFrom(config: ResolvedConfig, filePath: string, contex
     filePath,
     rules: config.rules,
     ruleOptions: config.ruleOptions,
+    ...(Object.keys(config.codes).length > 0 && { codes: config.codes }),
     trustedRegistries: config.trustedRegistries,
     labelSchema: config.labelSchema,
     strictLabels: config.strictLabels,

@@ -3,6 +3,8 @@ import type { FileResult, Finding, Severity } from '../linter/types.ts';
 import type { Range } from '../parser/source.ts';
 
 export const TOOL_NAME = 'tslint-docker';
+/** the package's page: where SARIF viewers send a reader who wants to know the tool */
+export const TOOL_URI = 'https://www.npmjs.com/package/tslint-docker';
 
 /** `filePath` relative to `cwd`, with forward slashes whatever the platform. */
 export function relativePath(filePath: string, cwd: string): string {
@@ -83,8 +85,12 @@ export function lineFingerprints(result: FileResult): Map<Finding, string> {
 }
 
 export function sha256(text: string): string {
+  return hexDigest('sha256', text);
+}
+
+export function hexDigest(algorithm: 'sha1' | 'sha256', text: string): string {
   // loaded on first use: only fingerprinting formats need it, and node:crypto costs every cold start ~5 ms
-  return process.getBuiltinModule('node:crypto').createHash('sha256').update(text).digest('hex');
+  return process.getBuiltinModule('node:crypto').createHash(algorithm).update(text).digest('hex');
 }
 
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {

@@ -1,13 +1,13 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
+import { renderRuleDoc } from '../linter/docs.ts';
 import type { FileResult, Finding, Fix, RuleMeta, Severity, Suppression } from '../linter/types.ts';
 import { LineIndex, type Range } from '../parser/source.ts';
 import type { Reporter } from './types.ts';
-import { jsonArray, lineFingerprints, relativePath, sortFindings, toWellFormed, TOOL_NAME } from './common.ts';
+import { jsonArray, lineFingerprints, relativePath, sortFindings, toWellFormed, TOOL_NAME, TOOL_URI } from './common.ts';
 
 const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
-const INFORMATION_URI = 'https://www.npmjs.com/package/tslint-docker';
 const SRCROOT = 'SRCROOT';
 /** versioned, so a change of the fingerprint recipe does not match old alerts by accident */
 const FINGERPRINT_KEY = 'tslintDocker/v1';
@@ -44,13 +44,11 @@ function pascalCase(id: string): string {
     .join('');
 }
 
-/** A fence longer than any backtick run in the code, so examples cannot close it early. */
-function codeBlock(code: string): string {
-  const longestRun = Math.max(0, ...(code.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(Math.max(3, longestRun + 1));
-  return `${fence}dockerfile\n${code.trimEnd()}\n${fence}`;
-}
-
+/**
+ * The rule's documentation, as `explain` prints it and docs/rules/<id>.md (shipped in the package)
+ * holds it: no `helpUri`, because no address of those files is known to resolve (the package
+ * names no repository, and a link to a placeholder is worse than none).
+ */
 function ruleHelp(rule: RuleMeta): Sarif.MultiformatMessageString {
   const { docs } = rule;
   const text = [
@@ -60,24 +58,16 @@ function ruleHelp(rule: RuleMeta): Sarif.MultiformatMessageString {
     `Use instead:\n${docs.good.trimEnd()}`,
     ...(docs.fixSafety ? [`Fix safety: ${docs.fixSafety}`] : []),
   ];
-  const markdown = [
-    docs.description,
-    `**Why is this bad?** ${docs.why}`,
-    `**Example**\n\n${codeBlock(docs.bad)}`,
-    `**Use instead**\n\n${codeBlock(docs.good)}`,
-    ...(docs.fixSafety ? [`**Fix safety:** ${docs.fixSafety}`] : []),
-  ];
-  return { text: text.join('\n\n'), markdown: markdown.join('\n\n') };
+  return { text: text.join('\n\n'), markdown: renderRuleDoc(rule) };
 }
 
-function ruleDescriptor(rule: RuleMeta, docsBaseUrl: string | undefined): Sarif.ReportingDescriptor {
+function ruleDescriptor(rule: RuleMeta): Sarif.ReportingDescriptor {
   return {
     id: rule.id,
     name: pascalCase(rule.id),
     shortDescription: { text: rule.docs.summary },
     fullDescription: { text: rule.docs.description },
     help: ruleHelp(rule),
-    ...(docsBaseUrl !== undefined && { helpUri: `${docsBaseUrl.replace(/\/+$/, '')}/${rule.id}` }),
     defaultConfiguration: { level: LEVEL[rule.severity] },
     properties: {
       // SARIF wants tags unique
@@ -170,7 +160,7 @@ const sarif: Reporter = function* (results, context) {
     descriptors.push(descriptor);
   };
   for (const rule of context.rules) {
-    if (!ruleIndexes.has(rule.id)) addDescriptor(ruleDescriptor(rule, context.docsBaseUrl));
+    if (!ruleIndexes.has(rule.id)) addDescriptor(ruleDescriptor(rule));
   }
   // findings of rules outside the registry (the parser's) get a descriptor too, before
   // the rules are written, in the order they first occur; only those few are sorted (a
@@ -207,7 +197,7 @@ const sarif: Reporter = function* (results, context) {
           driver: {
             name: TOOL_NAME,
             version: context.toolVersion,
-            informationUri: INFORMATION_URI,
+            informationUri: TOOL_URI,
             rules: descriptors,
           },
         },

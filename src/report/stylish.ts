@@ -19,7 +19,7 @@ const MAX_FRAME_LINES = 4;
 
 const chalkByLevel = new Map<ColorSupportLevel, ChalkInstance>();
 
-function chalkFor(level: ColorSupportLevel): ChalkInstance {
+export function chalkFor(level: ColorSupportLevel): ChalkInstance {
   let instance = chalkByLevel.get(level);
   if (!instance) {
     instance = new Chalk({ level });
@@ -69,16 +69,25 @@ const WIDE =
 const ZERO_WIDTH = /[\u0300-\u036f\u200b-\u200f\ufe00-\ufe0f]/;
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
+/** a line is shown up to about this many cells, around where its finding starts (a minified or binary line runs to megabytes) */
+const MAX_LINE_CELLS = 200;
+const ELLIPSIS = '…';
+
 /**
- * A source line as the terminal shows it (tabs expanded, control characters escaped),
- * with the display cell where each UTF-16 index starts, so carets land under the
- * exact characters whatever their width.
+ * A source line as the terminal shows it (tabs expanded, control characters escaped), cut to
+ * about MAX_LINE_CELLS cells from half that many characters before `focus` (and never before
+ * `focus`), with `…` where it is cut. `cellAt` gives the display cell where each UTF-16 index
+ * starts, so carets land under the exact characters whatever their width.
  */
-function renderLine(text: string): { display: string; cells: number[] } {
-  let display = '';
-  let cell = 0;
+function renderLine(text: string, focus: number): { display: string; cellAt: (index: number) => number } {
+  let begin = text.length > MAX_LINE_CELLS ? Math.max(0, focus - MAX_LINE_CELLS / 2) : 0;
+  // never between the two halves of a surrogate pair
+  if (begin > 0 && /[\udc00-\udfff]/.test(text[begin]!)) begin--;
+  let display = begin > 0 ? ELLIPSIS : '';
+  let cell = display.length;
   const cells: number[] = [];
-  for (let i = 0; i < text.length; ) {
+  let i = begin;
+  while (i < text.length && (cell < MAX_LINE_CELLS || i <= focus)) {
     const codePoint = text.codePointAt(i)!;
     const char = String.fromCodePoint(codePoint);
     cells.push(cell);
@@ -101,7 +110,10 @@ function renderLine(text: string): { display: string; cells: number[] } {
     i += char.length;
   }
   cells.push(cell);
-  return { display, cells };
+  if (i < text.length) display += ELLIPSIS;
+  // indexes outside the window: its first cell, or the end of what is shown
+  const cellAt = (index: number) => (index < begin ? 0 : cells[Math.min(index - begin, cells.length - 1)]!);
+  return { display, cellAt };
 }
 
 function codeFrame(lines: readonly string[], finding: Finding, chalk: ChalkInstance): string[] {
@@ -117,14 +129,15 @@ function codeFrame(lines: readonly string[], finding: Finding, chalk: ChalkInsta
 
   for (let line = firstShown; line <= lastShown; line++) {
     const text = lineText(lines, line);
-    const { display, cells } = renderLine(text);
     const flagged = line >= start.line;
+    // the line before is shown around the same column as the finding's start
+    const from = line > start.line ? text.search(/\S|$/) : Math.min(start.column - 1, text.length);
+    const { display, cellAt } = renderLine(text, from);
     frame.push(`    ${gutter(line, flagged)}${display === '' ? '' : ` ${display}`}`);
     if (!flagged) continue;
-    const from = line === start.line ? Math.min(start.column - 1, text.length) : text.search(/\S|$/);
     const to = line === end.line ? Math.min(end.column - 1, text.length) : text.length;
-    const startCell = cells[from] ?? 0;
-    const width = Math.max(1, (cells[to] ?? startCell) - startCell);
+    const startCell = cellAt(from);
+    const width = Math.max(1, cellAt(to) - startCell);
     frame.push(`    ${gutter('', false)} ${' '.repeat(startCell)}${marker('^'.repeat(width))}`);
   }
   if (lastShown < last) {

@@ -10,8 +10,6 @@ export interface ReporterContext {
   exitCode?: number;
   /** true/false force colour on/off; unset follows FORCE_COLOR, NO_COLOR and the terminal */
   color?: boolean;
-  /** rule docs live at `${docsBaseUrl}/${ruleId}`; without it no per-rule link is emitted */
-  docsBaseUrl?: string;
 }
 
 /**

@@ -31,6 +31,10 @@ const WORDS = [
   '--stdin-filename', 'svc/Dockerfile', '--help', '-h', '--version', '-v', 'rules', 'parse', 'init', 'help', '--no-fix',
   '-qf', '-f=json', '--print-config', '', '1', 'true', 'false', '--fix=true', '--config=', '--foo', '-x', '--noConfig',
   '--output-file=', 'a=b', '0x1F', '--cache', '--cache-location', '.cache', 'lint.cache', '--cache-location=c/', '--no-cache',
+  // hadolint's command line
+  '--no-fail', '--fail', '--no-fail=true', '--strict-labels', '--no-strict-labels', '--disable-ignore-pragma', '--error', '--warning', '--info',
+  '--style', 'DL3008', 'SC2086', '--error=DL3008', '--trusted-registry', 'docker.io', '--trusted-registry=my.io:5000', '--require-label',
+  'maintainer:text', '--output', '--output=x.json', 'ignore', '-t=ignore', '--verbose',
 ];
 
 describe('quickLintArgs', () => {
@@ -39,6 +43,9 @@ describe('quickLintArgs', () => {
       [], ['Dockerfile'], ['--no-config', 'Dockerfile'], ['-', '--stdin-filename', 'svc/Dockerfile', '--format', 'compact'],
       ['Dockerfile', '-f', 'json', '-f', 'sarif', '-o', '-', '-o', 'out.sarif'], ['Dockerfile', '-t', 'error', '--max-warnings', '0'],
       ['Dockerfile', '--fix', '--unsafe-fixes'], ['Dockerfile', '--diff'], ['--cache', '--cache-location', 'ci/lint.cache', 'Dockerfile'], ['--format=json', '--rule', 'DL3008=off', '--ignore', 'DL3015', 'a/Dockerfile'],
+      // a hadolint call
+      ['--no-fail', '--error', 'DL3008', '--error', 'SC2086', '--warning', 'DL3015', '--info', 'DL3009', '--style', 'DL3059', '--ignore', 'DL3006', '-f', 'tty', 'Dockerfile'],
+      ['--trusted-registry', 'docker.io', '--trusted-registry', 'my.io:5000', '--require-label', 'maintainer:text', '--strict-labels', '--disable-ignore-pragma', '-t', 'ignore', '-o', 'x.json', '-f', 'json', '-'],
     ]) expect(quickLintArgs(argv), argv.join(' ')).toBeDefined();
   });
 
@@ -51,7 +58,11 @@ describe('quickLintArgs', () => {
   });
 
   it('reads every call it accepts exactly as yargs does', async () => {
-    for (const argv of [['Dockerfile'], ['--no-config', 'Dockerfile'], ['-', '--output-file=-', '-o', '-'], ['--color', '--format=json', '-t', 'none']]) {
+    for (const argv of [
+      ['Dockerfile'], ['--no-config', 'Dockerfile'], ['-', '--output-file=-', '-o', '-'], ['--color', '--format=json', '-t', 'none'],
+      ['--no-fail', '--no-color', '--error', 'DL3008', '--warning=SC2086', '--trusted-registry', 'docker.io', '--require-label', 'maintainer:text', '--output', 'x', '-t', 'ignore'],
+      ['--strict-labels', '--disable-ignore-pragma', '--style', 'DL3059', '--style', 'DL3060', '--info', 'x'],
+    ]) {
       expect(quickLintArgs(argv), argv.join(' ')).toEqual(await yargsLintArgs(argv));
     }
     await fc.assert(

@@ -42,7 +42,7 @@ describe('exit codes and messages', () => {
   });
 
   it.each([
-    [['--bogus'], /Unknown argument: bogus/],
+    [['--bogus'], /unknown option --bogus/],
     [['-t', 'loud', 'Dockerfile'], /Invalid values: Argument: failure-threshold, Given: "loud", Choices: "error"/],
     [['verify', '--engine', 'foo'], /Argument: engine, Given: "foo"/],
     [['missing-file'], /no such file or directory: missing-file/],

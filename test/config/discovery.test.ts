@@ -67,6 +67,7 @@ describe('discovery', () => {
         source: null,
         rules: defaultSettings,
         ruleOptions: {},
+        codes: {},
         failureThreshold: 'info',
         trustedRegistries: [],
         labelSchema: {},

@@ -15,6 +15,7 @@ describe('.hadolint.yaml', () => {
         'apt-no-install-recommends': 'info', // override.info: DL3015
       },
       ruleOptions: {},
+      codes: {},
       failureThreshold: 'warning',
       trustedRegistries: ['docker.io', 'ghcr.io', 'my-company.com:5000'],
       labelSchema: {

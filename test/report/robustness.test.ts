@@ -64,11 +64,20 @@ const fileResult: fc.Arbitrary<FileResult> = fc
     return { filePath: `${CWD}/${segments.join('/')}`, source, findings: findings.map(toFinding) };
   });
 
+/** every reporter: ours by name, and hadolint's shape of the names both tools have (`hadolint:json` ...) */
+async function allReporters() {
+  return Promise.all([
+    ...REPORTER_NAMES.map(async (name) => [name, await getReporter(name)] as const),
+    ...['json', 'sarif', 'checkstyle', 'junit'].map(async (name) => [`hadolint:${name}`, await getReporter(name, { hadolint: true })] as const),
+  ]);
+}
+
 describe('reporters on arbitrary input', () => {
   it('never throw, and every machine format stays parseable (SARIF schema-valid, XML well-formed)', async () => {
-    const reporters = await Promise.all(REPORTER_NAMES.map(async (name) => [name, await getReporter(name)] as const));
+    const reporters = await allReporters();
     fc.assert(
       fc.property(fc.array(fileResult, { maxLength: 3 }), fc.boolean(), (results, color) => {
+        const reported = results.flatMap((result) => result.findings.filter((finding) => !finding.suppressed));
         for (const [name, reporter] of reporters) {
           const output = renderReport(reporter, results, context({ color, exitCode: 1 }));
           expect(typeof output).toBe('string');
@@ -76,17 +85,22 @@ describe('reporters on arbitrary input', () => {
             // written a piece at a time, laid out exactly as JSON.stringify(document, null, 2)
             expect(output).toBe(`${JSON.stringify(JSON.parse(output), null, 2)}\n`);
           }
-          if (name === 'sarif') {
+          if (name === 'sarif' || name === 'hadolint:sarif') {
             const valid = validateSarif(JSON.parse(output));
             expect(validateSarif.errors ?? []).toEqual([]);
             expect(valid).toBe(true);
-          } else if (name === 'json' || name === 'gitlab') {
+          } else if (name === 'json' || name === 'gitlab' || name === 'hadolint:json' || name === 'gitlab_codeclimate') {
             expect(Array.isArray(JSON.parse(output))).toBe(true);
-          } else if (name === 'checkstyle' || name === 'junit') {
+          } else if (name === 'sonarqube') {
+            expect(JSON.parse(output).issues).toHaveLength(reported.length);
+          } else if (name === 'checkstyle' || name === 'junit' || name === 'hadolint:checkstyle' || name === 'hadolint:junit') {
             parseXml(output);
-          } else if (name === 'compact' || name === 'github') {
+          } else if (name === 'codeclimate' || name === 'codacy') {
+            // a JSON document per finding, each ended by a NUL (codeclimate) or a line break (codacy)
+            const documents = output.split(name === 'codeclimate' ? '\0' : '\n').filter((part) => part !== '');
+            expect(documents.map((document) => JSON.parse(document))).toHaveLength(reported.length);
+          } else if (name === 'compact' || name === 'github' || name === 'tty' || name === 'gnu') {
             const lines = output.split('\n').filter((line) => line !== '');
-            const reported = results.flatMap((result) => result.findings.filter((finding) => !finding.suppressed));
             // a finding is exactly one line, whatever its message holds
             expect(lines).toHaveLength(reported.length);
           }
@@ -97,7 +111,7 @@ describe('reporters on arbitrary input', () => {
   });
 
   it('write a report in pieces, none holding more than one file', async () => {
-    const reporters = await Promise.all(REPORTER_NAMES.map(async (name) => [name, await getReporter(name)] as const));
+    const reporters = await allReporters();
     fc.assert(
       fc.property(fc.array(fileResult, { minLength: 2, maxLength: 4 }), (results) => {
         // distinct paths, so each piece shows which files it holds

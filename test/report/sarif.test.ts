@@ -3,6 +3,7 @@ import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type * as Sarif from 'sarif';
 import { describe, expect, it } from 'vitest';
+import { renderRuleDoc } from '../../src/linter/docs.ts';
 import type { FileResult } from '../../src/linter/types.ts';
 import { renderReport } from '../../src/report/index.ts';
 import sarif from '../../src/report/sarif.ts';
@@ -62,11 +63,11 @@ describe('sarif reporter', () => {
     expect(results(report([]))).toEqual([]);
     expect(results(report([cleanResult()]))).toEqual([]);
     report([mainResult(), awkwardResult(), syntaxErrorResult(), cleanResult()], { exitCode: 1 });
-    report([mainResult()], { rules: [], exitCode: 2, docsBaseUrl: 'https://example.com/docs/rules/' });
+    report([mainResult()], { rules: [], exitCode: 2 });
   });
 
   it('describes the tool and every rule, reported or not', () => {
-    const driver = run(report([], { docsBaseUrl: 'https://example.com/rules/' })).tool.driver;
+    const driver = run(report([])).tool.driver;
     expect(driver).toMatchObject({ name: 'tslint-docker', version: '1.2.3' });
     expect(driver.informationUri).toMatch(/^https:\/\//);
     expect(driver.rules!.map((rule) => rule.id)).toEqual(RULES.map((rule) => rule.id));
@@ -75,7 +76,6 @@ describe('sarif reporter', () => {
       name: 'MaintainerDeprecated',
       shortDescription: { text: 'MAINTAINER is deprecated' },
       fullDescription: { text: 'Flags the MAINTAINER instruction.' },
-      helpUri: 'https://example.com/rules/maintainer-deprecated',
       defaultConfiguration: { level: 'note' },
       properties: {
         tags: ['maintainability', 'DL4000', 'MaintainerDeprecated'],
@@ -95,9 +95,10 @@ describe('sarif reporter', () => {
     });
   });
 
-  it('omits helpUri without a docs base URL', () => {
+  it('carries each rule\'s doc (docs/rules/<id>.md, shipped in the package) as help, and no helpUri that might not resolve', () => {
     const driver = run(report([])).tool.driver;
     expect(driver.rules!.every((rule) => rule.helpUri === undefined)).toBe(true);
+    for (const rule of RULES) expect(driver.rules!.find((r) => r.id === rule.id)!.help!.markdown).toBe(renderRuleDoc(rule));
   });
 
   it('reports results with rule indexes, levels, exact regions and relative locations', () => {

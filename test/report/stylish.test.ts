@@ -132,6 +132,28 @@ describe('stylish reporter', () => {
     );
   });
 
+  it('cuts a long line to about 200 cells around the finding, with an ellipsis where it is cut', () => {
+    // 1000 digits; the finding covers "WXYZ" at index 500 (column 501)
+    const line = Array.from({ length: 1000 }, (_, i) => String(i % 10)).join('');
+    const source = `FROM a\nRUN ${line.slice(0, 496)}WXYZ${line.slice(500)}\n`;
+    const text = source.split('\n')[1]!;
+    const result: FileResult = {
+      filePath: 'Dockerfile',
+      source,
+      findings: [findingAt(source, 'WXYZ', { ruleId: 'r', aliases: [], severity: 'warning', message: 'm' })],
+    };
+    expect(renderReport(stylish, [result], context()).split('\n').slice(1, 5)).toEqual([
+      '  2:501  warning  m  r',
+      `      1 | FROM a`,
+      // 100 characters before the finding, then up to the 200th cell
+      `    > 2 | …${text.slice(400, 599)}…`,
+      `        | ${' '.repeat(101)}^^^^`,
+    ]);
+    // at the start of a long line: no ellipsis before
+    const head: FileResult = { ...result, findings: [findingAt(source, 'RUN', { ruleId: 'r', aliases: [], severity: 'warning', message: 'm' })] };
+    expect(renderReport(stylish, [head], context()).split('\n')[3]).toBe(`    > 2 | ${text.slice(0, 200)}…`);
+  });
+
   it('colours output when asked and never when told not to', () => {
     const results = [mainResult()];
     const coloured = renderReport(stylish, results, context({ color: true }));
