@@ -251,6 +251,7 @@ function mapOffsets(script: ShellScript, map: OffsetMap): void {
       if (r.body) mapSpan(r.body, map);
     }
   }
+  for (const p of script.pipelines) mapSpan(p, map);
   for (const e of script.errors) mapSpan(e, map);
 }
 

@@ -6,6 +6,7 @@ export type {
   ShellDialect,
   ShellError,
   ShellParseOptions,
+  ShellPipeline,
   ShellRedirect,
   ShellScript,
   ShellWord,
