@@ -10,7 +10,7 @@ import { verify } from '../../src/verify/verify.ts';
 import type { VerifyReport } from '../../src/verify/types.ts';
 
 /**
- * Builds the five fixture pairs in test/fixtures/verify with every engine reachable here
+ * Builds the six fixture pairs in test/fixtures/verify with every engine reachable here
  * (run scripts/start-engine.sh first); an engine that does not answer is skipped, saying why.
  */
 const fixtures = fileURLToPath(new URL('../fixtures/verify/', import.meta.url));
@@ -94,6 +94,16 @@ const cases: Case[] = [
     check: (report) => {
       expect(Math.abs(report.delta.sizeBytes! + 512 * 1024)).toBeLessThan(16 * 1024);
       expect(report.delta.compressedBytes!).toBeLessThan(-500 * 1024);
+    },
+  },
+  {
+    name: 'copy-rm-later-run',
+    fixes: [{ ruleId: 'cleanup-in-separate-layer', line: 4 }],
+    check: (report) => {
+      // the 520 KiB tar is in no layer, and the RUN that only removed it is gone
+      expect(Math.abs(report.delta.sizeBytes! + 520 * 1024)).toBeLessThan(16 * 1024);
+      expect(report.delta.compressedBytes!).toBeLessThan(-500 * 1024);
+      expect(report.delta.layers).toBe(-2);
     },
   },
   {
