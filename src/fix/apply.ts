@@ -1,11 +1,12 @@
 /**
  * Applying fixes: edits on the original text, in passes until nothing changes. Each pass
- * applies fixes that touch neither the same text nor the same instruction (a second fix on
- * one RUN waits for the next pass, after the text is linted again), and every fix passes
- * the guard before it is kept: the Dockerfile parses with no new error, and every RUN it
- * edits parses as shell with no new error. A fix that fails is dropped and reported, never
- * written. A file with syntax errors gets no fixes (as Ruff and ESLint do): what a rule
- * read in it may not be what the author meant.
+ * applies fixes that share no text, and no instruction unless they come from the same rule
+ * (one rule's fixes of one RUN were made together, from one reading of it; another rule's fix
+ * of that RUN waits for the next pass, after the text is linted again). Every pass passes
+ * the guard before it is kept: the Dockerfile parses with no new error, and every RUN the
+ * fixes changed parses as shell with no new error. When it fails, each fix is tried alone;
+ * one that fails is dropped and reported, never written. A file with syntax errors gets no
+ * fixes (as Ruff and ESLint do): what a rule read in it may not be what the author meant.
  */
 import { buildModel, type DockerfileModel } from '../model/model.ts';
 import { parseDockerfile } from '../parser/index.ts';
@@ -62,23 +63,23 @@ export function fixText(source: string, lint: (text: string) => Finding[], optio
     let chosen = independent(candidates, before.df);
     let next = applyEdits(text, chosen.flatMap((f) => f.fix!.edits));
     let after = parsed(next);
-    if (chosen.some((f) => guardFailure(before, f, chosen, after) !== undefined)) {
+    if (guardFailure(before, after) !== undefined) {
       // try each on its own: keep those that pass, drop the others
       const kept: Finding[] = [];
       for (const f of chosen) {
-        const alone = parsed(applyEdits(text, f.fix!.edits));
-        const reason = guardFailure(before, f, [f], alone);
+        const reason = guardFailure(before, parsed(applyEdits(text, f.fix!.edits)));
         if (reason === undefined) kept.push(f);
         else {
           refused.add(fixKey(f, before));
-          outcome.dropped.push({ ...describe(f), reason });
+          const dropped = { ...describe(f), reason };
+          if (!outcome.dropped.some((d) => d.ruleId === dropped.ruleId && d.line === dropped.line && d.reason === reason)) outcome.dropped.push(dropped);
         }
       }
       chosen = kept;
       next = applyEdits(text, chosen.flatMap((f) => f.fix!.edits));
       after = parsed(next);
-      // each passes alone; together they still must (they touch different instructions, so they do)
-      if (chosen.some((f) => guardFailure(before, f, chosen, after) !== undefined)) {
+      // each passes alone; together they still must (a fix only changes what it touches, so they do)
+      if (guardFailure(before, after) !== undefined) {
         chosen = chosen.slice(0, 1);
         next = applyEdits(text, chosen.flatMap((f) => f.fix!.edits));
         after = parsed(next);
@@ -95,33 +96,29 @@ export function fixText(source: string, lint: (text: string) => Finding[], optio
   return outcome;
 }
 
-/** a parsed text and its model, built once per text (the model parses RUN scripts on demand) */
+/** a parsed text, and its model when asked for (the model parses RUN scripts on demand) */
 interface Parsed {
   text: string;
   df: Dockerfile;
-  model: DockerfileModel;
+  model(): DockerfileModel;
 }
 
 function parsed(text: string): Parsed {
   const df = parseDockerfile(text);
-  return { text, df, model: buildModel(df) };
+  let model: DockerfileModel | undefined;
+  return { text, df, model: () => (model ??= buildModel(df)) };
 }
 
-/**
- * Why `fix`, applied with `all` (the fixes of this pass, `fix` among them) to `before`, is
- * refused in `after`; undefined when it passes.
- */
-function guardFailure(before: Parsed, fix: Finding, all: readonly Finding[], after: Parsed): string | undefined {
+/** Why the text `after` is refused as a fixed `before`; undefined when it passes. */
+function guardFailure(before: Parsed, after: Parsed): string | undefined {
   if (before.df.hasBom && !after.df.hasBom) return 'it would move the byte order mark';
   if (after.df.errors.length > before.df.errors.length) {
     const error = after.df.errors.find((e) => !before.df.errors.some((b) => b.message === e.message)) ?? after.df.errors[0]!;
     return `the Dockerfile would not parse: ${error.message}`;
   }
-  // the RUNs the fix edits, before and after: their scripts may not gain a shell syntax error
-  const edits = fix.fix!.edits;
-  const oldErrors = shellErrors(before, touched(before.df, edits));
-  const newRanges = editedRanges(all.flatMap((f) => f.fix!.edits), new Set(edits));
-  const newErrors = shellErrors(after, touched(after.df, newRanges));
+  // the RUNs the fixes changed, before and after: their scripts may not gain a shell syntax error
+  const oldErrors = shellErrors(before, changedInstructions(before, after));
+  const newErrors = shellErrors(after, changedInstructions(after, before));
   if (newErrors.length > oldErrors.length) {
     const error = newErrors.find((e) => !oldErrors.includes(e)) ?? newErrors[0]!;
     return `a RUN's shell script would not parse: ${error}`;
@@ -129,20 +126,40 @@ function guardFailure(before: Parsed, fix: Finding, all: readonly Finding[], aft
   return undefined;
 }
 
+/** an instruction as text, without the line break after it (appending a line after the last one does not change it) */
+const instructionText = (p: Parsed, ins: Instruction): string => p.text.slice(ins.start, ins.fullEnd).replace(/\r?\n$/, '');
+
+/** the instructions of `a` that `b` does not have, compared by text */
+function changedInstructions(a: Parsed, b: Parsed): Instruction[] {
+  const left = new Map<string, number>();
+  for (const ins of b.df.instructions) {
+    const key = instructionText(b, ins);
+    left.set(key, (left.get(key) ?? 0) + 1);
+  }
+  const changed: Instruction[] = [];
+  for (const ins of a.df.instructions) {
+    const key = instructionText(a, ins);
+    const n = left.get(key) ?? 0;
+    if (n > 0) left.set(key, n - 1);
+    else changed.push(ins);
+  }
+  return changed;
+}
+
 /** the shell syntax errors of the scripts of these instructions' RUNs (an ONBUILD's trigger included) */
 function shellErrors(p: Parsed, instructions: readonly Instruction[]): string[] {
   const errors: string[] = [];
   for (const ins of instructions) {
-    const run = p.model.run(('trigger' in ins && ins.trigger) || ins);
+    const run = p.model().run(('trigger' in ins && ins.trigger) || ins);
     if (run) for (const script of run.scripts) for (const e of script.errors) errors.push(e.message);
   }
   return errors;
 }
 
 /**
- * The top-level instructions a set of ranges touches: a range overlaps the instruction's
- * text (its line terminator and heredoc bodies included), an insertion lies in it or at the
- * end of its text. Instructions are in order: a binary search finds the first candidate.
+ * The top-level instructions a set of edits touches: an edit overlaps the instruction's text
+ * (its line terminator and heredoc bodies included), an insertion lies in it or at the end of
+ * its text. Instructions are in order: a binary search finds the first candidate.
  */
 function touched(df: Dockerfile, ranges: readonly { start: number; end: number }[]): Instruction[] {
   const list = df.instructions;
@@ -164,18 +181,6 @@ function touched(df: Dockerfile, ranges: readonly { start: number; end: number }
   return [...out];
 }
 
-/** where the edits in `mine` landed once all of `edits` were applied (offsets in the new text) */
-function editedRanges(edits: readonly TextEdit[], mine: ReadonlySet<TextEdit>): { start: number; end: number }[] {
-  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
-  const ranges: { start: number; end: number }[] = [];
-  let shift = 0;
-  for (const e of sorted) {
-    if (mine.has(e)) ranges.push({ start: e.start + shift, end: e.start + shift + e.text.length });
-    shift += e.text.length - (e.end - e.start);
-  }
-  return ranges;
-}
-
 function describe(f: Finding): AppliedFix {
   return { ruleId: f.ruleId, line: f.range.start.line, description: f.fix!.description, safety: f.fix!.safety };
 }
@@ -193,23 +198,23 @@ function fixKey(f: Finding, p: Parsed): string {
 }
 
 /**
- * Fixes in source order that share no text and no instruction with a fix chosen before them:
- * two fixes of one RUN were both computed on the text before either, so the second waits
- * for the next pass and is computed again on the text the first left.
+ * Fixes in source order that share no text with a fix chosen before them, and no instruction
+ * with another rule's: two rules' fixes of one RUN were computed on the text before either, so
+ * the second waits for the next pass and is computed again on the text the first left.
  */
 function independent(findings: Finding[], df: Dockerfile): Finding[] {
   const chosen: Finding[] = [];
   const taken: TextEdit[] = [];
-  const takenInstructions = new Set<Instruction>();
+  const ruleOf = new Map<Instruction, string>();
   const sorted = [...findings].sort((a, b) => firstEdit(a) - firstEdit(b));
   for (const f of sorted) {
     const edits = f.fix!.edits;
     if (edits.some((e) => taken.some((t) => overlaps(e, t)))) continue;
     const instructions = touched(df, edits);
-    if (instructions.some((ins) => takenInstructions.has(ins))) continue;
+    if (instructions.some((ins) => (ruleOf.get(ins) ?? f.ruleId) !== f.ruleId)) continue;
     chosen.push(f);
     taken.push(...edits);
-    for (const ins of instructions) takenInstructions.add(ins);
+    for (const ins of instructions) ruleOf.set(ins, f.ruleId);
   }
   return chosen;
 }

@@ -88,6 +88,35 @@ describe('fixText', () => {
     expect(out.applied.map((a) => a.ruleId)).toEqual(['first', 'first', 'second', 'second']);
   });
 
+  it('applies one rule\'s fixes of one RUN in one pass (made together, from one reading of it)', () => {
+    // a finding per lower-case `x` word, and another rule's fix of the same RUN
+    const each = defineRule({
+      meta: { id: 'each-x', aliases: [], severity: 'warning', category: 'style', docs: { summary: 's', description: 'd', why: 'w', bad: 'b', good: 'g' } },
+      create: (ctx) => ({
+        RUN(ins) {
+          for (let at = ctx.source.indexOf(' x', ins.start); at >= 0 && at < ins.end; at = ctx.source.indexOf(' x', at + 1)) {
+            ctx.report({ span: { start: at + 1, end: at + 2 }, message: 'm', fix: edit(at + 1, at + 2, 'X') });
+          }
+        },
+      }),
+    });
+    const other = fixingRule('other', (text, start, end) => (text.slice(start, end).endsWith(' y') ? undefined : edit(end, end, ' y')));
+    const linter = new Linter([each, other]);
+    const out = fixText('FROM a\nRUN x x x\n', (t) => linter.lint(t).findings, { unsafe: false });
+    expect(out.output).toBe('FROM a\nRUN X X X y\n');
+    expect(out.applied.map((a) => a.ruleId)).toEqual(['each-x', 'each-x', 'each-x', 'other']);
+    expect(out.passes).toBe(2);
+  });
+
+  it('does not blame a fix for an error the RUN it did not change already had', () => {
+    // the last RUN's heredoc script does not parse, and the file ends without a line break; a
+    // line appended after it makes the RUN end with one, and leaves its script as it was
+    const linter = ruleFixing((text) => (text.includes('USER') ? undefined : edit(text.length, text.length, '\nUSER app\n')));
+    const out = fixText('FROM a\nRUN <<EOF\necho "x\nEOF', (t) => linter.lint(t).findings, { unsafe: false });
+    expect(out.dropped).toEqual([]);
+    expect(out.output).toBe('FROM a\nRUN <<EOF\necho "x\nEOF\nUSER app\n');
+  });
+
   it('gives a file with syntax errors no fixes, and says why', () => {
     const linter = ruleFixing((_text, _start, end) => edit(end, end, ' y'));
     const out = fixText('FROM a\nRUN x\nFOM b\n', (t) => linter.lint(t).findings, { unsafe: true });
