@@ -1,11 +1,12 @@
-import { fix, insertAt, lineEnding, remove } from '../src/fix/edits.ts';
+import { fix, lineEnding } from '../src/fix/edits.ts';
 import { defineRule } from '../src/linter/rule.ts';
 import type { CommandInstruction, CopyInstruction, Instruction } from '../src/parser/ast.ts';
 import type { TextEdit } from '../src/linter/types.ts';
-import { flagValues, type InstructionInfo, type PackageManager, type RunInfo, type ShellCommand } from '../src/model/index.ts';
+import { flagValues, type InstructionInfo, type PackageManager, type RemovedPath, type RunInfo, type ShellCommand } from '../src/model/index.ts';
 import { packageName, removedPackageNames } from '../src/model/build-tools.ts';
 import { hasPackageCacheMount } from '../src/model/cache-mount.ts';
-import { areConsecutive, mergeRunEdits } from '../src/fix/run-merge.ts';
+import { copyToBindMount } from '../src/fix/bind-mount.ts';
+import { mergeRunEdits } from '../src/fix/run-merge.ts';
 import { workdirBefore } from '../src/model/workdir.ts';
 import { absolutePath, createdFiles } from '../src/model/created-files.ts';
 
@@ -27,6 +28,8 @@ interface Cleanup {
   /** the instruction that created what it removes */
   creator: Instruction;
   what: string;
+  /** for a file: the `rm` operand that removes it, and the file's path */
+  removes?: { operand: RemovedPath; file: string };
 }
 
 export default defineRule({
@@ -42,7 +45,7 @@ export default defineRule({
       why: 'Layers only add: a file deleted in a later layer is hidden, but its bytes stay in the earlier layer and are pulled with the image. Cleanup saves space only in the RUN that created the files.',
       bad: 'FROM debian\nRUN apt-get update && apt-get install -y build-essential\nRUN make -C /src\nRUN apt-get purge -y build-essential && rm -rf /var/lib/apt/lists/*\n',
       good: 'FROM debian\nRUN apt-get update && apt-get install -y build-essential \\\n && make -C /src \\\n && apt-get purge -y build-essential && rm -rf /var/lib/apt/lists/*\n',
-      fixSafety: 'Unsafe, in two cases only. A RUN made only of cleanup that directly follows the RUN that created everything it removes is merged into it (`RUN install && cleanup`), so the files never reach a layer. A file COPYed right before the RUN that uses and removes it (`COPY x /tmp/x` + `RUN use /tmp/x && rm /tmp/x`) becomes a read-write bind mount of that RUN (`RUN --mount=type=bind,source=x,target=/tmp/x,rw use /tmp/x`). Both change the order in which files exist: a command that relied on the removed files being in a layer behaves differently.',
+      fixSafety: 'Unsafe, in two cases only. A RUN made only of cleanup that directly follows the RUN that created everything it removes is merged into it (`RUN install && cleanup`), so the files never reach a layer. A file COPYed, then used by the RUNs after it and removed by one of them (`COPY x /tmp/x` + `RUN use /tmp/x` + `RUN rm /tmp/x`) is never copied: every RUN from the COPY to the removal gets a read-write bind mount of it (`RUN --mount=type=bind,source=x,target=/tmp/x,rw use /tmp/x`) and the `rm` goes (a RUN that only removed it goes whole); the script around it is cut by the shell parser\'s ranges, so an `if ... fi` before the `rm` stays whole. With RUNs between, only when the build context shows x is a file (a folder\'s build output would die with each RUN), no RUN but the last changes its mode or owner, and none moves or rewrites it. Both change the order in which files exist: a command that relied on the removed files being in a layer behaves differently. The mount needs BuildKit (Docker 20.10 and later, whose built-in frontend has RUN --mount: no `# syntax=` line is added, which would make every build pull docker/dockerfile) or Buildah/Podman; no fix when the file\'s `# syntax=` names docker/dockerfile 1.0 or 1.1 or another frontend, or on Windows images; the legacy builder (DOCKER_BUILDKIT=0) cannot build the result.',
     },
   },
   create(ctx) {
@@ -61,26 +64,6 @@ export default defineRule({
       return state;
     };
     const lineOf = (ins: Instruction) => ctx.df.lines.position(ins.start).line;
-
-    /** `COPY x /tmp/x` + `RUN use /tmp/x && rm /tmp/x` -> bind mount */
-    const bindMountFix = (run: RunInfo, cleanup: Cleanup, path: string): TextEdit[] | undefined => {
-      const copy = cleanup.creator as CopyInstruction;
-      if (copy.keyword !== 'COPY' || copy.form !== 'shell' || copy.flags.length > 0 || copy.sources.length !== 1) return undefined;
-      if (!run.editable || run.ins.heredocs.length > 0 || !areConsecutive(ctx.df, copy, run.ins)) return undefined;
-      const source = copy.sources[0]!.value;
-      if (/[\s,="']/.test(source) || /[*?[]/.test(source)) return undefined;
-      const rm = cleanup.command;
-      const last = run.commands[run.commands.length - 1];
-      const before = run.commands.filter((c) => c.end <= rm.start && !c.inSubshell).pop();
-      if (last !== rm || rm.joinedBy !== '&&' || !before || rm.args.filter((a) => !(a.value ?? '').startsWith('-')).length !== 1) return undefined;
-      const top = copy.parent ?? copy;
-      const lineStart = ctx.df.lines.offsetAt(lineOf(top), 1);
-      return [
-        remove({ start: lineStart, end: top.fullEnd }),
-        insertAt(run.ins.keywordWord.end, ` --mount=type=bind,source=${source},target=${path},rw`),
-        remove({ start: before.end, end: rm.end }),
-      ];
-    };
 
     const onCopy = (copy: CopyInstruction, info: InstructionInfo) => {
       const state = stateOf(info);
@@ -112,8 +95,8 @@ export default defineRule({
       for (const [command, found] of byCommand) {
         const first = found[0]!;
         let edits = !fixed ? mergeEdits : undefined;
-        if (!edits && !fixed && creators.size === 1 && first.creator.keyword === 'COPY' && found.length === 1 && run.removed.filter((r) => r.command === command).length === 1) {
-          edits = bindMountFix(run, first, first.what.slice(1, -1));
+        if (!edits && !fixed && creators.size === 1 && first.creator.keyword === 'COPY' && found.length === 1 && first.removes) {
+          edits = copyToBindMount(model, first.creator as CopyInstruction, run, first.removes.operand, first.removes.file);
         }
         if (edits) fixed = true;
         ctx.report({
@@ -159,7 +142,7 @@ function cleanupsIn(run: RunInfo, state: Layers, removedNames: readonly (readonl
     if (!path) continue;
     for (const [file, creator] of state.files) {
       if (file === path || file.startsWith(`${path}/`)) {
-        cleanups.push({ command: r.command, creator, what: `\`${file}\`` });
+        cleanups.push({ command: r.command, creator, what: `\`${file}\``, removes: { operand: r, file } });
         break;
       }
     }

@@ -36,16 +36,19 @@ export default defineRule({
       why: 'Without `--fail`, curl exits 0 on a 404 or 500 and hands the error page on: the build "succeeds" with an HTML page saved as your tarball or piped into `sh`, and a health check reports a failing server as healthy.',
       bad: 'FROM debian\nRUN curl -sSL https://example.com/install.sh | sh\n',
       good: 'FROM debian\nRUN curl -fsSL https://example.com/install.sh | sh\n',
-      fixSafety: 'Unsafe: adds `-f` after `curl`, so an HTTP error now stops the build (or marks the container unhealthy). That is the intent, but a build that passed before may now fail. No fix in exec-form RUN.',
+      fixSafety: 'Unsafe: adds `-f` after `curl` (after its first argument when that is `-q`/`--disable`, which curl honours only first), so an HTTP error now stops the build (or marks the container unhealthy). That is the intent, but a build that passed before may now fail. No fix in exec-form RUN.',
     },
   },
   create(ctx) {
     const report = (cmd: ShellCommand, editable: boolean) => {
-      const name = unwrap(cmd).name!;
+      const curl = unwrap(cmd);
+      // curl skips ~/.curlrc only when its first argument starts with `-q` (or is `--disable`): keep it first
+      const first = curl.args[0];
+      const after = first?.value !== undefined && (first.value.startsWith('-q') || first.value === '--disable') ? first : curl.name!;
       ctx.report({
         span: { start: cmd.start, end: cmd.end },
         message: 'curl without `-f`/`--fail` exits 0 on HTTP errors, passing an error page on as the content: add `-f`',
-        ...(editable ? { fix: fix('add -f to curl', 'unsafe', insertAt(name.end, ' -f')) } : {}),
+        ...(editable ? { fix: fix('add -f to curl', 'unsafe', insertAt(after.end, ' -f')) } : {}),
       });
     };
     const check = (script: ShellScript, editable: boolean, healthcheck: boolean) => {

@@ -1,11 +1,12 @@
 /** What the CLI touches of the outside world, injectable so tests run it in-process. */
 import { readFileSync } from 'node:fs';
+import { decodeText } from '../fix/encoding.ts';
 
 export interface CliIO {
   cwd: string;
   version: string;
-  /** a promise when the caller should wait before writing more (a pipe whose reader is behind) */
-  stdout(text: string): void | Promise<void>;
+  /** a promise when the caller should wait before writing more (a pipe whose reader is behind); bytes are written as they are */
+  stdout(text: string | Uint8Array): void | Promise<void>;
   stderr(text: string): void;
   readStdin(): Promise<string>;
   isTTY: boolean;
@@ -25,14 +26,14 @@ export function processIO(): CliIO {
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-      return Buffer.concat(chunks).toString('utf8');
+      return decodeText(Buffer.concat(chunks));
     },
     isTTY: Boolean(process.stdout.isTTY),
   };
 }
 
 /** Writes to stdout; when the pipe is full, a promise of room (or of the reader leaving). */
-function writeStdout(text: string): void | Promise<void> {
+function writeStdout(text: string | Uint8Array): void | Promise<void> {
   const out = process.stdout;
   // the reader closed the pipe early (`| head`; bin/ ignores the EPIPE): the rest goes nowhere
   if (out.destroyed) return;

@@ -9,7 +9,8 @@ import { resolve } from 'node:path';
 import type { FailureThreshold, RuleSetting } from '../config/index.ts';
 import { fixText, type FixOutcome } from '../fix/apply.ts';
 import { unifiedDiff } from '../fix/diff.ts';
-import { writeFileAtomic } from '../fix/write.ts';
+import { decodeText, encodeText } from '../fix/encoding.ts';
+import { writeFileAtomic, WriteError } from '../fix/write.ts';
 import { getLinter } from '../linter/index.ts';
 import { configFor, lintOptionsFrom } from '../linter/service.ts';
 import type { FileResult, PresetName } from '../linter/types.ts';
@@ -32,8 +33,10 @@ export interface FileOutcome {
   fix?: FixOutcome;
   /** --fix changed (or --diff would change) the text */
   changed: boolean;
-  /** a diff (--diff) or the fixed text (--fix on stdin) */
+  /** a diff (--diff) or the fixed text (--fix on stdin); its lone surrogates are bytes that were not UTF-8 (see encoding.ts) */
   stdout: string;
+  /** --fix could not write the file: `cannot write F: it is read-only` (the report is of the file as it is) */
+  writeError?: string;
   configWarnings: string[];
   failureThreshold?: FailureThreshold;
   /** the preset the file was linted in */
@@ -50,7 +53,8 @@ export async function lintFile(file: string, job: FileJobSettings, readStdin: ()
   const absolutePath = isStdin ? resolve(cwd, path) : absoluteFile;
   let source: string;
   try {
-    source = isStdin ? await readStdin() : readFileSync(absoluteFile, 'utf8');
+    // bytes that are not UTF-8 survive a --fix unchanged (encoding.ts)
+    source = isStdin ? await readStdin() : decodeText(readFileSync(absoluteFile));
   } catch (error) {
     throw new UsageError(`cannot read ${isStdin ? 'stdin' : file}: ${describeIoError(error)}`);
   }
@@ -88,7 +92,16 @@ export async function lintFile(file: string, job: FileJobSettings, readStdin: ()
       outcome.changed = true;
       if (args.fixDryRun) outcome.stdout = unifiedDiff(source, text, `a/${path}`, `b/${path}`);
       else if (isStdin) outcome.stdout = text;
-      else writeFileAtomic(absoluteFile, text);
+      else {
+        try {
+          writeFileAtomic(absoluteFile, encodeText(text));
+        } catch (error) {
+          if (!(error instanceof WriteError)) throw error;
+          outcome.writeError = `cannot write ${file}: ${error.message}`;
+          outcome.changed = false;
+          text = source;
+        }
+      }
     } else if (isStdin && args.fix && !args.fixDryRun) outcome.stdout = text;
   }
   const findings = findingsOf(text);

@@ -3,6 +3,7 @@ import { closeSync, existsSync, mkdirSync, openSync, writeFileSync } from 'node:
 import { dirname, resolve } from 'node:path';
 import type { FailureThreshold, RuleSetting } from '../config/index.ts';
 import type { FixOutcome } from '../fix/apply.ts';
+import { encodeText } from '../fix/encoding.ts';
 import { getLinter } from '../linter/index.ts';
 import type { FileResult, Severity } from '../linter/types.ts';
 import { lintFile, type FileJobSettings, type FileOutcome } from './lint-file.ts';
@@ -83,6 +84,7 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
   const fixReports: { path: string; outcome: FixOutcome }[] = [];
   let threshold: FailureThreshold = args.failureThreshold ?? 'info';
   let wouldChange = false;
+  const writeErrors: string[] = [];
   const warned = new Set<string>();
 
   // a progress line on a terminal for long runs (stderr, so reports stay clean)
@@ -109,19 +111,22 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
     }
   }
   for (const outcome of outcomes) {
-    if (outcome.stdout) await io.stdout(outcome.stdout);
+    // the fixed text or its diff, byte for byte as --fix writes it
+    if (outcome.stdout) await io.stdout(encodeText(outcome.stdout));
+    if (outcome.writeError) writeErrors.push(outcome.writeError);
     for (const w of outcome.configWarnings) {
       if (!warned.has(w)) io.stderr(`${w}\n`);
       warned.add(w);
     }
     if (args.failureThreshold === undefined && outcome.failureThreshold) threshold = outcome.failureThreshold;
-    if (outcome.fix) fixReports.push({ path: outcome.result.filePath, outcome: outcome.fix });
+    if (outcome.fix && !outcome.writeError) fixReports.push({ path: outcome.result.filePath, outcome: outcome.fix });
     if (outcome.changed) wouldChange = true;
     results.push(outcome.result);
   }
 
   if (progress) io.stderr('\r\x1b[K');
-  if (args.fixDryRun) return wouldChange ? 1 : 0;
+  for (const e of writeErrors) io.stderr(`tslint-docker: ${e}\n`);
+  if (args.fixDryRun) return writeErrors.length > 0 ? 2 : wouldChange ? 1 : 0;
 
   const visible = results.map((r) => ({ ...r, findings: r.findings.filter((f) => !args.quiet || f.severity === 'error') }));
   const active = visible.flatMap((r) => r.findings.filter((f) => !f.suppressed));
@@ -137,13 +142,14 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
 
   // after --fix: what was fixed, per file (stderr for machine formats, so their output stays parseable)
   const fixSummary = fixReports
-    .filter((r) => r.outcome.applied.length > 0 || r.outcome.dropped.length > 0)
+    .filter((r) => r.outcome.applied.length > 0 || r.outcome.dropped.length > 0 || r.outcome.syntaxError !== undefined)
     .map(({ path, outcome }) => {
+      if (outcome.syntaxError !== undefined) return `${path}: not fixed: it has a syntax error (${outcome.syntaxError})\n`;
       const counts = new Map<string, number>();
       for (const a of outcome.applied) counts.set(a.ruleId, (counts.get(a.ruleId) ?? 0) + 1);
       const list = [...counts].map(([id, n]) => (n > 1 ? `${id} x${n}` : id)).join(', ');
-      const dropped = outcome.dropped.length > 0 ? `; not applied (result would not parse): ${outcome.dropped.map((d) => d.ruleId).join(', ')}` : '';
-      return `${path}: fixed ${outcome.applied.length} problem${outcome.applied.length === 1 ? '' : 's'} (${list})${dropped}\n`;
+      const dropped = outcome.dropped.map((d) => `${d.ruleId} on line ${d.line} (${d.reason})`).join(', ');
+      return `${path}: fixed ${outcome.applied.length} problem${outcome.applied.length === 1 ? '' : 's'}${list ? ` (${list})` : ''}${dropped ? `; not applied: ${dropped}` : ''}\n`;
     })
     .join('');
 
@@ -176,7 +182,7 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
   if (fixSummary && !formats.includes('stylish')) io.stderr(fixSummary);
   // a run that fails for this alone would otherwise exit 1 with no word why (ESLint says it too)
   if (tooManyWarnings && !noFail) io.stderr(`tslint-docker: ${plural(warnings, 'warning')}, more than --max-warnings ${args.maxWarnings} allows\n`);
-  return exitCode;
+  return writeErrors.length > 0 ? 2 : exitCode;
 }
 
 /** The --output-file, its folder created as ESLint does (and as --cache-location does); a failure is the user's to fix. */

@@ -1,7 +1,8 @@
 /**
  * Command-line entry: `tslint-docker [files..]` and its subcommands. Returns the exit
  * code: 0 clean, 1 findings at/above the threshold (or a parse error), 2 usage,
- * configuration or internal error, always with one line saying what is wrong.
+ * configuration or internal error, or a file --fix could not write, always with one line
+ * saying what is wrong.
  */
 import { ConfigError } from '../config/errors.ts';
 import { quickLintArgs } from './argv.ts';

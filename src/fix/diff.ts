@@ -1,4 +1,4 @@
-/** Unified diffs (`--diff`): a line LCS, fine for Dockerfile sizes. */
+/** Unified diffs (`--diff`): a line LCS, fine for Dockerfile sizes; lines are compared and printed byte for byte. */
 
 export function unifiedDiff(oldText: string, newText: string, oldName: string, newName: string, context = 3): string {
   if (oldText === newText) return '';
@@ -22,7 +22,8 @@ export function unifiedDiff(oldText: string, newText: string, oldName: string, n
     const newStart = slice[0]!.newLine - (newCount === 0 ? 1 : 0);
     hunks.push(`@@ -${oldStart},${oldCount} +${newStart},${newCount} @@`);
     for (const o of slice) {
-      hunks.push(o.kind + o.text.replace(/\r?\n$/, ''));
+      // a CRLF line keeps its CR, as `diff -u` prints it: the patch applies to the file as it is
+      hunks.push(o.kind + o.text.replace(/\n$/, ''));
       if (!o.text.endsWith('\n')) hunks.push('\\ No newline at end of file');
     }
   }

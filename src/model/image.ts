@@ -44,6 +44,14 @@ export function parseImageRef(text: string, resolved = true): ImageRef {
   return ref;
 }
 
+/** Windows base images: mcr.microsoft.com/windows/servercore, microsoft/nanoserver, python:3.12-windowsservercore-ltsc2022 ... */
+const WINDOWS_REPOSITORY = /(^|[/-])(windows|nanoserver|servercore|windowsservercore)([/-]|$)/i;
+const WINDOWS_TAG = /(^|[-.])(nanoserver|servercore|windowsservercore|windows)([-.]|$)/i;
+
+export function isWindowsImage(image: ImageRef): boolean {
+  return WINDOWS_REPOSITORY.test(image.repository) || WINDOWS_TAG.test(image.tag ?? '');
+}
+
 // the distribution reference grammar (docker's reference package), as regular expressions
 const COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
 const DOMAIN_PART = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';

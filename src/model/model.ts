@@ -6,8 +6,8 @@ import type {
   CommandInstruction, Dockerfile, FromInstruction, Instruction, KeyValueInstruction,
 } from '../parser/ast.ts';
 import type { BuildContext } from './context.ts';
-import { parseImageRef, type ImageRef } from './image.ts';
-import { analyseRun, type RunInfo } from './run.ts';
+import { isWindowsImage, parseImageRef, type ImageRef } from './image.ts';
+import { analyseRun, isPosixShell, type RunInfo } from './run.ts';
 import { PLATFORM_ARGS, PROXY_ARGS, Scope, type Variable } from './scope.ts';
 
 export interface Stage {
@@ -27,6 +27,11 @@ export interface Stage {
   isFinal: boolean;
   /** the SHELL in effect at the end of the stage */
   shell: readonly string[];
+  /**
+   * a Windows image (its base is, or the stage starts under cmd or PowerShell): each RUN is a
+   * new process, and what an installer adds to PATH or the registry reaches the next RUN only
+   */
+  windows: boolean;
 }
 
 export interface InstructionInfo {
@@ -117,7 +122,7 @@ export function buildModel(df: Dockerfile, context?: BuildContext): DockerfileMo
       // every field present from the start: one object shape for every stage
       const next: Stage = {
         index: stages.length, name: from.stageName?.value.toLowerCase(), from, image, baseStage: undefined,
-        instructions: [], copiesFrom: new Set(), usedBy: new Set(), isFinal: false, shell: baseShell,
+        instructions: [], copiesFrom: new Set(), usedBy: new Set(), isFinal: false, shell: baseShell, windows: false,
       };
       const base = stages.find((s) => s.name !== undefined && s.name === image.text.toLowerCase());
       if (base && image.resolved) {
@@ -125,6 +130,7 @@ export function buildModel(df: Dockerfile, context?: BuildContext): DockerfileMo
         base.usedBy.add(next);
         next.shell = base.shell;
       }
+      next.windows = next.baseStage ? next.baseStage.windows : isWindowsImage(image) || !isPosixShell(next.shell);
       stages.push(next);
       stage = next;
       shell = next.shell;

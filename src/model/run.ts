@@ -5,7 +5,7 @@
  */
 import type { CommandInstruction, Flag, Heredoc, Instruction } from '../parser/ast.ts';
 import {
-  cacheRemovalsOf, commandName, forgetUnwrapped, inSourceOrder, packageCleanOf, packageInstallOf, packageUpdateOf, parseShell,
+  cacheRemovalsOf, changesShellStartup, commandName, forgetUnwrapped, inSourceOrder, packageCleanOf, packageInstallOf, packageUpdateOf, parseShell,
   programName, removedPathsOf, stateChangeOf,
   type PackageClean, type PackageInstall, type PackageUpdate, type RemovedPath, type ShellCommand, type ShellDialect,
   type ShellScript, type ShellStateChange,
@@ -42,6 +42,11 @@ export interface RunInfo {
   removed: RemovedPath[];
   /** `cd`, `export`, `set` ... : state a merged RUN would carry over */
   stateChanges: ShellStateChange[];
+  /**
+   * commands that change what a later RUN's shell reads when it starts (a profile, an rc file,
+   * /etc/environment, or a script piped into a shell, which may write one): see shell/startup.ts
+   */
+  shellStartupChanges: ShellCommand[];
   /** each script's text and how its offsets map to the source (for external tools such as ShellCheck) */
   scriptSources: ScriptSource[];
 }
@@ -86,7 +91,7 @@ export function analyseRun(ins: CommandInstruction, shell: readonly string[]): R
   const dialect = (shell[0] ?? '').endsWith('bash') ? 'bash' : 'sh';
   const info: RunInfo = {
     ins, posix, scripts: [], commands: [], mounts: mountsOf(ins), dataHeredocs: [], editable: ins.command?.kind !== 'exec',
-    installs: [], updates: [], cleans: [], removed: [], stateChanges: [], scriptSources: [],
+    installs: [], updates: [], cleans: [], removed: [], stateChanges: [], shellStartupChanges: [], scriptSources: [],
   };
   const command = ins.command;
   if (posix && command?.kind === 'shell') {
@@ -130,6 +135,7 @@ export function analyseRun(ins: CommandInstruction, shell: readonly string[]): R
     for (const command of script.commands) {
       const change = stateChangeOf(command);
       if (change) info.stateChanges.push(change);
+      if (changesShellStartup(command)) info.shellStartupChanges.push(command);
       const program = commandName(command);
       if (program === undefined) continue;
       if (program === 'rm') {
@@ -251,6 +257,7 @@ function mapOffsets(script: ShellScript, map: OffsetMap): void {
       if (r.body) mapSpan(r.body, map);
     }
   }
+  for (const p of script.pipelines) mapSpan(p, map);
   for (const e of script.errors) mapSpan(e, map);
 }
 

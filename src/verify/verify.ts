@@ -3,6 +3,7 @@ import { appendFile, cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { detectEngine } from '../engine/detect.ts';
+import { decodeText, encodeText } from '../fix/encoding.ts';
 import { formatPlatform, parsePlatform, platformMatches } from '../engine/platform.ts';
 import type { BuildOutcome, Engine } from '../engine/types.ts';
 import { alignLayers } from './align.ts';
@@ -62,7 +63,8 @@ export async function verify(options: VerifyOptions, fix: (text: string) => FixO
     // a comma list is a multi-platform build: no engine can load that as one image to measure
     throw new VerifyUsageError(`--platform ${options.platform}: verify builds one platform (os/arch[/variant], e.g. linux/amd64)`);
   }
-  const originalText = await readFile(dockerfile, 'utf8');
+  // both variants keep every byte the fixes do not change (encoding.ts)
+  const originalText = decodeText(await readFile(dockerfile));
   const { output: fixedText, fixesApplied } = fix(originalText);
   const engine = options.engineInstance ?? (await detectEngine(options.engine ?? 'auto', { builder: options.builder }));
 
@@ -78,8 +80,8 @@ export async function verify(options: VerifyOptions, fix: (text: string) => FixO
       original: join(workDir, `original.${basename(dockerfile)}`),
       fixed: join(workDir, `fixed.${basename(dockerfile)}`),
     };
-    await writeFile(dockerfiles.original, originalText);
-    await writeFile(dockerfiles.fixed, fixedText);
+    await writeFile(dockerfiles.original, encodeText(originalText));
+    await writeFile(dockerfiles.fixed, encodeText(fixedText));
     const texts: Record<VerifyVariant, string> = { original: originalText, fixed: fixedText };
 
     const build = (variant: VerifyVariant, tag: string, noCache: boolean): Promise<BuildOutcome> => {

@@ -1,4 +1,5 @@
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, chownSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -144,7 +145,7 @@ describe('writing the report', () => {
       version: '0.1.0',
       // the first piece makes the writer wait, as a full pipe does
       stdout: (t) => {
-        writes.push(t);
+        writes.push(typeof t === 'string' ? t : Buffer.from(t).toString('utf8'));
         if (writes.length === 1) return new Promise<void>((r) => (release = r));
       },
       stderr: () => {},
@@ -203,6 +204,136 @@ describe('--fix', () => {
     const run = await runCli(['-', '--fix'], project({}), BAD);
     expect(run.stdout).toMatch(/^FROM debian:latest\nRUN apt-get update && apt-get install --no-install-recommends .*curl/);
     expect(run.stderr).toContain('base-image-latest');
+  });
+});
+
+/** Applies a unified diff to bytes (read as latin1: one character per byte), as `patch` would. */
+function applyDiff(original: Buffer, diff: Buffer): Buffer {
+  const lines = original.toString('latin1').split(/(?<=\n)/);
+  const out: string[] = [];
+  let at = 0;
+  const diffLines = diff.toString('latin1').split('\n');
+  for (let k = 0; k < diffLines.length; k++) {
+    const m = /^@@ -(\d+)(?:,(\d+))? \+\d+(?:,\d+)? @@/.exec(diffLines[k]!);
+    if (!m) continue;
+    const start = Number(m[1]) - (m[2] === '0' ? 0 : 1);
+    out.push(...lines.slice(at, start));
+    at = start;
+    for (k++; k < diffLines.length && /^[ +\-\\]/.test(diffLines[k]!); k++) {
+      const line = diffLines[k]!;
+      const noNewline = diffLines[k + 1]?.startsWith('\\') ?? false;
+      const text = line.slice(1) + (noNewline ? '' : '\n');
+      if (line[0] === ' ') out.push(lines[at++]!);
+      else if (line[0] === '-') {
+        expect(lines[at]).toBe(text);
+        at++;
+      } else if (line[0] === '+') out.push(text);
+    }
+    k--;
+  }
+  out.push(...lines.slice(at));
+  return Buffer.from(out.join(''), 'latin1');
+}
+
+describe('--fix keeps every byte it does not change', () => {
+  const FIXABLE = 'RUN apt-get update && apt-get install -y curl';
+  const cases: [string, Buffer][] = [
+    ['Latin-1 bytes on other lines', Buffer.concat([Buffer.from('FROM debian:12\nLABEL maintainer="Jos'), Buffer.from([0xe9]), Buffer.from(`"\n${FIXABLE}\n# caf`), Buffer.from([0xe9, 0xff]), Buffer.from('\n')])],
+    ['Latin-1 bytes on the fixed line', Buffer.concat([Buffer.from(`FROM debian:12\n${FIXABLE} # `), Buffer.from([0xe9]), Buffer.from('\n')])],
+    ['a BOM and CRLF line endings', Buffer.from(`\uFEFFFROM debian:12\r\n# caf\u00e9 \u{1F433}\r\n${FIXABLE}\r\nCMD ["x"]`, 'utf8')],
+  ];
+
+  it.each(cases)('%s: --fix changes only the fixed ranges, and --diff shows exactly that', async (_name, original) => {
+    const dir = project({});
+    writeFileSync(join(dir, 'Dockerfile'), original);
+    const diff = await runCli(['Dockerfile', '--diff'], dir);
+    expect(diff.code).toBe(1);
+    expect(readFileSync(join(dir, 'Dockerfile'))).toEqual(original);
+    const fix = await runCli(['Dockerfile', '--fix'], dir);
+    expect(fix.stdout).toContain('Dockerfile: fixed');
+    const fixed = readFileSync(join(dir, 'Dockerfile'));
+    expect(fixed.toString('latin1')).toContain('--no-install-recommends');
+    // what the diff says is what was written, byte for byte
+    expect(applyDiff(original, diff.stdoutBytes)).toEqual(fixed);
+    // every line the fixes did not touch is the same bytes
+    const untouched = (b: Buffer) => b.toString('latin1').split('\n').filter((l) => !l.includes('apt-get'));
+    expect(untouched(fixed)).toEqual(untouched(original));
+    expect(fixed.includes(Buffer.from([0xef, 0xbf, 0xbd]))).toBe(false); // no U+FFFD anywhere
+  });
+
+  it('stdin: the fixed text on stdout keeps the bytes too', async () => {
+    const original = Buffer.concat([Buffer.from(`FROM debian:12\n# `), Buffer.from([0xe9]), Buffer.from(`\n${FIXABLE}\n`)]);
+    const { decodeText } = await import('../../src/fix/encoding.ts');
+    const run = await runCli(['-', '--fix'], project({}), decodeText(original));
+    expect(run.stdoutBytes.subarray(0, 18)).toEqual(original.subarray(0, 18));
+    expect(run.stdoutBytes.toString('latin1')).toContain('--no-install-recommends');
+  });
+
+  it('follows a symlinked Dockerfile: the target gets the fix, the link stays a link', async () => {
+    const dir = project({ 'docker/real.Dockerfile': `FROM debian:12\n${FIXABLE}\n` });
+    symlinkSync('docker/real.Dockerfile', join(dir, 'Dockerfile'));
+    const run = await runCli(['Dockerfile', '--fix'], dir);
+    expect(run.code).not.toBe(2);
+    expect(lstatSync(join(dir, 'Dockerfile')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, 'docker/real.Dockerfile'), 'utf8')).toContain('--no-install-recommends');
+  });
+
+  it('does not write a file without write permission: one line naming it, exit 2, the file as it was', async () => {
+    const dir = project({ Dockerfile: `FROM debian:12\n${FIXABLE}\n`, 'ok/Dockerfile': `FROM debian:12\n${FIXABLE}\n` });
+    chmodSync(join(dir, 'Dockerfile'), 0o444);
+    const before = statSync(join(dir, 'Dockerfile'));
+    const run = await runCli(['Dockerfile', 'ok/Dockerfile', '--fix'], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('tslint-docker: cannot write Dockerfile: no write permission\n');
+    expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toBe(`FROM debian:12\n${FIXABLE}\n`);
+    const after = statSync(join(dir, 'Dockerfile'));
+    expect([after.mode, after.uid, after.gid, after.mtimeMs]).toEqual([before.mode, before.uid, before.gid, before.mtimeMs]);
+    // the other file is fixed, and the summary names only it
+    expect(readFileSync(join(dir, 'ok/Dockerfile'), 'utf8')).toContain('--no-install-recommends');
+    expect(run.stdout).toMatch(/^ok\/Dockerfile: fixed/m);
+    expect(run.stdout).not.toMatch(/^Dockerfile: fixed/m);
+  });
+
+  it.skipIf(process.getuid?.() !== 0)('keeps the owner, group and mode of the file it fixes', async () => {
+    const dir = project({ Dockerfile: `FROM debian:12\n${FIXABLE}\n` });
+    chownSync(join(dir, 'Dockerfile'), 1234, 5678);
+    chmodSync(join(dir, 'Dockerfile'), 0o660);
+    await runCli(['Dockerfile', '--fix'], dir);
+    const after = statSync(join(dir, 'Dockerfile'));
+    expect([after.uid, after.gid, after.mode & 0o7777]).toEqual([1234, 5678, 0o660]);
+    expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toContain('--no-install-recommends');
+  });
+
+  it('in a folder it may not write to: one line naming the file, exit 2', async () => {
+    const dir = project({ 'ro/Dockerfile': `FROM debian:12\n${FIXABLE}\n` });
+    chmodSync(dir, 0o755);
+    chmodSync(join(dir, 'ro'), 0o555);
+    let run: { code: number | null; stderr: string };
+    if (process.getuid?.() === 0) {
+      // root writes anywhere: run the CLI from source as nobody, owning the file but not the folder
+      chownSync(join(dir, 'ro/Dockerfile'), 65534, 65534);
+      const tsx = import.meta.resolve('tsx');
+      const entry = new URL('../../src/cli/main.ts', import.meta.url).href;
+      const code = `const { main } = await import(${JSON.stringify(entry)}); process.exitCode = await main(process.argv.slice(1));`;
+      const child = spawnSync(process.execPath, ['--import', tsx, '--input-type=module', '-e', code, 'ro/Dockerfile', '--fix', '-f', 'compact'], { cwd: dir, uid: 65534, gid: 65534, encoding: 'utf8' });
+      run = { code: child.status, stderr: child.stderr };
+    } else {
+      run = await runCli(['ro/Dockerfile', '--fix', '-f', 'compact'], dir);
+    }
+    chmodSync(join(dir, 'ro'), 0o755);
+    expect(run.stderr).toBe(`tslint-docker: cannot write ro/Dockerfile: the folder ${join(dir, 'ro')} is not writable\n`);
+    expect(run.code).toBe(2);
+    expect(readFileSync(join(dir, 'ro/Dockerfile'), 'utf8')).toBe(`FROM debian:12\n${FIXABLE}\n`);
+  });
+
+  it('gives a file with a syntax error no fixes, and says so in the summary', async () => {
+    const text = `FROM debian:12\n${FIXABLE}\nFOM x\n`;
+    const dir = project({ Dockerfile: text });
+    const run = await runCli(['Dockerfile', '--fix'], dir);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('Dockerfile: not fixed: it has a syntax error (line 3: unknown instruction: FOM (did you mean FROM?))\n');
+    expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toBe(text);
+    expect((await runCli(['Dockerfile', '--diff'], dir)).stdout).toBe('');
   });
 });
 

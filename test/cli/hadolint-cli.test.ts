@@ -42,15 +42,16 @@ function project(files: Record<string, string>): string {
 }
 
 async function run(args: string[], cwd: string, { env = {}, stdin = '' }: { env?: Record<string, string>; stdin?: string } = {}): Promise<CliRun> {
-  let stdout = '';
+  const chunks: Buffer[] = [];
   let stderr = '';
   const code = await main(args, {
     cwd, version: '0.1.0', isTTY: false, env,
-    stdout: (t) => void (stdout += t),
+    stdout: (t) => void chunks.push(typeof t === 'string' ? Buffer.from(t, 'utf8') : Buffer.from(t)),
     stderr: (t) => void (stderr += t),
     readStdin: async () => stdin,
   });
-  return { code, stdout, stderr };
+  const stdoutBytes = Buffer.concat(chunks);
+  return { code, stdout: stdoutBytes.toString('utf8'), stdoutBytes, stderr };
 }
 
 /** rule id -> severity of what a run reports, from our JSON */

@@ -10,7 +10,7 @@ import type { VerifyReport } from '../../src/verify/types.ts';
 import { debianMirrorUnreachable, ENGINES, parseListedSize, usableEngine } from '../helpers/engines.ts';
 
 /**
- * Builds the five fixture pairs in test/fixtures/verify with every engine usable here
+ * Builds the six fixture pairs in test/fixtures/verify with every engine usable here
  * (run scripts/start-engine.sh first); an engine that does not answer, or lacks the base
  * images, is skipped, saying why.
  */
@@ -78,6 +78,17 @@ const cases: Case[] = [
     check: (report) => {
       expect(Math.abs(report.delta.sizeBytes! + 512 * 1024)).toBeLessThan(16 * 1024);
       expect(report.delta.compressedBytes!).toBeLessThan(-500 * 1024);
+    },
+  },
+  {
+    name: 'copy-rm-later-run',
+    image: 'busybox',
+    fixes: [{ ruleId: 'cleanup-in-separate-layer', line: 4 }],
+    check: (report) => {
+      // the 520 KiB tar is in no layer, and the RUN that only removed it is gone
+      expect(Math.abs(report.delta.sizeBytes! + 520 * 1024)).toBeLessThan(16 * 1024);
+      expect(report.delta.compressedBytes!).toBeLessThan(-500 * 1024);
+      expect(report.delta.layers).toBe(-2);
     },
   },
   {

@@ -1,5 +1,11 @@
+import { fileURLToPath } from 'node:url';
 import rule from '../../rules/cleanup-in-separate-layer.ts';
+import { loadContext } from '../../src/model/index.ts';
 import { ruleTester } from '../helpers/rule-tester.ts';
+
+/** a build context holding the file big.tar (the verify fixture's) */
+const withBigTar = { context: loadContext(fileURLToPath(new URL('../fixtures/verify/copy-rm-later-run/context', import.meta.url))) };
+const LATER = 'FROM debian\nCOPY big.tar /tmp/\nRUN tar -xf /tmp/big.tar -C /opt\nRUN rm /tmp/big.tar\n';
 
 ruleTester(rule, {
   valid: [
@@ -54,6 +60,61 @@ ruleTester(rule, {
       errors: 1,
       unsafeOutput: 'FROM debian\nONBUILD RUN apt-get install -y gcc && \\\n    apt-get purge -y gcc\n',
     },
+    {
+      name: 'the rm after an if ... fi: the script stays whole (the devcontainer cpp images)',
+      code: 'FROM debian\nCOPY ./reinstall-cmake.sh /tmp/\nRUN if [ "${V}" != "none" ]; then \\\n        chmod +x /tmp/reinstall-cmake.sh && /tmp/reinstall-cmake.sh ${V}; \\\n    fi \\\n    && rm -f /tmp/reinstall-cmake.sh\n',
+      errors: [{ line: 6 }],
+      unsafeOutput: 'FROM debian\nRUN --mount=type=bind,source=./reinstall-cmake.sh,target=/tmp/reinstall-cmake.sh,rw if [ "${V}" != "none" ]; then \\\n        chmod +x /tmp/reinstall-cmake.sh && /tmp/reinstall-cmake.sh ${V}; \\\n    fi\n',
+    },
+    {
+      name: 'the rm first, or between steps: cut with the operator after it',
+      code: 'FROM debian\nCOPY a.sh /tmp/a.sh\nRUN sh /tmp/a.sh && rm /tmp/a.sh && echo done; echo again\n',
+      errors: 1,
+      unsafeOutput: 'FROM debian\nRUN --mount=type=bind,source=a.sh,target=/tmp/a.sh,rw sh /tmp/a.sh && echo done; echo again\n',
+    },
+    {
+      name: 'rm of several files: only the copied file\'s operand goes',
+      code: 'FROM debian\nCOPY a.sh /tmp/a.sh\nRUN sh /tmp/a.sh && rm -f /tmp/a.sh /tmp/other\n',
+      errors: 1,
+      unsafeOutput: 'FROM debian\nRUN --mount=type=bind,source=a.sh,target=/tmp/a.sh,rw sh /tmp/a.sh && rm -f /tmp/other\n',
+    },
+    { name: '`a; rm x` exits 0 when a fails, `a` would not: no fix', code: 'FROM debian\nCOPY a.sh /tmp/a.sh\nRUN sh /tmp/a.sh; rm /tmp/a.sh\n', errors: 1 },
+    { name: 'rm of the whole folder: no fix (it removes more than the file)', code: 'FROM debian\nCOPY a.sh /tmp/x/a.sh\nRUN sh /tmp/x/a.sh && rm -rf /tmp/x\n', errors: 1 },
+    { name: 'the file is moved in the same RUN: a mount point cannot be', code: 'FROM debian\nCOPY a.sh /tmp/a.sh\nRUN mv /tmp/a.sh /tmp/b.sh && sh /tmp/b.sh && rm /tmp/a.sh\n', errors: 1 },
+    {
+      name: 'removed in a later RUN than the one that reads it: mounted where it is read, the removing RUN goes',
+      code: LATER,
+      options: withBigTar,
+      errors: [{ line: 4, message: /`\/tmp\/big\.tar` was added on line 2/ }],
+      unsafeOutput: 'FROM debian\nRUN --mount=type=bind,source=big.tar,target=/tmp/big.tar,rw tar -xf /tmp/big.tar -C /opt\n',
+    },
+    {
+      name: 'later RUN, ARG/ENV between, the removing RUN does more: every RUN from the COPY on is mounted',
+      code: 'FROM debian\nCOPY big.tar /tmp/big.tar\nENV A=1\nRUN tar -tf /tmp/big.tar\nRUN tar -xf /tmp/big.tar -C /opt && rm /tmp/big.tar && ls /opt\n',
+      options: withBigTar,
+      errors: 1,
+      unsafeOutput: 'FROM debian\nENV A=1\nRUN --mount=type=bind,source=big.tar,target=/tmp/big.tar,rw tar -tf /tmp/big.tar\nRUN --mount=type=bind,source=big.tar,target=/tmp/big.tar,rw tar -xf /tmp/big.tar -C /opt && ls /opt\n',
+    },
+    { name: 'later RUN, context unknown (x may be a folder): no fix', code: LATER, errors: 1 },
+    {
+      name: 'later RUN after a chmod in a RUN between (the mode would die with that RUN): no fix',
+      code: 'FROM debian\nCOPY big.tar /tmp/big.tar\nRUN chmod +x /tmp/big.tar\nRUN /tmp/big.tar && rm -f /tmp/big.tar\n',
+      options: withBigTar,
+      errors: 1,
+    },
+    { name: 'later RUN, a USER between: no fix', code: 'FROM debian\nCOPY big.tar /tmp/\nUSER app\nRUN tar -xf /tmp/big.tar\nRUN rm /tmp/big.tar\n', options: withBigTar, errors: 1 },
+    {
+      name: '# syntax=docker/dockerfile:1 has RUN --mount; 1.0 does not: no fix',
+      code: '# syntax=docker/dockerfile:1.0\nFROM debian\nCOPY a.sh /tmp/a.sh\nRUN sh /tmp/a.sh && rm /tmp/a.sh\n',
+      errors: 1,
+    },
+    {
+      name: '# syntax=docker/dockerfile:1, CRLF',
+      code: '# syntax=docker/dockerfile:1\r\nFROM debian\r\nCOPY a.sh /tmp/a.sh\r\nRUN sh /tmp/a.sh \\\r\n && rm /tmp/a.sh\r\n',
+      errors: 1,
+      unsafeOutput: '# syntax=docker/dockerfile:1\r\nFROM debian\r\nRUN --mount=type=bind,source=a.sh,target=/tmp/a.sh,rw sh /tmp/a.sh\r\n',
+    },
+    { name: 'Windows image: no fix', code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nCOPY a.ps1 /tmp/a.ps1\nRUN powershell /tmp/a.ps1 && rm /tmp/a.ps1\n', errors: 1 },
     {
       name: 'ARG-resolved COPY destination',
       code: 'FROM debian\nARG TMP=/tmp\nCOPY a.sh $TMP/\nRUN sh /tmp/a.sh && rm -f /tmp/a.sh\n',

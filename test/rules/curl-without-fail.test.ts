@@ -54,6 +54,24 @@ ruleTester(rule, {
       errors: 1,
       unsafeOutput: 'FROM debian\nARG URL=https://x/a\nRUN curl -f -s "$URL" | sh\n',
     },
+    {
+      name: '-q (no ~/.curlrc) only works as the first argument: -f goes after it',
+      code: 'FROM debian\nRUN curl -q -sSL https://x/a | sh && curl -qs -o /a https://x/a && sudo curl --disable -o /b https://x/b\n',
+      errors: 3,
+      unsafeOutput: 'FROM debian\nRUN curl -q -f -sSL https://x/a | sh && curl -qs -f -o /a https://x/a && sudo curl --disable -f -o /b https://x/b\n',
+    },
+    {
+      name: 'a -q that is not first stays where it is',
+      code: 'FROM debian\nRUN curl -s -q https://x/a | sh\n',
+      errors: 1,
+      unsafeOutput: 'FROM debian\nRUN curl -f -s -q https://x/a | sh\n',
+    },
+    {
+      name: 'health check with -q',
+      code: 'FROM debian\nHEALTHCHECK CMD curl -q http://localhost/ || exit 1\n',
+      errors: 1,
+      unsafeOutput: 'FROM debian\nHEALTHCHECK CMD curl -q -f http://localhost/ || exit 1\n',
+    },
     { name: 'exec form: no fix', code: 'FROM debian\nRUN ["curl", "-o", "/a", "https://x/a"]\n', errors: 1 },
     {
       name: 'health check',

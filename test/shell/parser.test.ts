@@ -98,6 +98,22 @@ describe('parseShell: positions', () => {
   });
 });
 
+describe('parseShell: top-level pipelines', () => {
+  const pipelines = (script: string) => parseShell(script).pipelines.map((p) => [p.joinedBy, script.slice(p.start, p.end)]);
+
+  it.each([
+    ['if [ -n "$A" ]; then b; fi && rm -f /tmp/x.sh', [[undefined, 'if [ -n "$A" ]; then b; fi'], ['&&', 'rm -f /tmp/x.sh']]],
+    ['a | b && c; d &\ne # note\n', [[undefined, 'a | b'], ['&&', 'c'], [';', 'd'], ['&', 'e']]],
+    ['( cd x; y ) >/log && { z; } || ! w', [[undefined, '( cd x; y ) >/log'], ['&&', '{ z; }'], ['||', '! w']]],
+    ['x=$(a; b) && for i in 1 2; do c; done', [[undefined, 'x=$(a; b)'], ['&&', 'for i in 1 2; do c; done']]],
+    ['a \\\n  && b \\\n  # c\n', [[undefined, 'a'], ['&&', 'b']]],
+    ['sh -c "a; b" && case $x in y) z;; esac', [[undefined, 'sh -c "a; b"'], ['&&', 'case $x in y) z;; esac']]],
+    ['[[ $a == b ]] && (( i++ ))', [[undefined, '[[ $a == b ]]'], ['&&', '(( i++ ))']]],
+  ])('%j', (script, expected) => {
+    expect(pipelines(script)).toEqual(expected);
+  });
+});
+
 describe('parseShell: sh -c strings', () => {
   const cases: { script: string; inner: string[]; spans: string[] }[] = [
     { script: "sh -c 'cd /tmp && make install'", inner: ['cd /tmp', 'make install'], spans: ['cd /tmp', 'make install'] },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseShell, removedPaths, shellStateChanges } from '../../src/model/shell/index.ts';
+import { changesShellStartup, parseShell, removedPaths, shellStateChanges } from '../../src/model/shell/index.ts';
 
 describe('removedPaths', () => {
   const cases: { script: string; expected: [path: string, recursive: boolean, force: boolean][] }[] = [
@@ -33,5 +33,18 @@ describe('shellStateChanges', () => {
     const script = 'make && cd /app';
     const [change] = shellStateChanges(parseShell(script));
     expect(script.slice(change!.command.start, change!.command.end)).toBe('cd /app');
+  });
+});
+
+describe('changesShellStartup', () => {
+  const cases: { script: string; expected: string[] }[] = [
+    { script: 'echo "export A=1" >> /etc/profile.d/a.sh && echo B=2 > /etc/environment', expected: ['echo', 'echo'] },
+    { script: 'echo a | tee -a "$HOME/.bashrc" ~/.zshrc && cp x /root/.profile && sudo sed -i s/a/b/ /etc/bash.bashrc', expected: ['tee', 'cp', 'sudo'] },
+    { script: 'curl -fsSL https://x/install.sh | bash && wget -qO- https://y | sh -s -- -y', expected: ['bash', 'sh'] },
+    // reading one, running a script file, a shell with -c: not a change the model can see
+    { script: 'cat /etc/profile && . ~/.bashrc && bash /tmp/x.sh && echo x | bash -c "cat" && sed s/a/b/ /etc/profile', expected: [] },
+  ];
+  it.each(cases)('$script', ({ script, expected }) => {
+    expect(parseShell(script).commands.filter(changesShellStartup).map((c) => c.name?.value)).toEqual(expected);
   });
 });

@@ -370,6 +370,14 @@ function shellOperands(args: readonly ShellWord[]): { hasC: boolean; operand?: S
   return { hasC };
 }
 
+/** A shell (after `unwrap`) with neither `-c` nor a script file: it runs what its stdin holds (`curl ... | sh`). */
+export function readsScriptFromStdin(cmd: ShellCommand): boolean {
+  const real = unwrap(cmd);
+  if (real.program === undefined || !SHELLS.has(real.program)) return false;
+  const { hasC, operand } = shellOperands(real.args);
+  return !hasC && !operand;
+}
+
 /**
  * The heredoc body a shell reads its script from (`bash <<'EOF'` ... `EOF`, `sh -s <<EOF`):
  * a shell without `-c` and without a script file reads stdin. The body is returned as written;
@@ -378,11 +386,8 @@ function shellOperands(args: readonly ShellWord[]): { hasC: boolean; operand?: S
  */
 export function shellStdinScript(cmd: ShellCommand): { script: ShellWord; dialect: ShellDialect } | undefined {
   const real = unwrap(cmd);
-  const name = real.program;
-  const dialect = name === undefined ? undefined : SHELLS.get(name);
-  if (!dialect) return undefined;
-  const { hasC, operand } = shellOperands(real.args);
-  if (hasC || operand) return undefined;
+  const dialect = real.program === undefined ? undefined : SHELLS.get(real.program);
+  if (!dialect || !readsScriptFromStdin(real)) return undefined;
   const heredoc = real.redirects.find((r) => r.body && (r.op === '<<' || r.op === '<<-'));
   return heredoc?.body ? { script: heredoc.body, dialect } : undefined;
 }

@@ -6,6 +6,7 @@ export type {
   ShellDialect,
   ShellError,
   ShellParseOptions,
+  ShellPipeline,
   ShellRedirect,
   ShellScript,
   ShellWord,
@@ -20,6 +21,7 @@ export {
   isCommand,
   positionalArgs,
   programName,
+  readsScriptFromStdin,
   shellCScript,
   shellStdinScript,
   subcommandPositionals,
@@ -41,4 +43,5 @@ export {
   type PackageManager,
   type PackageUpdate,
 } from './packages.ts';
+export { changesShellStartup, isStartupFile } from './startup.ts';
 export { removedPaths, removedPathsOf, shellStateChanges, stateChangeOf, type RemovedPath, type ShellStateChange, type ShellStateKind } from './state.ts';

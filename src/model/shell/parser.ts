@@ -10,6 +10,7 @@ import type {
   ShellDialect,
   ShellError,
   ShellParseOptions,
+  ShellPipeline,
   ShellRedirect,
   ShellScript,
   ShellWord,
@@ -93,7 +94,10 @@ class ShellParser {
   pos = 0;
   readonly commands: ShellCommand[] = [];
   readonly errors: ShellError[] = [];
+  readonly pipelines: ShellPipeline[] = [];
   hasPipes = false;
+  /** where the last token read ends (a word, a closing keyword): pipelines end there, not after blanks */
+  private tokenEnd = 0;
   private depth: number;
   private pendingHeredocs: PendingHeredoc[] = [];
 
@@ -209,6 +213,7 @@ class ShellParser {
     this.skipLinebreaks();
     if (this.peekStop() === word) {
       this.pos += word.length;
+      this.tokenEnd = this.pos;
       return true;
     }
     this.error(`expected '${word}'`, openedAt, this.pos);
@@ -285,6 +290,9 @@ class ShellParser {
 
   private parsePipeline(ctx: Context, joinedBy: string | undefined): void {
     let pipeCtx = ctx;
+    // the root parser's own list is at depth 1 (nested scripts start deeper)
+    this.skipBlanks();
+    const top = this.depth === 1 ? { start: this.pos, end: this.pos, joinedBy } : undefined;
     for (;;) {
       this.skipBlanks();
       const word = this.peekReserved();
@@ -313,6 +321,10 @@ class ShellParser {
     if (count > 1) {
       this.hasPipes = true;
       for (let k = first; k < this.commands.length; k++) this.commands[k]!.inPipeline = true;
+    }
+    if (top) {
+      top.end = Math.max(top.start, this.tokenEnd);
+      this.pipelines.push(top);
     }
   }
 
@@ -468,7 +480,7 @@ class ShellParser {
   private skipEmptyParens(): void {
     this.pos++;
     this.skipBlanks();
-    if (this.code() === 41) this.pos++;
+    if (this.code() === 41) this.tokenEnd = ++this.pos;
     else this.error("expected ')'", this.pos - 1, this.pos);
   }
 
@@ -492,6 +504,7 @@ class ShellParser {
         if (depth > 0) depth--;
         else if (this.src.charCodeAt(i + 1) === 41) {
           this.pos = i + 2;
+          this.tokenEnd = this.pos;
           return;
         }
       }
@@ -589,6 +602,7 @@ class ShellParser {
       } else cmd.args.push(this.parseWord(ctx, false));
     }
     cmd.end = this.pos;
+    this.tokenEnd = this.pos;
     if (!closed) this.error("expected ']]'", cmd.start, this.pos);
     this.parseTrailingRedirects(ctx, cmd);
     this.commands.push(cmd);
@@ -623,6 +637,7 @@ class ShellParser {
     while (this.pos < this.src.length && !isClass(this.code(), META)) this.pos++; // fd number or {name}
     const op = REDIRECT_OPS.find((o) => this.src.startsWith(o, this.pos)) ?? '>';
     this.pos += op.length;
+    this.tokenEnd = this.pos;
     const redirect: ShellRedirect = { op, start, end: this.pos };
     this.skipBlanks();
     if (this.pos >= this.src.length || (isClass(this.code(), META) && !this.atProcessSubstitution())) {
@@ -687,6 +702,7 @@ class ShellParser {
       while (i < src.length && !isClass(c, META | SPECIAL)) c = src.charCodeAt(++i);
       if (i > start && (i >= src.length || (isClass(c, META) && !(c === 40 && allowArray)))) {
         this.pos = i;
+        this.tokenEnd = i;
         const text = src.slice(start, i);
         return { text, value: text, start, end: i };
       }
@@ -720,6 +736,7 @@ class ShellParser {
         this.pos++;
       } else this.error('expected a word', start, start);
     }
+    this.tokenEnd = this.pos;
     return { text: src.slice(start, this.pos), value: b.isStatic ? b.value : undefined, start, end: this.pos };
   }
 
@@ -1015,7 +1032,7 @@ export function parseShell(script: string, options?: ShellParseOptions): ShellSc
   }
   // nested scripts add their commands after the outer ones; most scripts have none out of order
   const commands = inStartOrder(parser.commands) ? parser.commands : parser.commands.sort((a, b) => a.start - b.start);
-  return { source: script, commands, hasPipes: parser.hasPipes, errors: parser.errors };
+  return { source: script, commands, pipelines: parser.pipelines, hasPipes: parser.hasPipes, errors: parser.errors };
 }
 
 function inStartOrder(commands: readonly ShellCommand[]): boolean {

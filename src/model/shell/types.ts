@@ -64,10 +64,24 @@ export interface ShellError {
   end: number;
 }
 
+/**
+ * A pipeline of the script's top-level list: one simple or compound command (`if ... fi`,
+ * `( ... )`, `{ ...; }`), or several joined by `|`. Its range is the text a fix may cut or
+ * join at, whole.
+ */
+export interface ShellPipeline {
+  start: number;
+  end: number;
+  /** operator before it: '&&' | '||' | ';' | '&' | '\n'; undefined for the first */
+  joinedBy?: string;
+}
+
 export interface ShellScript {
   source: string;
   /** every command, nested ones included, ordered by start offset */
   commands: ShellCommand[];
+  /** the pipelines of the top-level list, in order (nested lists are inside their ranges) */
+  pipelines: ShellPipeline[];
   /** at least one `|` or `|&` pipeline anywhere (nested ones included) */
   hasPipes: boolean;
   errors: ShellError[];
