@@ -138,8 +138,9 @@ function applyCodeSettings(findings: Finding[], codes: Readonly<Record<string, R
 
 /** what git and grep look at to tell a binary file */
 const BINARY_SAMPLE = 8192;
-// controls other than tab, line breaks and form feed, and U+FFFD (bytes that were not UTF-8)
-const NOT_TEXT = /[\u0000-\u0008\u000e-\u001f\u007f\ufffd]/g;
+// controls other than tab, line breaks and form feed, and bytes that were not UTF-8: U+FFFD, or
+// U+DC80..U+DCFF where the fixer's lossless decoding (src/fix/encoding.ts) keeps each such byte
+const NOT_TEXT = /[\u0000-\u0008\u000e-\u001f\u007f\ufffd\udc80-\udcff]/g;
 
 /** A NUL, as git and grep decide, or over 30% of the first 8 KB that no text file holds (a Dockerfile in Latin-1 has a few). */
 export function looksBinary(source: string): boolean {
