@@ -1,5 +1,14 @@
 /** Rule documentation rendered from each rule's `meta` (Ruff's sections), for docs/rules and `explain`. */
+import { presetSettings } from './presets.ts';
 import type { RuleMeta } from './types.ts';
+
+/** `recommended` (warning), `all` (warning): the presets that turn the rule on, with its severity there */
+export function presetList(meta: RuleMeta): string {
+  return Object.entries(presetSettings(meta))
+    .filter(([, setting]) => setting !== 'off')
+    .map(([name, setting]) => `\`${name}\` (${setting})`)
+    .join(', ');
+}
 
 export function renderRuleDoc(meta: RuleMeta): string {
   const d = meta.docs;
@@ -11,7 +20,7 @@ export function renderRuleDoc(meta: RuleMeta): string {
     `${d.summary}`,
     '',
     `- Aliases: ${aliases}`,
-    `- Default severity: ${meta.severity}`,
+    `- Presets: ${presetList(meta)}`,
     `- Category: ${meta.category}`,
     `- Fixable: ${fixable}`,
     '',
@@ -39,5 +48,6 @@ export function renderRuleDoc(meta: RuleMeta): string {
     '',
     d.fixSafety ?? (meta.fixable ? 'See the rule description.' : 'This rule offers no fix.'),
     '',
+    ...(d.presets === undefined ? [] : ['## How presets differ', '', d.presets, '']),
   ].join('\n');
 }
