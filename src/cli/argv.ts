@@ -12,7 +12,7 @@ import type { LintArgs } from './lint.ts';
 export const THRESHOLDS = ['error', 'warning', 'info', 'style', 'none'] as const;
 
 type FlagKey = 'noConfig' | 'quiet' | 'fix' | 'unsafeFixes' | 'fixDryRun' | 'cache';
-type ValueKey = 'format' | 'outputFile' | 'rule' | 'ignore' | 'config' | 'context' | 'stdinFilename' | 'failureThreshold' | 'maxWarnings' | 'cacheLocation';
+type ValueKey = 'format' | 'outputFile' | 'rule' | 'ignore' | 'config' | 'preset' | 'context' | 'stdinFilename' | 'failureThreshold' | 'maxWarnings' | 'cacheLocation';
 
 const FLAGS: ReadonlyMap<string, FlagKey> = new Map([
   ['--no-config', 'noConfig'], ['--quiet', 'quiet'], ['-q', 'quiet'], ['--fix', 'fix'],
@@ -21,7 +21,7 @@ const FLAGS: ReadonlyMap<string, FlagKey> = new Map([
 
 const VALUE_OPTIONS: ReadonlyMap<string, ValueKey> = new Map([
   ['--format', 'format'], ['-f', 'format'], ['--output-file', 'outputFile'], ['-o', 'outputFile'],
-  ['--rule', 'rule'], ['--ignore', 'ignore'], ['--config', 'config'], ['-c', 'config'],
+  ['--rule', 'rule'], ['--ignore', 'ignore'], ['--config', 'config'], ['-c', 'config'], ['--preset', 'preset'],
   ['--context', 'context'], ['--stdin-filename', 'stdinFilename'],
   ['--failure-threshold', 'failureThreshold'], ['-t', 'failureThreshold'], ['--max-warnings', 'maxWarnings'],
   ['--cache-location', 'cacheLocation'],

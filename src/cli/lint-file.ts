@@ -53,6 +53,7 @@ export async function lintFile(file: string, job: FileJobSettings, readStdin: ()
     filePath: absolutePath,
     ...(args.config !== undefined ? { explicitConfig: resolve(cwd, args.config) } : {}),
     noConfig: args.noConfig,
+    ...(args.preset !== undefined ? { preset: args.preset } : {}),
     cliRules: job.cliRules,
     cliIgnore: args.ignore,
   });

@@ -20,6 +20,8 @@ export interface LintArgs {
   outputFile: string[];
   config?: string;
   noConfig: boolean;
+  /** --preset NAME: instead of the config's (checked where the config is resolved) */
+  preset?: string;
   rule: string[];
   ignore: string[];
   failureThreshold?: FailureThreshold;
@@ -48,12 +50,7 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
   if (args.outputFile.length > Math.max(1, args.format.length)) {
     throw new UsageError('more --output-file than --format values: give one --format per --output-file');
   }
-  const cliRules: Record<string, RuleSetting> = {};
-  for (const r of args.rule) {
-    const m = /^([^=]+)=(.+)$/.exec(r);
-    if (!m || !SETTINGS.has(m[2]!)) throw new UsageError(`bad --rule '${r}': use --rule ID=off|error|warning|info|style`);
-    cliRules[m[1]!] = m[2] as RuleSetting;
-  }
+  const cliRules = parseRuleArgs(args.rule);
   const files = await findFiles(args.files, io.cwd);
   const results: FileResult[] = [];
   const fixReports: { path: string; outcome: FixOutcome }[] = [];
@@ -146,6 +143,17 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
   }
   if (fixSummary && !formats.includes('stylish')) io.stderr(fixSummary);
   return exitCode;
+}
+
+/** --rule ID=SETTING values, by rule name */
+export function parseRuleArgs(rules: readonly string[]): Record<string, RuleSetting> {
+  const cliRules: Record<string, RuleSetting> = {};
+  for (const r of rules) {
+    const m = /^([^=]+)=(.+)$/.exec(r);
+    if (!m || !SETTINGS.has(m[2]!)) throw new UsageError(`bad --rule '${r}': use --rule ID=off|error|warning|info|style`);
+    cliRules[m[1]!] = m[2] as RuleSetting;
+  }
+  return cliRules;
 }
 
 const PIECE_SIZE = 1 << 16;

@@ -31,6 +31,7 @@ const WORDS = [
   '--stdin-filename', 'svc/Dockerfile', '--help', '-h', '--version', '-v', 'rules', 'parse', 'init', 'help', '--no-fix',
   '-qf', '-f=json', '--print-config', '', '1', 'true', 'false', '--fix=true', '--config=', '--foo', '-x', '--noConfig',
   '--output-file=', 'a=b', '0x1F', '--cache', '--cache-location', '.cache', 'lint.cache', '--cache-location=c/', '--no-cache',
+  '--preset', 'hadolint', 'all', '--preset=buildkit', '--preset=',
 ];
 
 describe('quickLintArgs', () => {
@@ -38,7 +39,7 @@ describe('quickLintArgs', () => {
     for (const argv of [
       [], ['Dockerfile'], ['--no-config', 'Dockerfile'], ['-', '--stdin-filename', 'svc/Dockerfile', '--format', 'compact'],
       ['Dockerfile', '-f', 'json', '-f', 'sarif', '-o', '-', '-o', 'out.sarif'], ['Dockerfile', '-t', 'error', '--max-warnings', '0'],
-      ['Dockerfile', '--fix', '--unsafe-fixes'], ['Dockerfile', '--diff'], ['--cache', '--cache-location', 'ci/lint.cache', 'Dockerfile'], ['--format=json', '--rule', 'DL3008=off', '--ignore', 'DL3015', 'a/Dockerfile'],
+      ['Dockerfile', '--fix', '--unsafe-fixes'], ['Dockerfile', '--diff'], ['--cache', '--cache-location', 'ci/lint.cache', 'Dockerfile'], ['--format=json', '--rule', 'DL3008=off', '--ignore', 'DL3015', 'a/Dockerfile'], ['--preset', 'hadolint', 'Dockerfile'], ['--preset=all'],
     ]) expect(quickLintArgs(argv), argv.join(' ')).toBeDefined();
   });
 
@@ -51,7 +52,7 @@ describe('quickLintArgs', () => {
   });
 
   it('reads every call it accepts exactly as yargs does', async () => {
-    for (const argv of [['Dockerfile'], ['--no-config', 'Dockerfile'], ['-', '--output-file=-', '-o', '-'], ['--color', '--format=json', '-t', 'none']]) {
+    for (const argv of [['Dockerfile'], ['--no-config', 'Dockerfile'], ['-', '--output-file=-', '-o', '-'], ['--color', '--format=json', '-t', 'none'], ['--preset', 'buildkit', 'Dockerfile']]) {
       expect(quickLintArgs(argv), argv.join(' ')).toEqual(await yargsLintArgs(argv));
     }
     await fc.assert(
