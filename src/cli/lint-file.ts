@@ -33,6 +33,8 @@ export interface FileOutcome {
   stdout: string;
   configWarnings: string[];
   failureThreshold?: FailureThreshold;
+  /** every rule's resolved setting, when a SARIF report describes them */
+  ruleSettings?: Record<string, RuleSetting>;
 }
 
 /** With a `cache` (--cache, on the main thread), stdin excepted, each lint call goes through it. */
@@ -67,6 +69,7 @@ export async function lintFile(file: string, job: FileJobSettings, readStdin: ()
     configWarnings: config.warnings.map((w) => `${config.source ?? 'config'}: ${w}`),
     failureThreshold: config.failureThreshold,
   };
+  if (args.format.includes('sarif')) outcome.ruleSettings = config.rules;
   const findingsOf = cache === undefined || isStdin
     ? (t: string) => linter.lint(t, options).findings
     : (t: string) => cache.findings(absoluteFile, t, options, (o) => linter.lint(t, o).findings);

@@ -57,6 +57,8 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
   let threshold: FailureThreshold = args.failureThreshold ?? 'info';
   let wouldChange = false;
   const warned = new Set<string>();
+  // the settings every file agrees on (SARIF's rule descriptors)
+  let ruleSettings: Map<string, RuleSetting> | undefined;
 
   // a progress line on a terminal for long runs (stderr, so reports stay clean)
   const progress = io.isTTY && files.length >= PROGRESS_MIN_FILES;
@@ -90,6 +92,7 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
     if (args.failureThreshold === undefined && outcome.failureThreshold) threshold = outcome.failureThreshold;
     if (outcome.fix) fixReports.push({ path: outcome.result.filePath, outcome: outcome.fix });
     if (outcome.changed) wouldChange = true;
+    if (outcome.ruleSettings !== undefined) ruleSettings = agreeing(ruleSettings, outcome.ruleSettings);
     results.push(outcome.result);
   }
 
@@ -121,6 +124,7 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
     toolVersion: io.version,
     exitCode,
     docsBaseUrl: 'https://github.com/tslint-docker/tslint-docker/blob/main/docs/rules',
+    ...(ruleSettings !== undefined ? { ruleSettings } : {}),
     ...(args.color !== undefined ? { color: args.color } : {}),
   };
   for (const [i, format] of formats.entries()) {
@@ -143,6 +147,13 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
   }
   if (fixSummary && !formats.includes('stylish')) io.stderr(fixSummary);
   return exitCode;
+}
+
+/** the settings of `soFar` that `next` has too (all of `next` for the first file) */
+function agreeing(soFar: Map<string, RuleSetting> | undefined, next: Readonly<Record<string, RuleSetting>>): Map<string, RuleSetting> {
+  if (soFar === undefined) return new Map(Object.entries(next));
+  for (const [id, setting] of soFar) if (next[id] !== setting) soFar.delete(id);
+  return soFar;
 }
 
 /** --rule ID=SETTING values, by rule name */

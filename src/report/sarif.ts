@@ -70,7 +70,7 @@ function ruleHelp(rule: RuleMeta): Sarif.MultiformatMessageString {
   return { text: text.join('\n\n'), markdown: markdown.join('\n\n') };
 }
 
-function ruleDescriptor(rule: RuleMeta, docsBaseUrl: string | undefined): Sarif.ReportingDescriptor {
+function ruleDescriptor(rule: RuleMeta, docsBaseUrl: string | undefined, setting: Severity | 'off' | undefined): Sarif.ReportingDescriptor {
   return {
     id: rule.id,
     name: pascalCase(rule.id),
@@ -78,7 +78,8 @@ function ruleDescriptor(rule: RuleMeta, docsBaseUrl: string | undefined): Sarif.
     fullDescription: { text: rule.docs.description },
     help: ruleHelp(rule),
     ...(docsBaseUrl !== undefined && { helpUri: `${docsBaseUrl.replace(/\/+$/, '')}/${rule.id}` }),
-    defaultConfiguration: { level: LEVEL[rule.severity] },
+    // as configured for this run: the preset's severity, or the config's
+    defaultConfiguration: setting === 'off' ? { enabled: false, level: LEVEL[rule.severity] } : { level: LEVEL[setting ?? rule.severity] },
     properties: {
       // SARIF wants tags unique
       tags: [...new Set([rule.category, ...rule.aliases])],
@@ -170,7 +171,7 @@ const sarif: Reporter = function* (results, context) {
     descriptors.push(descriptor);
   };
   for (const rule of context.rules) {
-    if (!ruleIndexes.has(rule.id)) addDescriptor(ruleDescriptor(rule, context.docsBaseUrl));
+    if (!ruleIndexes.has(rule.id)) addDescriptor(ruleDescriptor(rule, context.docsBaseUrl, context.ruleSettings?.get(rule.id)));
   }
   // findings of rules outside the registry (the parser's) get a descriptor too, before
   // the rules are written, in the order they first occur; only those few are sorted (a
