@@ -3,11 +3,11 @@ import { applyEdits, fixText } from '../../src/fix/apply.ts';
 import { unifiedDiff } from '../../src/fix/diff.ts';
 import { Linter } from '../../src/linter/linter.ts';
 import { defineRule } from '../../src/linter/rule.ts';
-import type { Fix } from '../../src/linter/types.ts';
+import type { Finding, Fix } from '../../src/linter/types.ts';
 
-/** a rule whose fix is whatever the test wants for each RUN */
-function ruleFixing(makeFix: (text: string, start: number, end: number) => Fix | undefined) {
-  return new Linter([
+/** the findings of a rule whose fix is whatever the test wants for each RUN (a rule in no preset: enableAll runs it) */
+function ruleFixing(makeFix: (text: string, start: number, end: number) => Fix | undefined): (text: string) => Finding[] {
+  const linter = new Linter([
     defineRule({
       meta: { id: 'test-rule', aliases: [], severity: 'warning', category: 'style', docs: { summary: 's', description: 'd', why: 'w', bad: 'b', good: 'g' } },
       create: (ctx) => ({
@@ -18,28 +18,28 @@ function ruleFixing(makeFix: (text: string, start: number, end: number) => Fix |
       }),
     }),
   ]);
+  return (text) => linter.lint(text, { enableAll: true }).findings;
 }
 
 describe('fixText', () => {
   it('applies non-overlapping fixes in one pass and overlapping ones in the next', () => {
     // lower-cases one RUN keyword per fix; the second fix on the same range waits a pass
-    const linter = ruleFixing((text, start) => (text.slice(start, start + 3) === 'RUN' ? { description: 'lower', safety: 'safe', edits: [{ start, end: start + 3, text: 'run' }] } : undefined));
-    const out = fixText('FROM a\nRUN x\nRUN y\n', (t) => linter.lint(t).findings, { unsafe: false });
+    const lint = ruleFixing((text, start) => (text.slice(start, start + 3) === 'RUN' ? { description: 'lower', safety: 'safe', edits: [{ start, end: start + 3, text: 'run' }] } : undefined));
+    const out = fixText('FROM a\nRUN x\nRUN y\n', lint, { unsafe: false });
     expect(out.output).toBe('FROM a\nrun x\nrun y\n');
     expect(out.applied.map((a) => a.line)).toEqual([2, 3]);
     expect(out.passes).toBe(1);
   });
 
   it('drops a fix whose result would not parse, and reports it', () => {
-    const linter = ruleFixing((_text, start, end) => ({ description: 'break', safety: 'safe', edits: [{ start, end, text: 'CMD [1]' }] }));
-    const out = fixText('FROM a\nRUN x\n', (t) => linter.lint(t).findings, { unsafe: false });
+    const lint = ruleFixing((_text, start, end) => ({ description: 'break', safety: 'safe', edits: [{ start, end, text: 'CMD [1]' }] }));
+    const out = fixText('FROM a\nRUN x\n', lint, { unsafe: false });
     expect(out.output).toBe('FROM a\nRUN x\n');
     expect(out.dropped.map((d) => d.ruleId)).toEqual(['test-rule']);
   });
 
   it('applies unsafe fixes only when asked, and stops at the pass limit', () => {
-    const linter = ruleFixing((_text, start, end) => ({ description: 'grow', safety: 'unsafe', edits: [{ start: end, end, text: ' y' }] }));
-    const lint = (t: string) => linter.lint(t).findings;
+    const lint = ruleFixing((_text, start, end) => ({ description: 'grow', safety: 'unsafe', edits: [{ start: end, end, text: ' y' }] }));
     expect(fixText('FROM a\nRUN x\n', lint, { unsafe: false }).output).toBe('FROM a\nRUN x\n');
     const capped = fixText('FROM a\nRUN x\n', lint, { unsafe: true, maxPasses: 3 });
     expect(capped.output).toBe('FROM a\nRUN x y y y\n');
