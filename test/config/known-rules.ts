@@ -5,7 +5,7 @@ import { ConfigError, type KnownRule } from '../../src/config/index.ts';
 
 /**
  * A slice of the registry, shaped as the rule registry hands it to resolveConfig: apt-pin-versions
- * is on in hadolint's preset only, heredoc-prefer in `all` only, json-cmd in BuildKit's too.
+ * is off in `recommended`, healthcheck-missing on in `all` only, json-cmd in BuildKit's too.
  */
 export const knownRules: readonly KnownRule[] = [
   { id: 'apt-no-install-recommends', aliases: ['DL3015'], presets: { recommended: 'info', hadolint: 'info', all: 'info' } },
@@ -15,7 +15,8 @@ export const knownRules: readonly KnownRule[] = [
   { id: 'copy-over-add', aliases: ['DL3020'], presets: { recommended: 'error', hadolint: 'error', all: 'error' } },
   { id: 'json-cmd', aliases: ['DL3025', 'JSONArgsRecommended'], presets: { recommended: 'warning', hadolint: 'warning', buildkit: 'warning', all: 'warning' } },
   { id: 'consecutive-run', aliases: ['DL3059'], since: '0.2', presets: { recommended: 'info', hadolint: 'info', all: 'info' } },
-  { id: 'heredoc-prefer', aliases: [], since: '0.3.1', presets: { all: 'style' } },
+  { id: 'heredoc-prefer', aliases: [], since: '0.3.1', presets: { recommended: 'style', all: 'style' } },
+  { id: 'healthcheck-missing', aliases: ['DL3057'], presets: { all: 'info' } },
 ];
 
 /** the `recommended` preset's settings, what a file gets with no config */
@@ -27,11 +28,12 @@ export const defaultSettings = {
   'copy-over-add': 'error',
   'json-cmd': 'warning',
   'consecutive-run': 'info',
-  'heredoc-prefer': 'off',
+  'heredoc-prefer': 'style',
+  'healthcheck-missing': 'off',
 } as const;
 
 /** the `hadolint` preset's settings, what a .hadolint.yaml starts from */
-export const hadolintSettings = { ...defaultSettings, 'apt-pin-versions': 'warning' } as const;
+export const hadolintSettings = { ...defaultSettings, 'apt-pin-versions': 'warning', 'heredoc-prefer': 'off' } as const;
 
 export const fixturesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/config');
 

@@ -8,8 +8,8 @@ describe('presets', () => {
   it('start every file from the preset, which the config changes rule by rule', async () => {
     const config = await resolveConfig(fixture('preset/Dockerfile'), { knownRules });
     expect(config.preset).toBe('all');
-    expect(config.rules).toEqual({ ...defaultSettings, 'heredoc-prefer': 'style' });
-    expect(await settingsFor('preset/legacy/Dockerfile')).toEqual({ ...defaultSettings, 'heredoc-prefer': 'error' });
+    expect(config.rules).toEqual({ ...defaultSettings, 'healthcheck-missing': 'info' });
+    expect(await settingsFor('preset/legacy/Dockerfile')).toEqual({ ...defaultSettings, 'healthcheck-missing': 'error' });
   });
 
   it('--preset wins over the config\'s, a .hadolint.yaml\'s included; the config still applies on top', async () => {
@@ -24,6 +24,7 @@ describe('presets', () => {
       'json-cmd': 'warning',
       'consecutive-run': 'off',
       'heredoc-prefer': 'off',
+      'healthcheck-missing': 'off',
     });
     const hadolint = await resolveConfig(fixture('hadolint/yml/Dockerfile'), { knownRules, preset: 'recommended' });
     expect(hadolint.preset).toBe('recommended');
