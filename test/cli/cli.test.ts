@@ -101,8 +101,8 @@ describe('presets', () => {
     const dir = project({ Dockerfile: PINLESS });
     const sarif = JSON.parse((await runCli(['Dockerfile', '-f', 'sarif'], dir)).stdout);
     const rules = Object.fromEntries((sarif.runs[0].tool.driver.rules as { id: string; defaultConfiguration: unknown }[]).map((r) => [r.id, r.defaultConfiguration]));
-    // its own severity is error; recommended makes it info
-    expect(rules['add-instead-of-copy']).toEqual({ level: 'note' });
+    // its own severity is warning; recommended makes it an error (BuildKit fails the build)
+    expect(rules['copy-from-undefined-stage']).toEqual({ level: 'error' });
     expect(rules['apt-pin-versions']).toEqual({ enabled: false, level: 'warning' });
     const hadolint = JSON.parse((await runCli(['Dockerfile', '-f', 'sarif', '--preset', 'hadolint'], dir)).stdout);
     expect(hadolint.runs[0].tool.driver.rules.find((r: { id: string }) => r.id === 'apt-pin-versions').defaultConfiguration).toEqual({ level: 'warning' });

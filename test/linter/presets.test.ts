@@ -5,6 +5,7 @@
  * the two hadolint ships off, BuildKit's every check but the experimental one.
  */
 import { describe, expect, it } from 'vitest';
+import { renderRuleDoc } from '../../src/linter/docs.ts';
 import { getLinter } from '../../src/linter/index.ts';
 import { BUILDKIT_CHECKS, presetRules, RECOMMENDED } from '../../src/linter/presets.ts';
 import { PRESET_NAMES, type PresetName } from '../../src/linter/types.ts';
@@ -12,9 +13,9 @@ import { PRESET_NAMES, type PresetName } from '../../src/linter/types.ts';
 const linter = getLinter();
 const metas = linter.metas;
 
-// apt-pin-versions is hadolint's (DL3008); add-instead-of-copy is an error of its own, info in recommended;
-// stage-name-casing is BuildKit's (StageNameCasing)
-const FILE = 'FROM debian:12 AS Build\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\nADD app.py /app/\n';
+// apt-pin-versions is hadolint's (DL3008); copy-from-undefined-stage is a warning of its own (and hadolint's),
+// an error in recommended (BuildKit fails the build); stage-name-casing is BuildKit's (StageNameCasing)
+const FILE = 'FROM debian:12 AS Build\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\nCOPY --from=later /a /b\nFROM debian:12 AS later\n';
 
 function found(preset?: PresetName, more: Parameters<typeof linter.lint>[1] = {}): string[] {
   return linter.lint(FILE, { ...(preset ? { preset } : {}), ...more }).findings.map((f) => `${f.ruleId}:${f.severity}`);
@@ -23,18 +24,18 @@ function found(preset?: PresetName, more: Parameters<typeof linter.lint>[1] = {}
 describe('the linter in a preset', () => {
   it('runs recommended by default', () => {
     expect(found()).toEqual(found('recommended'));
-    expect(found()).toContain('add-instead-of-copy:info');
+    expect(found()).toContain('copy-from-undefined-stage:error');
     expect(found()).not.toContain('apt-pin-versions:warning');
   });
 
   it('runs only the preset\'s rules, at the preset\'s severity', () => {
     const hadolint = found('hadolint');
     expect(hadolint).toContain('apt-pin-versions:warning');
-    expect(hadolint).toContain('add-instead-of-copy:error');
+    expect(hadolint).toContain('copy-from-undefined-stage:warning');
     expect(hadolint).not.toContain('stage-name-casing:warning');
     expect(found('buildkit')).toEqual(['stage-name-casing:warning']);
     const all = found('all');
-    for (const id of ['apt-pin-versions:warning', 'add-instead-of-copy:error', 'stage-name-casing:warning']) expect(all).toContain(id);
+    for (const id of ['apt-pin-versions:warning', 'copy-from-undefined-stage:warning', 'stage-name-casing:warning']) expect(all).toContain(id);
   });
 
   it('lets rules change the preset rule by rule', () => {
@@ -77,5 +78,17 @@ describe('the preset tables', () => {
 
   it('all: every rule at its own severity', () => {
     expect(presetRules('all', metas)).toEqual(new Map(metas.map((m) => [m.id, m.severity])));
+  });
+});
+
+describe('rule docs', () => {
+  it('list the presets a rule is in, with its severity there, and how a rule differs per preset when it says', () => {
+    // a rule of no table of its own: its presets follow from its aliases
+    const base = metas.find((m) => m.id === 'healthcheck-missing')!;
+    const meta = { ...base, id: 'made-up', aliases: ['DL9998', 'StageNameCasing'], severity: 'info' as const, docs: { ...base.docs, presets: 'In `buildkit`, BuildKit\'s exact name matching.' } };
+    const doc = renderRuleDoc(meta);
+    expect(doc).toMatch(/^- Presets: `hadolint` \(info\), `buildkit` \(warning\), `all` \(info\)$/m);
+    expect(doc.endsWith('## How presets differ\n\nIn `buildkit`, BuildKit\'s exact name matching.\n')).toBe(true);
+    expect(renderRuleDoc(metas.find((m) => m.id === 'healthcheck-missing')!)).toMatch(/^- Presets: `all` \(info\)$/m);
   });
 });
