@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Linter } from '../src/linter/linter.ts';
-import { built, loadCorpus, median, report } from './corpus.ts';
+import { BENCH_LINT_OPTIONS, built, loadCorpus, median, report } from './corpus.ts';
 
 const here = fileURLToPath(new URL('..', import.meta.url));
 const otherArg = process.argv[2];
@@ -33,7 +33,7 @@ for (const b of builds) {
 }
 const pass = (linter: Linter): number => {
   const start = performance.now();
-  for (const f of files) linter.lint(f.text, { filePath: f.path });
+  for (const f of files) linter.lint(f.text, { ...BENCH_LINT_OPTIONS, filePath: f.path });
   return performance.now() - start;
 };
 for (const linter of linters) for (let i = 0; i < 3; i++) pass(linter); // warm both

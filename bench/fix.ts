@@ -5,7 +5,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { built, loadCorpus, report } from './corpus.ts';
+import { BENCH_LINT_OPTIONS, built, loadCorpus, report } from './corpus.ts';
 
 export async function benchFix(json: boolean): Promise<void> {
   const files = loadCorpus();
@@ -13,7 +13,7 @@ export async function benchFix(json: boolean): Promise<void> {
   const { checkFix } = await built<typeof import('../src/fix/check.ts')>('src/fix/check.ts');
   const { fixText } = await built<typeof import('../src/fix/apply.ts')>('src/fix/apply.ts');
   const linter = getLinter();
-  const lint = (t: string) => linter.lint(t).findings;
+  const lint = (t: string) => linter.lint(t, BENCH_LINT_OPTIONS).findings;
   const start = performance.now();
   for (const f of files) fixText(f.text, lint, { unsafe: true });
   const ms = performance.now() - start;

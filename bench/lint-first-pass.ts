@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { built, loadCorpus } from './corpus.ts';
+import { BENCH_LINT_OPTIONS, built, loadCorpus } from './corpus.ts';
 
 const root = process.argv[2];
 
@@ -22,5 +22,5 @@ if (root === undefined || existsSync(join(root, 'dist/src/cli/v8-tuning.js'))) {
 const { getLinter } = await built<typeof import('../src/linter/index.ts')>('src/linter/index.ts', root);
 const linter = getLinter();
 const start = performance.now();
-for (const f of files) linter.lint(f.text, { filePath: f.path });
+for (const f of files) linter.lint(f.text, { ...BENCH_LINT_OPTIONS, filePath: f.path });
 console.log(performance.now() - start);

@@ -7,10 +7,9 @@ export default defineRule({
     aliases: ['DL3057'],
     severity: 'info',
     category: 'maintainability',
-    defaultOff: true,
     docs: {
       summary: 'Images the Dockerfile produces should define a HEALTHCHECK',
-      description: 'Reports each stage that nothing else builds on or copies from (a build target) when neither it nor a stage it is built `FROM` has a HEALTHCHECK. `HEALTHCHECK NONE` counts: it states the decision. Off by default.',
+      description: 'Reports each stage that nothing else builds on or copies from (a build target) when neither it nor a stage it is built `FROM` has a HEALTHCHECK. `HEALTHCHECK NONE` counts: it states the decision. Only the `all` preset turns it on (hadolint ships DL3057 off).',
       why: 'Without a health check, Docker and Swarm only know whether the process runs, not whether it serves; a hung server stays "up" forever.',
       bad: 'FROM nginx:1.27\nCOPY site/ /usr/share/nginx/html/',
       good: 'FROM nginx:1.27\nCOPY site/ /usr/share/nginx/html/\nHEALTHCHECK CMD curl -fsS http://localhost/ || exit 1',

@@ -10,10 +10,9 @@ export default defineRule({
     aliases: ['InvalidDefinitionDescription'],
     severity: 'warning',
     category: 'style',
-    defaultOff: true,
     docs: {
       summary: 'A comment right above a stage or ARG should start with its name',
-      description: 'BuildKit takes the comment lines directly above `FROM ... AS name` and `ARG name` as their description (`docker build --call=outline` / `--call=targets` print it) when the comment begins with that name. Reports such a comment whose last line does not start with the name. Off by default, as it is experimental in BuildKit; pragma comments are not counted.',
+      description: 'BuildKit takes the comment lines directly above `FROM ... AS name` and `ARG name` as their description (`docker build --call=outline` / `--call=targets` print it) when the comment begins with that name. Reports such a comment whose last line does not start with the name. Only the `all` preset turns it on, as it is experimental in BuildKit; pragma comments are not counted.',
       why: 'An ordinary comment glued to a stage or ARG shows up as garbage, or not at all, in the build outline; either describe the definition in the expected form or separate the comment with a blank line.',
       bad: '# build the binary\nFROM golang:1.23 AS build\n',
       good: '# build compiles the binary\nFROM golang:1.23 AS build\n',

@@ -19,11 +19,9 @@ export default defineRule({
     severity: 'warning',
     category: 'correctness',
     fixable: 'unsafe',
-    // a ShellCheck process per linted file costs ~100 ms: opt in (`rules: { shellcheck: warning }`)
-    defaultOff: true,
     docs: {
-      summary: 'ShellCheck findings in RUN scripts (needs `shellcheck` on PATH; off unless enabled)',
-      description: 'Runs ShellCheck over every shell-form RUN command line and every heredoc script, in the dialect of the SHELL in effect (`sh` unless SHELL names bash, dash, ash or ksh), with the build ARGs, ENV variables and proxy variables in scope declared as exported. Each finding carries its ShellCheck code (`SC2086` ...) as an alias, so `# hadolint ignore=SC2086` works. ONBUILD triggers run in a child image, which keeps the ENV but not the ARGs: only ENV variables count there. Exec-form RUN and non-POSIX shells are not checked. Without a `shellcheck` binary the rule reports nothing. Off by default, because starting ShellCheck costs about 100 ms per Dockerfile: enable it with `rules: { shellcheck: warning }` or `--rule shellcheck=warning`.',
+      summary: 'ShellCheck findings in RUN scripts (needs `shellcheck` on PATH)',
+      description: 'Runs ShellCheck over every shell-form RUN command line and every heredoc script, in the dialect of the SHELL in effect (`sh` unless SHELL names bash, dash, ash or ksh), with the build ARGs, ENV variables and proxy variables in scope declared as exported. Each finding carries its ShellCheck code (`SC2086` ...) as an alias, so `# hadolint ignore=SC2086` works. ONBUILD triggers run in a child image, which keeps the ENV but not the ARGs: only ENV variables count there. Exec-form RUN and non-POSIX shells are not checked. Without a `shellcheck` binary the rule reports nothing. On in the `hadolint` preset (hadolint runs ShellCheck too) and in `all`, not in `recommended`: starting ShellCheck costs about 100 ms per Dockerfile. Enable it there with `rules: { shellcheck: warning }` or `--rule shellcheck=warning`.',
       why: 'RUN scripts are shell programs: unquoted expansions, wrong test syntax, bash-only features under `/bin/sh` fail at build time or, worse, succeed doing something else.',
       bad: 'FROM debian\nRUN echo $RANDOM > /seed\n',
       good: 'FROM debian\nSHELL ["/bin/bash", "-c"]\nRUN echo "$RANDOM" > /seed\n',

@@ -18,7 +18,7 @@ export function thresholdOf(value: (typeof THRESHOLDS)[number]): FailureThreshol
 }
 
 type FlagKey = 'noConfig' | 'quiet' | 'fix' | 'unsafeFixes' | 'fixDryRun' | 'cache' | HadolintFlagKey;
-type ValueKey = 'format' | 'outputFile' | 'rule' | 'ignore' | 'config' | 'context' | 'stdinFilename' | 'failureThreshold' | 'maxWarnings' | 'cacheLocation' | HadolintListKey;
+type ValueKey = 'format' | 'outputFile' | 'rule' | 'ignore' | 'config' | 'preset' | 'context' | 'stdinFilename' | 'failureThreshold' | 'maxWarnings' | 'cacheLocation' | HadolintListKey;
 type HadolintFlagKey = 'noFail' | 'strictLabels' | 'disableIgnorePragma';
 type HadolintListKey = 'errorRules' | 'warningRules' | 'infoRules' | 'styleRules' | 'trustedRegistry' | 'requireLabel';
 
@@ -31,7 +31,7 @@ const FLAGS: ReadonlyMap<string, FlagKey> = new Map([
 
 const VALUE_OPTIONS: ReadonlyMap<string, ValueKey> = new Map([
   ['--format', 'format'], ['-f', 'format'], ['--output-file', 'outputFile'], ['-o', 'outputFile'],
-  ['--rule', 'rule'], ['--ignore', 'ignore'], ['--config', 'config'], ['-c', 'config'],
+  ['--rule', 'rule'], ['--ignore', 'ignore'], ['--config', 'config'], ['-c', 'config'], ['--preset', 'preset'],
   ['--context', 'context'], ['--stdin-filename', 'stdinFilename'],
   ['--failure-threshold', 'failureThreshold'], ['-t', 'failureThreshold'], ['--max-warnings', 'maxWarnings'],
   ['--cache-location', 'cacheLocation'],

@@ -11,7 +11,7 @@ import { REPORTER_NAMES } from '../report/index.ts';
 import { THRESHOLDS, thresholdOf } from './argv.ts';
 import { UsageError } from './errors.ts';
 import type { CliIO } from './io.ts';
-import { runLint, type LintArgs } from './lint.ts';
+import { parseRuleArgs, runLint, type LintArgs } from './lint.ts';
 
 // yargs drops a bare `-`; it stands for stdin, so it travels under another name
 const STDIN_ARG = '\u0000stdin';
@@ -51,6 +51,7 @@ export async function runCommands(rawArgv: readonly string[], io: CliIO): Promis
           .option('output-file', { alias: ['o', 'output'], type: 'string', describe: 'write the report of the matching --format to this file (its folder is created)' })
           .option('config', { alias: 'c', type: 'string', describe: 'use this config file (ours or a .hadolint.yaml) instead of searching' })
           .option('no-config', { type: 'boolean', default: false, describe: 'ignore config files' })
+          .option('preset', { type: 'string', describe: 'the rules on by default: recommended (the default), hadolint (the default with a .hadolint.yaml), buildkit, all; instead of the config\'s, which still applies on top' })
           .option('rule', { type: 'string', describe: 'set a rule: ID=off|error|warning|info|style (repeatable)' })
           .option('ignore', { type: 'string', describe: 'turn a rule off by id or alias (repeatable)' })
           .option('failure-threshold', { alias: 't', choices: THRESHOLDS, describe: 'lowest severity that fails (default: info, as hadolint); none: never on findings; ignore (hadolint\'s): any finding' })
@@ -63,7 +64,7 @@ export async function runCommands(rawArgv: readonly string[], io: CliIO): Promis
           .option('fix-dry-run', { alias: 'diff', type: 'boolean', default: false, describe: 'print a unified diff of the fixes; change nothing; exit 1 when there would be changes' })
           .option('cache', { type: 'boolean', default: false, describe: 'reuse the results of files whose text, settings and build context have not changed since the last --cache run' })
           .option('cache-location', { type: 'string', describe: 'the cache file (or a directory for it); default .tslint-docker-cache' })
-          .option('print-config', { type: 'string', describe: 'print the configuration that applies to FILE and exit' })
+          .option('print-config', { type: 'string', describe: 'print the configuration that applies to FILE (its preset and every rule\'s setting) and exit' })
           .option('color', { type: 'boolean', describe: 'force colour on or off (default: NO_COLOR, FORCE_COLOR, terminal)' })
           // hadolint's command line, as hadolint 2.15 reads it; HADOLINT_* variables too (docs/hadolint-migration.md)
           .option('error', { type: 'string', describe: 'hadolint: make rule CODE (DL/SC code, id or alias) an error (repeatable)' })
@@ -79,7 +80,7 @@ export async function runCommands(rawArgv: readonly string[], io: CliIO): Promis
           .option('fail', { type: 'boolean', hidden: true })
           // a value-taking option at the end of the line is a mistake, not an empty value
           .requiresArg([
-            'format', 'output-file', 'config', 'rule', 'ignore', 'context', 'stdin-filename', 'cache-location', 'print-config',
+            'format', 'output-file', 'config', 'preset', 'rule', 'ignore', 'context', 'stdin-filename', 'cache-location', 'print-config',
             'error', 'warning', 'info', 'style', 'trusted-registry', 'require-label',
           ]),
       async (a) => {
@@ -89,6 +90,9 @@ export async function runCommands(rawArgv: readonly string[], io: CliIO): Promis
             filePath: resolve(io.cwd, a.printConfig),
             ...(typeof a.config === 'string' ? { explicitConfig: resolve(io.cwd, a.config) } : {}),
             noConfig: a.noConfig || (a.config as unknown) === false,
+            ...(a.preset !== undefined ? { preset: lastOf(a.preset) } : {}),
+            cliRules: parseRuleArgs(list(a.rule)),
+            cliIgnore: list(a.ignore),
           });
           io.stdout(JSON.stringify(config, null, 2) + '\n');
           return;
@@ -117,6 +121,7 @@ export async function runCommands(rawArgv: readonly string[], io: CliIO): Promis
           noFail: a.noFail || a.fail === false,
         };
         if (typeof a.config === 'string') args.config = a.config;
+        if (a.preset !== undefined) args.preset = lastOf(a.preset);
         if (a.failureThreshold !== undefined) args.failureThreshold = thresholdOf(a.failureThreshold);
         // -1 is no limit, as in ESLint
         if (a.maxWarnings !== undefined && a.maxWarnings !== -1) {
@@ -154,15 +159,20 @@ export async function runCommands(rawArgv: readonly string[], io: CliIO): Promis
         exitCode = df.errors.length > 0 ? 1 : 0;
       },
     )
-    .command('rules', 'list every rule', (y) => y.option('format', { choices: ['table', 'json'] as const, default: 'table' as const }), async (a) => {
+    .command('rules', 'list every rule, with its severity in each preset', (y) => y.option('format', { choices: ['table', 'json'] as const, default: 'table' as const }), async (a) => {
       const { getLinter } = await import('../linter/index.ts');
+      const { presetSettings } = await import('../linter/presets.ts');
+      const { PRESET_NAMES } = await import('../linter/types.ts');
       const metas = getLinter().metas;
       if (a.format === 'json') {
-        io.stdout(JSON.stringify(metas.map((m) => ({ id: m.id, aliases: m.aliases, severity: m.defaultOff ? 'off' : m.severity, fixable: m.fixable ?? null, category: m.category, summary: m.docs.summary })), null, 2) + '\n');
+        io.stdout(JSON.stringify(metas.map((m) => ({ id: m.id, aliases: m.aliases, presets: presetSettings(m), fixable: m.fixable ?? null, category: m.category, summary: m.docs.summary })), null, 2) + '\n');
         return;
       }
-      const rows = metas.map((m) => [m.id, m.aliases.join(', '), m.defaultOff ? 'off' : m.severity, m.fixable ?? '', m.category]);
-      const head = ['id', 'aliases', 'severity', 'fixable', 'category'];
+      const rows = metas.map((m) => {
+        const presets = presetSettings(m);
+        return [m.id, m.aliases.join(', '), ...PRESET_NAMES.map((p) => presets[p]), m.fixable ?? '', m.category];
+      });
+      const head = ['id', 'aliases', ...PRESET_NAMES, 'fixable', 'category'];
       const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
       const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd() + '\n';
       io.stdout(line(head) + line(widths.map((w) => '-'.repeat(w))) + rows.map(line).join(''));
@@ -250,6 +260,11 @@ function unknownOptions(message: string): string | undefined {
 function list(value: unknown): string[] {
   if (value === undefined) return [];
   return (Array.isArray(value) ? value : [value]).map((v) => (v === STDIN_ARG ? '-' : String(v)));
+}
+
+/** a single-value option given more than once: the last one counts */
+function lastOf(value: unknown): string {
+  return list(value).at(-1) ?? '';
 }
 
 function readSource(io: CliIO, file: string): string {

@@ -41,6 +41,8 @@ export interface FileOutcome {
   failureThreshold?: FailureThreshold;
   /** the preset the file was linted in */
   preset: PresetName;
+  /** every rule's resolved setting, when a SARIF report describes them */
+  ruleSettings?: Record<string, RuleSetting>;
 }
 
 /** With a `cache` (--cache, on the main thread), stdin excepted, each lint call goes through it. */
@@ -62,6 +64,7 @@ export async function lintFile(file: string, job: FileJobSettings, readStdin: ()
     filePath: absolutePath,
     ...(args.config !== undefined ? { explicitConfig: resolve(cwd, args.config) } : {}),
     noConfig: args.noConfig,
+    ...(args.preset !== undefined ? { preset: args.preset } : {}),
     cliRules: job.cliRules,
     cliIgnore: job.hadolint.ignore,
     cliLevels: job.hadolint.levels,
@@ -80,6 +83,7 @@ export async function lintFile(file: string, job: FileJobSettings, readStdin: ()
     failureThreshold: config.failureThreshold,
     preset: options.preset ?? 'recommended',
   };
+  if (args.format.includes('sarif')) outcome.ruleSettings = config.rules;
   const findingsOf = cache === undefined || isStdin
     ? (t: string) => linter.lint(t, options).findings
     : (t: string) => cache.findings(absoluteFile, t, options, (o) => linter.lint(t, o).findings);

@@ -23,6 +23,8 @@ export interface LintArgs {
   outputFile: string[];
   config?: string;
   noConfig: boolean;
+  /** --preset NAME: instead of the config's (checked where the config is resolved) */
+  preset?: string;
   rule: string[];
   ignore: string[];
   failureThreshold?: FailureThreshold;
@@ -73,12 +75,7 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
   if (toStdout.length > 1) {
     throw new UsageError(`${toStdout.length} formats would write to stdout (${toStdout.join(', ')}): give all but one its own --output-file, in the order of the --format values`);
   }
-  const cliRules: Record<string, RuleSetting> = {};
-  for (const r of args.rule) {
-    const m = /^([^=]+)=(.+)$/.exec(r);
-    if (!m || !SETTINGS.has(m[2]!)) throw new UsageError(`bad --rule '${r}': use --rule ID=off|error|warning|info|style`);
-    cliRules[m[1]!] = m[2] as RuleSetting;
-  }
+  const cliRules = parseRuleArgs(args.rule);
   const files = await findFiles(args.files, io.cwd);
   const results: FileResult[] = [];
   const fixReports: { path: string; outcome: FixOutcome }[] = [];
@@ -86,6 +83,8 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
   let wouldChange = false;
   const writeErrors: string[] = [];
   const warned = new Set<string>();
+  // the settings every file agrees on (SARIF's rule descriptors)
+  let ruleSettings: Map<string, RuleSetting> | undefined;
 
   // a progress line on a terminal for long runs (stderr, so reports stay clean)
   const progress = io.isTTY && files.length >= PROGRESS_MIN_FILES;
@@ -121,6 +120,7 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
     if (args.failureThreshold === undefined && outcome.failureThreshold) threshold = outcome.failureThreshold;
     if (outcome.fix && !outcome.writeError) fixReports.push({ path: outcome.result.filePath, outcome: outcome.fix });
     if (outcome.changed) wouldChange = true;
+    if (outcome.ruleSettings !== undefined) ruleSettings = agreeing(ruleSettings, outcome.ruleSettings);
     results.push(outcome.result);
   }
 
@@ -158,6 +158,7 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
     cwd: io.cwd,
     toolVersion: io.version,
     exitCode,
+    ...(ruleSettings !== undefined ? { ruleSettings } : {}),
     ...(args.color !== undefined ? { color: args.color } : {}),
   };
   for (const [i, format] of formats.entries()) {
@@ -203,6 +204,24 @@ function makeFolders(dir: string): void {
   const missing: string[] = [];
   for (let folder = dir; !existsSync(folder) && dirname(folder) !== folder; folder = dirname(folder)) missing.push(folder);
   for (const folder of missing.reverse()) mkdirSync(folder);
+}
+
+/** the settings of `soFar` that `next` has too (all of `next` for the first file) */
+function agreeing(soFar: Map<string, RuleSetting> | undefined, next: Readonly<Record<string, RuleSetting>>): Map<string, RuleSetting> {
+  if (soFar === undefined) return new Map(Object.entries(next));
+  for (const [id, setting] of soFar) if (next[id] !== setting) soFar.delete(id);
+  return soFar;
+}
+
+/** --rule ID=SETTING values, by rule name */
+export function parseRuleArgs(rules: readonly string[]): Record<string, RuleSetting> {
+  const cliRules: Record<string, RuleSetting> = {};
+  for (const r of rules) {
+    const m = /^([^=]+)=(.+)$/.exec(r);
+    if (!m || !SETTINGS.has(m[2]!)) throw new UsageError(`bad --rule '${r}': use --rule ID=off|error|warning|info|style`);
+    cliRules[m[1]!] = m[2] as RuleSetting;
+  }
+  return cliRules;
 }
 
 const PIECE_SIZE = 1 << 16;

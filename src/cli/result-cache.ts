@@ -137,7 +137,7 @@ export class ResultCache {
     this.visited.add(absolutePath);
     const textHash = hash(text);
     const settings = hash(JSON.stringify([
-      options.filePath, options.rules, options.ruleOptions, options.codes, options.trustedRegistries, options.labelSchema,
+      options.filePath, options.preset, options.rules, options.ruleOptions, options.codes, options.trustedRegistries, options.labelSchema,
       options.strictLabels, options.disableInlineIgnores, options.enableAll, options.context?.dir,
     ]));
     const entry = this.entryOf(absolutePath);

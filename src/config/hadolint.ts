@@ -49,7 +49,7 @@ function mapThreshold(content: HadolintContent): FailureThreshold | undefined {
 
 /**
  * Our config equivalent to a hadolint config, so a hadolint user switches with no edits:
- *   ignored -> ignore, override.<level> -> rules (DL codes through rule aliases),
+ *   preset "hadolint" (hadolint's rules, severities and semantics), ignored -> ignore, override.<level> -> rules (DL codes through rule aliases),
  *   failure-threshold -> failureThreshold, no-fail -> failureThreshold "none",
  *   trustedRegistries (string or list) -> trustedRegistries, label-schema -> labelSchema,
  *   strict-labels -> strictLabels, disable-ignore-pragma -> disableInlineIgnores.
@@ -61,7 +61,8 @@ export function mapHadolintConfig(
   index: RuleIndex,
 ): { content: ConfigFileContent; warnings: string[] } {
   const warnings: string[] = [];
-  if (content === null) return { content: {}, warnings };
+  // a hadolint user gets hadolint's rule set and behaviour
+  if (content === null) return { content: { preset: 'hadolint' }, warnings };
 
   const unimplemented = new Set<string>();
   const toIds = (codes: readonly string[] | null | undefined): string[] =>
@@ -91,6 +92,7 @@ export function mapHadolintConfig(
 
   return {
     content: {
+      preset: 'hadolint',
       rules,
       ignore,
       failureThreshold: mapThreshold(content),

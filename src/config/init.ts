@@ -5,6 +5,8 @@
 export function starterConfigText(version: string): string {
   const starter = {
     $schema: `https://unpkg.com/tslint-docker@${version}/schemas/config.schema.json`,
+    // the default, written out so the choice is visible (docs/presets.md)
+    preset: 'recommended',
     // a prerelease pins the release it leads to ("0.2.0-beta.1" -> "0.2.0")
     ruleset: version.replace(/[-+].*$/, ''),
     rules: {},

@@ -1,4 +1,5 @@
 import picomatch from 'picomatch';
+import type { PresetName } from '../linter/types.ts';
 import type {
   ConfigFileContent,
   FailureThreshold,
@@ -30,6 +31,7 @@ export interface NormalizedOverride {
 /** A validated config file with rule names turned into ids and globs compiled. */
 export interface NormalizedConfig {
   filePath: string;
+  preset?: PresetName;
   ruleset?: string;
   base: RuleLayer;
   overrides: NormalizedOverride[];
@@ -89,6 +91,7 @@ export function normalizeConfig(
 ): NormalizedConfig {
   return {
     filePath,
+    preset: content.preset,
     ruleset: content.ruleset,
     base: normalizeLayer(content.rules, content.ignore, '', index, filePath),
     overrides: (content.overrides ?? []).map((override, i) => ({

@@ -5,6 +5,8 @@ import { ConfigError, displayPath } from './errors.ts';
 import { mapHadolintConfig, type HadolintContent } from './hadolint.ts';
 import type { NormalizedConfig, RuleLayer } from './normalize.ts';
 import { getRuleIndex, requireRuleId, type RuleIndex } from './rule-index.ts';
+import { didYouMean } from './suggest.ts';
+import { PRESET_NAMES, type PresetName } from '../linter/types.ts';
 import {
   RULE_SETTINGS,
   type ConfigFileContent,
@@ -21,6 +23,8 @@ export interface ResolveOptions {
   explicitConfig?: string;
   /** --no-config: use only defaults and command-line settings */
   noConfig?: boolean;
+  /** --preset NAME, instead of the config's */
+  preset?: string;
   /** --rule id=setting, applied after every config file setting */
   cliRules?: Readonly<Record<string, RuleSetting>>;
   /** --ignore id */
@@ -164,6 +168,15 @@ function commandLineLayer(options: ResolveOptions, index: RuleIndex): RuleLayer 
   return { rules, ignore, codes, warnings };
 }
 
+function commandLinePreset(name: string | undefined): PresetName | undefined {
+  if (name === undefined) return undefined;
+  const preset = PRESET_NAMES.find((p) => p === name);
+  if (preset === undefined) {
+    throw new ConfigError(`unknown preset '${name}' in --preset${didYouMean(name, PRESET_NAMES)}; use one of ${PRESET_NAMES.join(', ')}`);
+  }
+  return preset;
+}
+
 async function selectConfig(filePath: string, options: ResolveOptions, index: RuleIndex) {
   if (options.noConfig === true) {
     if (options.explicitConfig !== undefined) throw new ConfigError('--config and --no-config cannot be used together');
@@ -177,20 +190,22 @@ async function selectConfig(filePath: string, options: ResolveOptions, index: Ru
 }
 
 /**
- * The configuration for one Dockerfile: defaults, then `ruleset` pinning, the config file's
- * top level, its overrides that match the file (in order), then the command line.
- * Throws ConfigError for anything the user must fix.
+ * The configuration for one Dockerfile: the preset's rules and severities, then `ruleset`
+ * pinning, the config file's top level, its overrides that match the file (in order), then the
+ * command line. Throws ConfigError for anything the user must fix.
  */
 export async function resolveConfig(filePath: string, options: ResolveOptions): Promise<ResolvedConfig> {
   const absolutePath = path.resolve(filePath);
   const index = getRuleIndex(options.knownRules);
+  const cliPreset = commandLinePreset(options.preset);
   const config = await selectConfig(absolutePath, options, index);
+  const preset = cliPreset ?? config?.preset ?? 'recommended';
 
   const rules: Record<string, RuleSetting> = {};
   const ruleOptions: Record<string, RuleOptions> = {};
   for (const rule of index.rules) {
     const pinnedOut = config?.ruleset !== undefined && rule.since !== undefined && isNewerThan(rule.since, config.ruleset);
-    rules[rule.id] = pinnedOut || rule.defaultOff ? 'off' : rule.severity;
+    rules[rule.id] = pinnedOut ? 'off' : rule.presets[preset] ?? 'off';
   }
   if (config !== null) {
     applyLayer(config.base, rules, ruleOptions);
@@ -206,6 +221,7 @@ export async function resolveConfig(filePath: string, options: ResolveOptions): 
 
   return {
     source: config?.filePath ?? null,
+    preset,
     rules,
     ruleOptions,
     codes: commandLine.codes,

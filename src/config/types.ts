@@ -1,4 +1,4 @@
-import type { Severity } from '../linter/types.ts';
+import type { PresetName, Severity } from '../linter/types.ts';
 
 /** What a config may set a rule to. */
 export type RuleSetting = Severity | 'off';
@@ -13,11 +13,10 @@ export type LabelType = 'text' | 'url' | 'semver' | 'hash' | 'rfc3339' | 'spdx' 
 export interface KnownRule {
   id: string;
   aliases: readonly string[];
-  severity: Severity;
   /** tslint-docker version that introduced the rule, for `ruleset` pinning; absent = in every ruleset */
   since?: string;
-  /** off unless a config enables it */
-  defaultOff?: boolean;
+  /** its severity in each preset that turns it on */
+  presets: Readonly<Partial<Record<PresetName, Severity>>>;
 }
 
 export type RuleOptions = Record<string, unknown>;
@@ -25,6 +24,7 @@ export type RuleOptions = Record<string, unknown>;
 /** A config file as the schema admits it (ours, or a hadolint file mapped onto ours). */
 export interface ConfigFileContent {
   $schema?: string;
+  preset?: PresetName;
   ruleset?: string;
   rules?: Record<string, RuleEntry>;
   ignore?: string[];
@@ -48,7 +48,9 @@ export interface OverrideContent {
 export interface ResolvedConfig {
   /** absolute path of the config file used, or null when none was */
   source: string | null;
-  /** every known rule id -> its effective setting for this file */
+  /** the preset: --preset, else the config's, else `hadolint` for a .hadolint.yaml, else `recommended` */
+  preset: PresetName;
+  /** every known rule id -> its effective setting for this file (the preset's, then the config's and the command line's) */
   rules: Record<string, RuleSetting>;
   /** options given as `[severity, options]`, by rule id */
   ruleOptions: Record<string, RuleOptions>;

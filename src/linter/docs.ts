@@ -1,4 +1,5 @@
 /** Rule documentation rendered from each rule's `meta` (Ruff's sections), for docs/rules and `explain`. */
+import { presetSettings } from './presets.ts';
 import type { RuleMeta } from './types.ts';
 
 /** A fence longer than any backtick run in the code, so an example cannot close it early. */
@@ -6,6 +7,14 @@ function codeBlock(code: string): string {
   const longestRun = Math.max(0, ...(code.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(Math.max(3, longestRun + 1));
   return `${fence}dockerfile\n${code.replace(/\n$/, '')}\n${fence}`;
+}
+
+/** `recommended` (warning), `all` (warning): the presets that turn the rule on, with its severity there */
+export function presetList(meta: RuleMeta): string {
+  return Object.entries(presetSettings(meta))
+    .filter(([, setting]) => setting !== 'off')
+    .map(([name, setting]) => `\`${name}\` (${setting})`)
+    .join(', ');
 }
 
 export function renderRuleDoc(meta: RuleMeta): string {
@@ -18,7 +27,7 @@ export function renderRuleDoc(meta: RuleMeta): string {
     `${d.summary}`,
     '',
     `- Aliases: ${aliases}`,
-    `- Default severity: ${meta.severity}`,
+    `- Presets: ${presetList(meta)}`,
     `- Category: ${meta.category}`,
     `- Fixable: ${fixable}`,
     '',
@@ -42,5 +51,6 @@ export function renderRuleDoc(meta: RuleMeta): string {
     '',
     d.fixSafety ?? (meta.fixable ? 'See the rule description.' : 'This rule offers no fix.'),
     '',
+    ...(d.presets === undefined ? [] : ['## How presets differ', '', d.presets, '']),
   ].join('\n');
 }

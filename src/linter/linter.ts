@@ -8,15 +8,16 @@ import { parseDockerfile } from '../parser/index.ts';
 import type { Dockerfile, Span } from '../parser/ast.ts';
 import type { Report, Rule, RuleContext, RuleSettings, RuleVisitors } from './rule.ts';
 import { readSuppressions } from './suppressions.ts';
-import type { FileResult, Finding, PresetName, RuleMeta, Severity } from './types.ts';
+import { presetRules } from './presets.ts';
+import { PRESET_NAMES, type FileResult, type Finding, type PresetName, type RuleMeta, type Severity } from './types.ts';
 
 export type RuleSetting = Severity | 'off';
 
 export interface LintOptions {
   filePath?: string;
-  /** the preset whose semantics the rules follow (default `recommended`) */
+  /** the preset (default `recommended`): the rules on and their severity where `rules` does not say, and the semantics the rules follow */
   preset?: PresetName;
-  /** effective setting per rule id (from the config); rules not listed use their default */
+  /** effective setting per rule id (from the config); rules not listed follow the preset */
   rules?: Readonly<Record<string, RuleSetting>>;
   ruleOptions?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   /** settings of findings by a code they carry as an alias (ShellCheck's SC codes: `--ignore SC2086`, `--error SC2046`) */
@@ -26,7 +27,7 @@ export interface LintOptions {
   strictLabels?: boolean;
   disableInlineIgnores?: boolean;
   context?: BuildContext;
-  /** run rules that are off by default too (conformance runs compare raw rule output) */
+  /** every rule at its own severity, whatever the preset turns on (rule tests compare raw rule output); the semantics stay the preset's */
   enableAll?: boolean;
   /** benchmarks: milliseconds spent in each rule's visitors are added here */
   profile?: Map<string, number>;
@@ -61,18 +62,22 @@ export class Linter {
   }
 
   private readonly knownNames: ReadonlySet<string>;
+  /** each preset's setting of every rule, in the order of `metas`: made once, on the preset's first use */
+  private readonly presetDefaults = new Map<PresetName, readonly RuleSetting[]>();
   /** what each rule visits, learnt from its first create() that visits anything: create() returns these keys or none (a test holds rules to it) */
   private readonly plans = new Map<Rule, VisitPlan>();
 
   lint(source: string, options: LintOptions = {}): FileResult & { df: Dockerfile } {
     const configured = options.rules;
-    const enableAll = options.enableAll === true;
+    const preset = options.preset ?? 'recommended';
+    // `all` is every rule at its own severity
+    const defaults = this.defaultsOf(options.enableAll === true ? 'all' : preset);
+    const syntaxSeverity = configured?.[SYNTAX_ERROR_META.id] ?? defaults[0]!;
     // an executable or an image read as text parses into hundreds of bogus lines: one finding says what it is
-    if (looksBinary(source)) return binaryResult(source, options.filePath, severityOf(SYNTAX_ERROR_META, configured, enableAll));
+    if (looksBinary(source)) return binaryResult(source, options.filePath, syntaxSeverity);
     const df = parseDockerfile(source);
     const findings: Finding[] = [];
 
-    const syntaxSeverity = severityOf(SYNTAX_ERROR_META, configured, enableAll);
     if (syntaxSeverity !== 'off') {
       for (const e of df.errors) findings.push(makeFinding(df, SYNTAX_ERROR_META, syntaxSeverity, e, e.message));
     }
@@ -81,15 +86,17 @@ export class Linter {
     let present = 0;
     for (const info of model.instructions) present |= keywordBit(info.ins.keyword);
     const shared: RuleSettings = {
-      preset: options.preset ?? 'recommended',
+      preset,
       trustedRegistries: options.trustedRegistries ?? [],
       labelSchema: options.labelSchema ?? {},
       strictLabels: options.strictLabels ?? false,
       options: NO_OPTIONS,
     };
     const active: ActiveRule[] = [];
-    for (const rule of this.rules) {
-      const severity = severityOf(rule.meta, configured, enableAll);
+    for (let i = 0; i < this.rules.length; i++) {
+      const rule = this.rules[i]!;
+      // metas[0] is syntax-error
+      const severity = configured?.[rule.meta.id] ?? defaults[i + 1]!;
       if (severity === 'off') continue;
       // a rule whose visitors this file would never call is not created at all
       const plan = this.plans.get(rule);
@@ -120,6 +127,17 @@ export class Linter {
     kept.sort(byPosition);
     const result: FileResult & { df: Dockerfile } = { filePath: options.filePath ?? '-', source, findings: kept, df };
     return result;
+  }
+
+  private defaultsOf(preset: PresetName): readonly RuleSetting[] {
+    let defaults = this.presetDefaults.get(preset);
+    if (defaults === undefined) {
+      if (!PRESET_NAMES.includes(preset)) throw new Error(`unknown preset '${String(preset)}': use one of ${PRESET_NAMES.join(', ')}`);
+      const on = presetRules(preset, this.metas);
+      defaults = this.metas.map((m) => on.get(m.id) ?? 'off');
+      this.presetDefaults.set(preset, defaults);
+    }
+    return defaults;
   }
 }
 
@@ -153,10 +171,6 @@ function binaryResult(source: string, filePath: string | undefined, severity: Ru
   const df = parseDockerfile('');
   const findings = severity === 'off' ? [] : [makeFinding(df, SYNTAX_ERROR_META, severity, { start: 0, end: 0 }, 'not a Dockerfile (binary)')];
   return { filePath: filePath ?? '-', source, findings, df };
-}
-
-function severityOf(meta: RuleMeta, configured: LintOptions['rules'], enableAll: boolean): RuleSetting {
-  return configured?.[meta.id] ?? (meta.defaultOff && !enableAll ? 'off' : meta.severity);
 }
 
 /** findings in source order; at one position, by rule id (code-unit order: ids are lower-case ASCII) */

@@ -3,7 +3,7 @@
  * measured precision, test/precision/); `hadolint` and `buildkit` follow from each rule's
  * aliases (a DL code, a BuildKit check name); `all` is every rule.
  */
-import type { PresetName, RuleMeta, Severity } from './types.ts';
+import { PRESET_NAMES, type PresetName, type RuleMeta, type Severity } from './types.ts';
 
 /**
  * The default preset: rules an experienced Docker engineer agrees with on at least 90% of their
@@ -91,6 +91,8 @@ export const BUILDKIT_CHECKS: ReadonlySet<string> = new Set([
 const HADOLINT_OFF = new Set(['DL1001', 'DL3057']);
 /** BuildKit runs these only when `# check=experimental=...` asks */
 const BUILDKIT_EXPERIMENTAL = new Set(['InvalidDefinitionDescription']);
+/** rules that report part of a BuildKit check whose name another rule carries (an alias names one rule): MultipleInstructionsDisallowed covers CMD (multiple-cmd), ENTRYPOINT and HEALTHCHECK */
+const BUILDKIT_PARTS = new Set(['multiple-entrypoint', 'healthcheck-duplicate']);
 
 /**
  * The rules a preset turns on, with their severity; every other rule is off.
@@ -98,7 +100,7 @@ const BUILDKIT_EXPERIMENTAL = new Set(['InvalidDefinitionDescription']);
  * (the rule's own); `buildkit`: each rule with a BuildKit check name, as a warning, as BuildKit
  * reports them; `all`: every rule at its own severity.
  */
-export function presetRules(name: PresetName, metas: readonly RuleMeta[]): Map<string, Severity> {
+export function presetRules(name: PresetName, metas: readonly PresetRule[]): Map<string, Severity> {
   const on = new Map<string, Severity>();
   for (const meta of metas) {
     const severity = presetSeverity(name, meta);
@@ -107,7 +109,18 @@ export function presetRules(name: PresetName, metas: readonly RuleMeta[]): Map<s
   return on;
 }
 
-function presetSeverity(name: PresetName, meta: RuleMeta): Severity | undefined {
+/** A rule's setting in every preset, in the order of PRESET_NAMES (`rules`, `explain`, the rule docs). */
+export function presetSettings(meta: PresetRule): Record<PresetName, Severity | 'off'> {
+  const settings = {} as Record<PresetName, Severity | 'off'>;
+  for (const name of PRESET_NAMES) settings[name] = presetSeverity(name, meta) ?? 'off';
+  return settings;
+}
+
+/** what a preset needs to know of a rule */
+export type PresetRule = Pick<RuleMeta, 'id' | 'aliases' | 'severity'>;
+
+/** The severity of one rule in a preset, undefined when the preset leaves it off. */
+export function presetSeverity(name: PresetName, meta: PresetRule): Severity | undefined {
   // a file that does not parse fails every build, whatever the preset
   if (meta.id === 'syntax-error') return 'error';
   switch (name) {
@@ -121,6 +134,7 @@ function presetSeverity(name: PresetName, meta: RuleMeta): Severity | undefined 
       return codes.length > 0 && !codes.every((c) => HADOLINT_OFF.has(c)) ? meta.severity : undefined;
     }
     case 'buildkit': {
+      if (BUILDKIT_PARTS.has(meta.id)) return 'warning';
       const checks = meta.aliases.filter((a) => BUILDKIT_CHECKS.has(a));
       return checks.length > 0 && !checks.every((c) => BUILDKIT_EXPERIMENTAL.has(c)) ? 'warning' : undefined;
     }

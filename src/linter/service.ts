@@ -9,7 +9,8 @@ import { loadContext } from '../model/index.ts';
 import { getLinter } from './index.ts';
 import type { LintOptions } from './linter.ts';
 import type { Dockerfile } from '../parser/ast.ts';
-import type { FileResult } from './types.ts';
+import { presetSeverity } from './presets.ts';
+import { PRESET_NAMES, type FileResult, type PresetName, type Severity } from './types.ts';
 
 export interface LintRequest {
   source: string;
@@ -17,6 +18,8 @@ export interface LintRequest {
   filePath: string;
   explicitConfig?: string;
   noConfig?: boolean;
+  /** --preset NAME */
+  preset?: string;
   cliRules?: Readonly<Record<string, RuleSetting>>;
   cliIgnore?: readonly string[];
   /** hadolint's flags and HADOLINT_* variables (see ResolveOptions) */
@@ -38,8 +41,12 @@ let known: KnownRule[] | undefined;
 /** the registry as configuration sees it (the same array every call: config caches key on it) */
 export function knownRules(): readonly KnownRule[] {
   known ??= getLinter().metas.map((m) => {
-    const rule: KnownRule = { id: m.id, aliases: m.aliases, severity: m.severity };
-    if (m.defaultOff) rule.defaultOff = true;
+    const presets: Partial<Record<PresetName, Severity>> = {};
+    for (const name of PRESET_NAMES) {
+      const severity = presetSeverity(name, m);
+      if (severity !== undefined) presets[name] = severity;
+    }
+    const rule: KnownRule = { id: m.id, aliases: m.aliases, presets };
     const since = (m as { since?: string }).since;
     if (since) rule.since = since;
     return rule;
@@ -51,6 +58,7 @@ export async function configFor(req: Omit<LintRequest, 'source'>): Promise<Resol
   const options: Parameters<typeof resolveConfig>[1] = { knownRules: knownRules() };
   if (req.explicitConfig !== undefined) options.explicitConfig = req.explicitConfig;
   if (req.noConfig) options.noConfig = true;
+  if (req.preset !== undefined) options.preset = req.preset;
   if (req.cliRules) options.cliRules = req.cliRules;
   if (req.cliIgnore) options.cliIgnore = req.cliIgnore;
   if (req.cliLevels) options.cliLevels = req.cliLevels;
@@ -63,6 +71,7 @@ export function lintOptionsFrom(config: ResolvedConfig, filePath: string, contex
   const absolute = resolve(filePath);
   return {
     filePath,
+    preset: config.preset,
     rules: config.rules,
     ruleOptions: config.ruleOptions,
     ...(Object.keys(config.codes).length > 0 && { codes: config.codes }),

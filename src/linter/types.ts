@@ -74,8 +74,6 @@ export interface RuleMeta {
   category: 'correctness' | 'security' | 'size' | 'cache' | 'maintainability' | 'style' | 'syntax';
   /** which kinds of fix the rule can offer */
   fixable?: 'safe' | 'unsafe' | 'both';
-  /** off unless the configuration enables it (hadolint's `ignore` severity: DL1001, DL3057) */
-  defaultOff?: boolean;
   docs: RuleDocs;
 }
 

@@ -61,14 +61,15 @@ function ruleHelp(rule: RuleMeta): Sarif.MultiformatMessageString {
   return { text: text.join('\n\n'), markdown: renderRuleDoc(rule) };
 }
 
-function ruleDescriptor(rule: RuleMeta): Sarif.ReportingDescriptor {
+function ruleDescriptor(rule: RuleMeta, setting: Severity | 'off' | undefined): Sarif.ReportingDescriptor {
   return {
     id: rule.id,
     name: pascalCase(rule.id),
     shortDescription: { text: rule.docs.summary },
     fullDescription: { text: rule.docs.description },
     help: ruleHelp(rule),
-    defaultConfiguration: { level: LEVEL[rule.severity] },
+    // as configured for this run: the preset's severity, or the config's
+    defaultConfiguration: setting === 'off' ? { enabled: false, level: LEVEL[rule.severity] } : { level: LEVEL[setting ?? rule.severity] },
     properties: {
       // SARIF wants tags unique
       tags: [...new Set([rule.category, ...rule.aliases])],
@@ -160,7 +161,7 @@ const sarif: Reporter = function* (results, context) {
     descriptors.push(descriptor);
   };
   for (const rule of context.rules) {
-    if (!ruleIndexes.has(rule.id)) addDescriptor(ruleDescriptor(rule));
+    if (!ruleIndexes.has(rule.id)) addDescriptor(ruleDescriptor(rule, context.ruleSettings?.get(rule.id)));
   }
   // findings of rules outside the registry (the parser's) get a descriptor too, before
   // the rules are written, in the order they first occur; only those few are sorted (a

@@ -1,8 +1,10 @@
-import type { FileResult, RuleMeta } from '../linter/types.ts';
+import type { FileResult, RuleMeta, Severity } from '../linter/types.ts';
 
 export interface ReporterContext {
   /** metadata of every rule, reported or not (SARIF lists them all) */
   rules: readonly RuleMeta[];
+  /** each rule's setting as the configuration resolved it for every file of the run; a rule absent (files differ) is described at its own severity */
+  ruleSettings?: ReadonlyMap<string, Severity | 'off'>;
   /** paths in every output are made relative to this directory */
   cwd: string;
   toolVersion: string;

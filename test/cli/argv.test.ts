@@ -35,6 +35,7 @@ const WORDS = [
   '--no-fail', '--fail', '--no-fail=true', '--strict-labels', '--no-strict-labels', '--disable-ignore-pragma', '--error', '--warning', '--info',
   '--style', 'DL3008', 'SC2086', '--error=DL3008', '--trusted-registry', 'docker.io', '--trusted-registry=my.io:5000', '--require-label',
   'maintainer:text', '--output', '--output=x.json', 'ignore', '-t=ignore', '--verbose',
+  '--preset', 'hadolint', 'all', '--preset=buildkit', '--preset=',
 ];
 
 describe('quickLintArgs', () => {
@@ -42,7 +43,7 @@ describe('quickLintArgs', () => {
     for (const argv of [
       [], ['Dockerfile'], ['--no-config', 'Dockerfile'], ['-', '--stdin-filename', 'svc/Dockerfile', '--format', 'compact'],
       ['Dockerfile', '-f', 'json', '-f', 'sarif', '-o', '-', '-o', 'out.sarif'], ['Dockerfile', '-t', 'error', '--max-warnings', '0'],
-      ['Dockerfile', '--fix', '--unsafe-fixes'], ['Dockerfile', '--diff'], ['--cache', '--cache-location', 'ci/lint.cache', 'Dockerfile'], ['--format=json', '--rule', 'DL3008=off', '--ignore', 'DL3015', 'a/Dockerfile'],
+      ['Dockerfile', '--fix', '--unsafe-fixes'], ['Dockerfile', '--diff'], ['--cache', '--cache-location', 'ci/lint.cache', 'Dockerfile'], ['--format=json', '--rule', 'DL3008=off', '--ignore', 'DL3015', 'a/Dockerfile'], ['--preset', 'hadolint', 'Dockerfile'], ['--preset=all'],
       // a hadolint call
       ['--no-fail', '--error', 'DL3008', '--error', 'SC2086', '--warning', 'DL3015', '--info', 'DL3009', '--style', 'DL3059', '--ignore', 'DL3006', '-f', 'tty', 'Dockerfile'],
       ['--trusted-registry', 'docker.io', '--trusted-registry', 'my.io:5000', '--require-label', 'maintainer:text', '--strict-labels', '--disable-ignore-pragma', '-t', 'ignore', '-o', 'x.json', '-f', 'json', '-'],
@@ -59,7 +60,7 @@ describe('quickLintArgs', () => {
 
   it('reads every call it accepts exactly as yargs does', async () => {
     for (const argv of [
-      ['Dockerfile'], ['--no-config', 'Dockerfile'], ['-', '--output-file=-', '-o', '-'], ['--color', '--format=json', '-t', 'none'],
+      ['Dockerfile'], ['--no-config', 'Dockerfile'], ['-', '--output-file=-', '-o', '-'], ['--color', '--format=json', '-t', 'none'], ['--preset', 'buildkit', 'Dockerfile'],
       ['--no-fail', '--no-color', '--error', 'DL3008', '--warning=SC2086', '--trusted-registry', 'docker.io', '--require-label', 'maintainer:text', '--output', 'x', '-t', 'ignore'],
       ['--strict-labels', '--disable-ignore-pragma', '--style', 'DL3059', '--style', 'DL3060', '--info', 'x'],
     ]) {

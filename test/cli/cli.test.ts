@@ -53,8 +53,11 @@ describe('exit codes and messages', () => {
     [['empty-dir'], /no Dockerfiles found in directory empty-dir/],
     [['--config', 'bad.json', 'Dockerfile'], /bad\.json/],
     [['explain', 'DL9999'], /unknown rule 'DL9999'/],
+    [['--preset', 'hadolnt', 'Dockerfile'], /^tslint-docker: unknown preset 'hadolnt' in --preset \(did you mean 'hadolint'\?\); use one of recommended, hadolint, buildkit, all$/m],
+    [['--print-config', 'Dockerfile', '--preset', 'strict'], /unknown preset 'strict' in --preset; use one of recommended, hadolint, buildkit, all/],
+    [['--config', 'strict.json', 'Dockerfile'], /strict\.json: preset must be one of recommended, hadolint, buildkit, all$/m],
   ])('%j exits 2 with one line', async (args, message) => {
-    const dir = project({ Dockerfile: GOOD, 'empty-dir/README': 'x', 'bad.json': '{"rules": {"base-image-latest": "loud"}}' });
+    const dir = project({ Dockerfile: GOOD, 'empty-dir/README': 'x', 'bad.json': '{"rules": {"base-image-latest": "loud"}}', 'strict.json': '{"preset": "strict"}' });
     const run = await runCli(args as string[], dir);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message as RegExp);
@@ -71,6 +74,40 @@ describe('exit codes and messages', () => {
     const run = await runCli(['Dockerfile'], dir);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/\.tslint-dockerrc\.json: rules\.base-image-latest must be one of/);
+  });
+});
+
+describe('presets', () => {
+  const PINLESS = 'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n';
+
+  it('recommended by default; --preset chooses another, over the config\'s', async () => {
+    const dir = project({ Dockerfile: PINLESS, 'svc/Dockerfile': PINLESS, 'svc/.tslint-dockerrc.json': '{"preset": "hadolint"}' });
+    // compact: in the hadolint preset, -f json is hadolint's JSON, which names DL codes
+    const ids = async (args: string[]) => [...(await runCli([...args, '-f', 'compact'], dir)).stdout.matchAll(/\[([a-z0-9-]+)\]$/gm)].map((m) => m[1]);
+    expect(await ids(['Dockerfile'])).toEqual([]);
+    expect(await ids(['Dockerfile', '--preset', 'hadolint'])).toEqual(['apt-pin-versions']);
+    expect(await ids(['svc/Dockerfile'])).toEqual(['apt-pin-versions']);
+    expect(await ids(['svc/Dockerfile', '--preset', 'recommended'])).toEqual([]);
+    // the command line's rules still apply on top of the preset
+    expect(await ids(['svc/Dockerfile', '--preset', 'all', '--ignore', 'DL3008'])).not.toContain('apt-pin-versions');
+  });
+
+  it('a .hadolint.yaml selects hadolint\'s preset, which its settings change rule by rule', async () => {
+    const dir = project({ Dockerfile: PINLESS, '.hadolint.yaml': 'override:\n  info: [DL3008]\n' });
+    const run = await runCli(['Dockerfile', '-f', 'compact'], dir);
+    expect(run.stdout).toMatch(/^Dockerfile:2:\d+: info: Pin the version of `curl`.*\[apt-pin-versions\]$/m);
+  });
+
+  it('SARIF describes each rule as the run configured it', async () => {
+    const dir = project({ Dockerfile: PINLESS });
+    const sarif = JSON.parse((await runCli(['Dockerfile', '-f', 'sarif'], dir)).stdout);
+    const rules = Object.fromEntries((sarif.runs[0].tool.driver.rules as { id: string; defaultConfiguration: unknown }[]).map((r) => [r.id, r.defaultConfiguration]));
+    // its own severity is warning; recommended makes it an error (BuildKit fails the build)
+    expect(rules['copy-from-undefined-stage']).toEqual({ level: 'error' });
+    expect(rules['apt-pin-versions']).toEqual({ enabled: false, level: 'warning' });
+    // (in the hadolint preset, -f sarif is hadolint's SARIF, which has no rule descriptors)
+    const all = JSON.parse((await runCli(['Dockerfile', '-f', 'sarif', '--preset', 'all'], dir)).stdout);
+    expect(all.runs[0].tool.driver.rules.find((r: { id: string }) => r.id === 'apt-pin-versions').defaultConfiguration).toEqual({ level: 'warning' });
   });
 });
 
@@ -345,10 +382,16 @@ describe('subcommands', () => {
     expect(tree.instructions[1].keyword).toBe('RUN');
   });
 
-  it('rules lists every rule; explain finds a rule by alias; init writes a config once', async () => {
+  it('rules lists every rule with its setting in each preset; explain finds a rule by alias; init writes a config once', async () => {
     const dir = project({});
-    expect((await runCli(['rules'], dir)).stdout).toMatch(/apt-no-install-recommends\s+DL3015/);
-    expect((await runCli(['explain', 'dl3015'], dir)).stdout).toContain('## Why is this bad?');
+    const table = (await runCli(['rules'], dir)).stdout;
+    expect(table).toMatch(/^id\s+aliases\s+recommended\s+hadolint\s+buildkit\s+all\s+fixable\s+category$/m);
+    expect(table).toMatch(/^apt-pin-versions\s+DL3008\s+off\s+warning\s+off\s+warning\s/m);
+    const json = JSON.parse((await runCli(['rules', '--format', 'json'], dir)).stdout) as { id: string; presets: unknown }[];
+    expect(json.find((r) => r.id === 'stage-name-casing')!.presets).toEqual({ recommended: 'warning', hadolint: 'off', buildkit: 'warning', all: 'warning' });
+    const explained = (await runCli(['explain', 'dl3015'], dir)).stdout;
+    expect(explained).toContain('## Why is this bad?');
+    expect(explained).toMatch(/^- Presets: `recommended` \(info\), `hadolint` \(info\), `all` \(info\)$/m);
     expect((await runCli(['init'], dir)).code).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, '.tslint-dockerrc.json'), 'utf8')).$schema).toBeDefined();
     expect((await runCli(['init'], dir)).code).toBe(2);
@@ -357,7 +400,15 @@ describe('subcommands', () => {
   it('--print-config shows the resolved configuration; --version and --help work', async () => {
     const dir = project({ Dockerfile: GOOD, '.hadolint.yaml': 'ignored:\n  - DL3007\n' });
     const config = JSON.parse((await runCli(['--print-config', 'Dockerfile'], dir)).stdout);
+    expect(config.preset).toBe('hadolint');
     expect(config.rules['base-image-latest']).toBe('off');
+    expect(config.rules['apt-pin-versions']).toBe('warning');
+    const flags = JSON.parse((await runCli(['--print-config', 'Dockerfile', '--preset', 'buildkit', '--rule', 'DL3007=error'], dir)).stdout);
+    expect(flags.preset).toBe('buildkit');
+    expect(flags.rules['apt-pin-versions']).toBe('off');
+    expect(flags.rules['stage-name-casing']).toBe('warning');
+    // the .hadolint.yaml's ignore, then the command line's rule
+    expect(flags.rules['base-image-latest']).toBe('error');
     expect((await runCli(['--version'], dir)).stdout.trim()).toBe('0.1.0');
     expect((await runCli(['--help'], dir)).stdout).toContain('--unsafe-fixes');
   });

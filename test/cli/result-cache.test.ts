@@ -64,7 +64,7 @@ describe('ResultCache', () => {
     expect(cache.hits).toBe(1);
   });
 
-  it('lints again when the text, the settings, or an answer of the context changed', () => {
+  it('lints again when the text, the settings (the preset among them), or an answer of the context changed', () => {
     const { dir, path, lint, options } = setUp();
     const cache = ResultCache.open(path, '1.0.0');
     cache.findings('/p/Dockerfile', 'FROM a\n', options(), lint);
@@ -74,9 +74,12 @@ describe('ResultCache', () => {
     expect(lint).toHaveBeenCalledTimes(3);
     cache.findings('/p/Dockerfile', 'FROM b\n', { ...options(), filePath: 'other/Dockerfile' }, lint);
     expect(lint).toHaveBeenCalledTimes(4);
-    writeFileSync(join(dir, 'package.json'), '{}');
-    expect(cache.findings('/p/Dockerfile', 'FROM b\n', { ...options(), filePath: 'other/Dockerfile' }, lint)).toEqual([finding('package.json exists')]);
+    // the same rules in another preset: its semantics differ
+    cache.findings('/p/Dockerfile', 'FROM b\n', { ...options(), filePath: 'other/Dockerfile', preset: 'hadolint' }, lint);
     expect(lint).toHaveBeenCalledTimes(5);
+    writeFileSync(join(dir, 'package.json'), '{}');
+    expect(cache.findings('/p/Dockerfile', 'FROM b\n', { ...options(), filePath: 'other/Dockerfile', preset: 'hadolint' }, lint)).toEqual([finding('package.json exists')]);
+    expect(lint).toHaveBeenCalledTimes(6);
     expect(cache.hits).toBe(0);
   });
 
@@ -192,20 +195,22 @@ describe('ResultCache', () => {
 
 describe('tslint-docker --cache', () => {
   const NODE_APP = 'FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm ci\n';
+  // every rule: missing-dockerignore and cache-busting-copy read the build context
+  const ALL = ['--preset', 'all'];
 
   it('gives the same report from the cache, which it really reads', async () => {
     const dir = tempDir({ Dockerfile: NODE_APP });
-    const plain = await runCli(['Dockerfile', '-f', 'json'], dir);
-    const first = await runCli(['--cache', 'Dockerfile', '-f', 'json'], dir);
+    const plain = await runCli([...ALL, 'Dockerfile', '-f', 'json'], dir);
+    const first = await runCli([...ALL, '--cache', 'Dockerfile', '-f', 'json'], dir);
     clearContextCache();
-    const second = await runCli(['--cache', 'Dockerfile', '-f', 'json'], dir);
+    const second = await runCli([...ALL, '--cache', 'Dockerfile', '-f', 'json'], dir);
     expect(first).toEqual(plain);
     expect(second).toEqual(plain);
     // the second run's report comes from the file: an edit to it shows
     const cachePath = join(dir, DEFAULT_CACHE_FILE);
     writeFileSync(cachePath, readFileSync(cachePath, 'utf8').replace('This copies the whole build context', 'FROM THE CACHE'));
     clearContextCache();
-    const third = await runCli(['--cache', 'Dockerfile', '-f', 'json'], dir);
+    const third = await runCli([...ALL, '--cache', 'Dockerfile', '-f', 'json'], dir);
     expect(third.stdout).toContain('FROM THE CACHE');
   });
 
@@ -213,7 +218,7 @@ describe('tslint-docker --cache', () => {
     const dir = tempDir({ Dockerfile: NODE_APP });
     const ids = async () => {
       clearContextCache();
-      const run = await runCli(['--cache', 'Dockerfile', '-f', 'json'], dir);
+      const run = await runCli([...ALL, '--cache', 'Dockerfile', '-f', 'json'], dir);
       const [file] = JSON.parse(run.stdout) as { messages: { ruleId: string; message: string }[] }[];
       return file!.messages.map((m) => `${m.ruleId}: ${m.message}`).filter((m) => /dockerignore|cache-busting/.test(m));
     };

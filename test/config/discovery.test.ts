@@ -65,6 +65,7 @@ describe('discovery', () => {
       const config = await resolve(path.join(dir, 'Dockerfile'));
       expect(config).toEqual({
         source: null,
+        preset: 'recommended',
         rules: defaultSettings,
         ruleOptions: {},
         codes: {},

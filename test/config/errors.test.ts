@@ -3,7 +3,7 @@ import { resolveConfig, type RuleSetting } from '../../src/config/index.ts';
 import { expectConfigError, fixture, knownRules, shown } from './known-rules.ts';
 
 const ALLOWED_TOP_LEVEL =
-  '$schema, $import, ruleset, rules, ignore, failureThreshold, trustedRegistries, labelSchema, strictLabels, disableInlineIgnores, overrides';
+  '$schema, $import, preset, ruleset, rules, ignore, failureThreshold, trustedRegistries, labelSchema, strictLabels, disableInlineIgnores, overrides';
 
 /** The error discovering the config in `invalid/<folder>` gives. */
 async function expectInvalid(folder: string, file: string, problem: string): Promise<void> {
@@ -23,6 +23,7 @@ describe('config errors', () => {
     ['bad-tuple', 'rules.json-cmd must have at most 2 items'],
     ['bad-options', 'rules.json-cmd[1] must be an object'],
     ['bad-threshold', 'failureThreshold must be one of error, warning, info, style, none'],
+    ['bad-preset', 'preset must be one of recommended, hadolint, buildkit, all'],
     ['bad-ruleset', 'ruleset must be a version such as "0.1" or "0.1.2"'],
     ['bad-type', 'trustedRegistries must be an array'],
     [
@@ -57,6 +58,10 @@ describe('config errors', () => {
     await expectConfigError(
       resolveConfig(file, { knownRules, noConfig: true, cliIgnore: ['dl3007'] }),
       "unknown rule 'dl3007' in --ignore (did you mean 'DL3007'?)",
+    );
+    await expectConfigError(
+      resolveConfig(file, { knownRules, preset: 'hadolnt' }),
+      "unknown preset 'hadolnt' in --preset (did you mean 'hadolint'?); use one of recommended, hadolint, buildkit, all",
     );
   });
 });

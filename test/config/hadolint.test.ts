@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config/index.ts';
-import { defaultSettings, expectConfigError, fixture, knownRules, shown } from './known-rules.ts';
+import { expectConfigError, hadolintSettings, fixture, knownRules, shown } from './known-rules.ts';
 
 describe('.hadolint.yaml', () => {
   it('maps a realistic hadolint config through the DL aliases', async () => {
     const config = await resolveConfig(fixture('hadolint/project/images/base/Dockerfile'), { knownRules });
     expect(config).toEqual({
       source: fixture('hadolint/project/.hadolint.yaml'),
+      preset: 'hadolint',
       rules: {
-        ...defaultSettings,
+        ...hadolintSettings,
         'apt-pin-versions': 'off', // ignored: DL3008
         'no-latest-tag': 'error', // override.error: DL3007
         'copy-over-add': 'error', // override.error: DL3020
@@ -37,7 +38,8 @@ describe('.hadolint.yaml', () => {
     expect(config.source).toBe(fixture('hadolint/yml/.hadolint.yml'));
     expect(config.trustedRegistries).toEqual(['registry.example.com']);
     expect(config.failureThreshold).toBe('none');
-    expect(config.rules).toEqual(defaultSettings);
+    expect(config.preset).toBe('hadolint');
+    expect(config.rules).toEqual(hadolintSettings);
   });
 
   it("keeps hadolint's meaning of failure-threshold none: any finding fails", async () => {
@@ -48,12 +50,13 @@ describe('.hadolint.yaml', () => {
   it('is passed over when a config of ours exists further up', async () => {
     const config = await resolveConfig(fixture('hadolint/ours-above/app/Dockerfile'), { knownRules });
     expect(config.source).toBe(fixture('hadolint/ours-above/.tslint-dockerrc.json'));
+    expect(config.preset).toBe('recommended');
     expect(config.rules['json-cmd']).toBe('info');
   });
 
   it('warns about keys hadolint would ignore, with a suggestion', async () => {
     const config = await resolveConfig(fixture('hadolint/typo/Dockerfile'), { knownRules });
-    expect(config.rules).toEqual(defaultSettings);
+    expect(config.rules).toEqual(hadolintSettings);
     expect(config.warnings).toEqual([
       `${shown('hadolint/typo/.hadolint.yaml')}: unknown key 'ignore' ignored (did you mean 'ignored'?)`,
     ]);
@@ -71,6 +74,7 @@ describe('.hadolint.yaml', () => {
       explicitConfig: fixture('hadolint/explicit/ci-hadolint.yaml'),
     });
     expect(config.source).toBe(fixture('hadolint/explicit/ci-hadolint.yaml'));
+    expect(config.preset).toBe('hadolint');
     expect(config.rules['no-latest-tag']).toBe('off');
     expect(config.failureThreshold).toBe('error');
   });

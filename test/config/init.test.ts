@@ -10,6 +10,7 @@ describe('starter config', () => {
     const starter = JSON.parse(starterConfigText('0.2.0-beta.1')) as Record<string, unknown>;
     expect(starter.$schema).toBe('https://unpkg.com/tslint-docker@0.2.0-beta.1/schemas/config.schema.json');
     expect(starter.ruleset).toBe('0.2.0');
+    expect(starter.preset).toBe('recommended');
   });
 
   it('is a valid config that keeps the rules of its version', async () => {

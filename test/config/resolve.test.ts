@@ -1,19 +1,51 @@
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config/index.ts';
-import { defaultSettings, fixture, knownRules } from './known-rules.ts';
+import { defaultSettings, fixture, hadolintSettings, knownRules } from './known-rules.ts';
 
 const settingsFor = async (...parts: string[]) => (await resolveConfig(fixture(...parts), { knownRules })).rules;
+
+describe('presets', () => {
+  it('start every file from the preset, which the config changes rule by rule', async () => {
+    const config = await resolveConfig(fixture('preset/Dockerfile'), { knownRules });
+    expect(config.preset).toBe('all');
+    expect(config.rules).toEqual({ ...defaultSettings, 'healthcheck-missing': 'info' });
+    expect(await settingsFor('preset/legacy/Dockerfile')).toEqual({ ...defaultSettings, 'healthcheck-missing': 'error' });
+  });
+
+  it('--preset wins over the config\'s, a .hadolint.yaml\'s included; the config still applies on top', async () => {
+    const config = await resolveConfig(fixture('preset/Dockerfile'), { knownRules, preset: 'buildkit' });
+    expect(config.preset).toBe('buildkit');
+    expect(config.rules).toEqual({
+      'apt-no-install-recommends': 'off',
+      'apt-pin-versions': 'off',
+      'no-latest-tag': 'off',
+      'trusted-registry': 'off',
+      'copy-over-add': 'off',
+      'json-cmd': 'warning',
+      'consecutive-run': 'off',
+      'heredoc-prefer': 'off',
+      'healthcheck-missing': 'off',
+    });
+    const hadolint = await resolveConfig(fixture('hadolint/yml/Dockerfile'), { knownRules, preset: 'recommended' });
+    expect(hadolint.preset).toBe('recommended');
+    expect(hadolint.rules).toEqual(defaultSettings);
+    const none = await resolveConfig(fixture('preset/Dockerfile'), { knownRules, noConfig: true, preset: 'hadolint' });
+    expect(none.rules).toEqual(hadolintSettings);
+  });
+});
 
 describe('overrides', () => {
   it('leave files that no glob matches alone', async () => {
     const config = await resolveConfig(fixture('overrides/services/web/Dockerfile'), { knownRules });
-    expect(config.rules).toEqual(defaultSettings);
+    // the top level turns apt-pin-versions on, the preset leaves it off
+    expect(config.rules).toEqual({ ...defaultSettings, 'apt-pin-versions': 'warning' });
     expect(config.ruleOptions).toEqual({ 'apt-pin-versions': { allow: ['ca-certificates'] } });
   });
 
   it('apply to files under an anchored glob, ignore included', async () => {
     expect(await settingsFor('overrides/legacy/app/Dockerfile')).toEqual({
       ...defaultSettings,
+      'apt-pin-versions': 'warning',
       'copy-over-add': 'warning',
       'no-latest-tag': 'off',
     });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyEdits, fixText } from '../../src/fix/apply.ts';
 import { unifiedDiff } from '../../src/fix/diff.ts';
 import { Linter } from '../../src/linter/linter.ts';
-import { defineRule } from '../../src/linter/rule.ts';
+import { defineRule, type Rule } from '../../src/linter/rule.ts';
 import type { Fix } from '../../src/linter/types.ts';
 
 type MakeFix = (text: string, start: number, end: number) => Fix | undefined;
@@ -20,8 +20,14 @@ function fixingRule(id: string, makeFix: MakeFix) {
   });
 }
 
+/** a linter of these rules, each on (they are in no preset) */
+function linterOf(rules: Rule[]) {
+  const linter = new Linter(rules);
+  return { lint: (text: string) => linter.lint(text, { enableAll: true }) };
+}
+
 function ruleFixing(makeFix: MakeFix) {
-  return new Linter([fixingRule('test-rule', makeFix)]);
+  return linterOf([fixingRule('test-rule', makeFix)]);
 }
 
 const edit = (start: number, end: number, text: string, safety: Fix['safety'] = 'safe'): Fix => ({ description: 'd', safety, edits: [{ start, end, text }] });
@@ -81,7 +87,7 @@ describe('fixText', () => {
     // fine, but a fix may depend on what is there (here: `second` appends after whatever ends the RUN)
     const first = fixingRule('first', (text, start, end) => (text.slice(start, end).includes('one') ? undefined : edit(start + 4, start + 4, 'one && ')));
     const second = fixingRule('second', (text, start, end) => (text.slice(start, end).includes('two') ? undefined : edit(end, end, ' && two')));
-    const linter = new Linter([first, second]);
+    const linter = linterOf([first, second]);
     const out = fixText('FROM a\nRUN x\nRUN y\n', (t) => linter.lint(t).findings, { unsafe: false });
     expect(out.output).toBe('FROM a\nRUN one && x && two\nRUN one && y && two\n');
     expect(out.passes).toBe(2); // one fix per RUN per pass
@@ -101,7 +107,7 @@ describe('fixText', () => {
       }),
     });
     const other = fixingRule('other', (text, start, end) => (text.slice(start, end).endsWith(' y') ? undefined : edit(end, end, ' y')));
-    const linter = new Linter([each, other]);
+    const linter = linterOf([each, other]);
     const out = fixText('FROM a\nRUN x x x\n', (t) => linter.lint(t).findings, { unsafe: false });
     expect(out.output).toBe('FROM a\nRUN X X X y\n');
     expect(out.applied.map((a) => a.ruleId)).toEqual(['each-x', 'each-x', 'each-x', 'other']);

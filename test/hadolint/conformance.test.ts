@@ -6,7 +6,7 @@ import { loadCases, runCase } from './conformance.ts';
 /** cases where we deliberately differ from hadolint, with the reason (see test/hadolint-differences.md) */
 const differences = JSON.parse(readFileSync(join(import.meta.dirname, 'expected-differences.json'), 'utf8')) as Record<string, string>;
 
-// the agreement this suite guarantees (the issue asks for 0.97; we measure 0.997)
+// the agreement this suite guarantees in the hadolint preset (issue 16 asks for 0.99; we measure 0.997: 1100/1103)
 const MIN_AGREEMENT = 0.99;
 
 describe('hadolint conformance', () => {
@@ -32,7 +32,7 @@ describe('hadolint conformance', () => {
     }
     const agree = outcomes.filter((o) => o.agrees).length;
     const table = [...byRule].sort(([a], [b]) => a.localeCompare(b)).map(([rule, r]) => `${rule.padEnd(7)} ${r.agree}/${r.total}`);
-    console.log(`hadolint agreement: ${agree}/${outcomes.length} = ${((agree / outcomes.length) * 100).toFixed(1)}%\n${table.join('\n')}`);
+    console.log(`hadolint agreement in the hadolint preset: ${agree}/${outcomes.length} = ${((agree / outcomes.length) * 100).toFixed(1)}%\n${table.join('\n')}`);
     expect(agree / outcomes.length).toBeGreaterThanOrEqual(MIN_AGREEMENT);
   });
 

@@ -89,7 +89,7 @@ beforeAll(() => {
   writeFileSync(join(work, '.gitignore'), '.bin/\n');
   writeFileSync(join(work, 'Dockerfile'), 'FROM debian:latest\nRUN apt-get update && apt-get install -y curl\n');
   mkdirSync(join(work, 'web'));
-  writeFileSync(join(work, 'web', 'app.dockerfile'), 'FROM node:22\nRUN npm install -g serve\n');
+  writeFileSync(join(work, 'web', 'app.dockerfile'), 'FROM node:22\nRUN npm install -g serve\nCMD serve -s build\n');
 });
 
 afterAll(() => {

@@ -181,6 +181,9 @@ describe('language server over stdio', () => {
       return (await next).diagnostics;
     };
     expect((await notify('{ "rules": { "base-image-latest": "off" } }')).map((d) => d.code)).not.toContain('base-image-latest');
+    // the config's preset, as the CLI reads it: hadolint's has apt-pin-versions (DL3008), recommended has not
+    expect((await diagnostics).map((d) => d.code)).not.toContain('apt-pin-versions');
+    expect((await notify('{ "preset": "hadolint" }')).map((d) => d.code)).toContain('apt-pin-versions');
     const broken = await notify('{ "rules": { "no-such-rule": "off" } }');
     expect(broken).toHaveLength(1);
     expect(broken[0]).toMatchObject({ severity: 1, range: { start: { line: 0, character: 0 } } });

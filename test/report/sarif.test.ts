@@ -95,6 +95,19 @@ describe('sarif reporter', () => {
     });
   });
 
+  it('describes each rule at the severity the run resolved for it, off as disabled', () => {
+    const ruleSettings = new Map([['no-latest-tag', 'warning'], ['maintainer-deprecated', 'off']] as const);
+    const driver = run(report([], { ruleSettings })).tool.driver;
+    const configurations = Object.fromEntries(driver.rules!.map((rule) => [rule.id, rule.defaultConfiguration]));
+    expect(configurations).toEqual({
+      // files that disagree leave a rule out: it is described at its own severity
+      'apt-no-install-recommends': { level: 'warning' },
+      'no-latest-tag': { level: 'warning' },
+      'maintainer-deprecated': { enabled: false, level: 'note' },
+      'instruction-case': { level: 'note' },
+    });
+  });
+
   it('carries each rule\'s doc (docs/rules/<id>.md, shipped in the package) as help, and no helpUri that might not resolve', () => {
     const driver = run(report([])).tool.driver;
     expect(driver.rules!.every((rule) => rule.helpUri === undefined)).toBe(true);
