@@ -6,8 +6,23 @@ ruleTester(rule, {
     'FROM alpine:3.20\nRUN apk add --no-cache curl\n',
     'FROM alpine:3.20\nRUN --mount=type=cache,target=/var/cache/apk apk add -U curl\n',
     'FROM alpine:3.20\nRUN --mount=type=tmpfs,target=/var/cache/apk apk add curl\n',
+    { name: '--no-network fetches no index', code: 'FROM alpine:3.20\nRUN apk add --no-cache --virtual .build-deps gcc && apk add --no-network --virtual .rundeps so:libc.musl-x86_64.so.1\n' },
+    { name: 'the same RUN removes the index', code: 'FROM alpine:3.20\nRUN apk -U upgrade && apk add curl && rm -rf /var/cache/apk/* /tmp/*\n' },
   ],
   invalid: [
+    {
+      name: 'a removal before the add does not count',
+      code: 'FROM alpine:3.20\nRUN rm -rf /var/cache/apk/* && apk add curl\n',
+      errors: 1,
+      output: 'FROM alpine:3.20\nRUN rm -rf /var/cache/apk/* && apk add --no-cache curl\n',
+    },
+    {
+      name: 'hadolint preset: DL3019 reports the add whatever follows it',
+      code: 'FROM alpine:3.20\nRUN apk add -U curl && rm -rf /var/cache/apk/*\n',
+      options: { preset: 'hadolint' },
+      errors: 1,
+      output: 'FROM alpine:3.20\nRUN apk add --no-cache -U curl && rm -rf /var/cache/apk/*\n',
+    },
     {
       code: 'FROM alpine:3.20\nRUN apk update && apk add curl\n',
       errors: [{ line: 2, column: 19, endColumn: 31 }],
