@@ -36,8 +36,8 @@ export default defineRule({
       why: 'In shell form the container runs `/bin/sh -c "..."`: the shell becomes PID 1 and does not pass SIGTERM on, so `docker stop` waits for its timeout and then kills the program without a clean shutdown. A shell-form ENTRYPOINT also ignores CMD and the arguments of `docker run`.',
       bad: 'FROM node:22-slim\nCMD node server.js',
       good: 'FROM node:22-slim\nCMD ["node", "server.js"]',
-      fixSafety: 'Rewrites the command in JSON form only when it is a plain list of words (no variables, quotes, globs, operators, redirections or escapes, and no shell builtin), so the shell would have run exactly those words. Safe for CMD when the Dockerfile sets no ENTRYPOINT in the stage or the stages it builds on, and for ENTRYPOINT when the stage sets no CMD. Unsafe otherwise (an exec-form ENTRYPOINT receives CMD as arguments, which the shell form ignored) and under a SHELL other than a POSIX shell.',
-      presets: 'recommended, all and buildkit: not reported when a SHELL instruction (or a `# hadolint shell=` comment) chose the shell, as BuildKit\'s JSONArgsRecommended does: shell form is then deliberate. hadolint: DL3025 reports it all the same.',
+      fixSafety: 'Rewrites the command in JSON form only when it is a plain list of words (no variables, quotes, globs, operators, redirections or escapes, and no shell builtin), so the shell would have run exactly those words. Safe for HEALTHCHECK (hadolint preset), for CMD when the Dockerfile sets no ENTRYPOINT in the stage or the stages it builds on, and for ENTRYPOINT when the stage sets no CMD. Unsafe otherwise (an exec-form ENTRYPOINT receives CMD as arguments, which the shell form ignored) and under a SHELL other than a POSIX shell.',
+      presets: 'recommended, all and buildkit: not reported when a SHELL instruction (or a `# hadolint shell=` comment) chose the shell, as BuildKit\'s JSONArgsRecommended does: shell form is then deliberate. hadolint: DL3025, which reports HEALTHCHECK CMD too and ignores SHELL.',
     },
   },
   create(ctx) {
@@ -68,6 +68,10 @@ export default defineRule({
     return {
       CMD: (ins, info) => check(ins, ins.command, info, 'CMD'),
       ENTRYPOINT: (ins, info) => check(ins, ins.command, info, 'ENTRYPOINT'),
+      // a probe, not the main process: only hadolint's DL3025 asks for its JSON form
+      HEALTHCHECK: (ins, info) => {
+        if (hadolint && ins.kind?.value.toUpperCase() === 'CMD') check(ins, ins.command, info, 'HEALTHCHECK CMD');
+      },
     };
   },
 });

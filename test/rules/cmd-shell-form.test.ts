@@ -36,6 +36,13 @@ ruleTester(rule, {
       unsafeOutput: 'FROM node:22 AS base\nENTRYPOINT ["tini", "--"]\nFROM base\nCMD ["node", "app.js"]\n',
     },
     {
+      name: 'hadolint preset: DL3025 reports HEALTHCHECK CMD too',
+      options: { preset: 'hadolint' },
+      code: 'FROM node:22\nHEALTHCHECK --interval=5s CMD /bin/check \\\n  --quiet\n',
+      errors: 1,
+      output: 'FROM node:22\nHEALTHCHECK --interval=5s CMD ["/bin/check", "--quiet"]\n',
+    },
+    {
       name: 'continuation line',
       code: 'FROM node:22\nCMD /bin/server \\\n  --quiet\n',
       errors: 1,
