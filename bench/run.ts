@@ -8,9 +8,11 @@ import { benchCliBatch, benchCliCold } from './cli.ts';
 import { benchFix } from './fix.ts';
 import { benchLint, countFindingsPerRule } from './lint.ts';
 import { benchParse } from './parse.ts';
+import { benchPrecision, presetArg } from './precision.ts';
 
 const json = process.argv.includes('--json');
-const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+// names of benchmarks to run (all when none); `--preset NAME` is the precision benchmark's
+const only = process.argv.slice(2).filter((a, i, args) => !a.startsWith('--') && args[i - 1] !== '--preset');
 const benches: Record<string, () => Promise<void>> = {
   parse: () => benchParse(json),
   lint: async () => { await benchLint(json); await countFindingsPerRule(json); },
@@ -22,6 +24,7 @@ const benches: Record<string, () => Promise<void>> = {
     if (r.status !== 0) throw new Error('bench/lsp.ts failed');
   },
   fix: () => benchFix(json),
+  precision: async () => benchPrecision(json, presetArg(process.argv)),
 };
 if (!json) console.log(`tslint-docker benchmarks: ${process.version}, ${process.platform}/${process.arch}, ${new Date().toISOString().slice(0, 10)}`);
 for (const [name, run] of Object.entries(benches)) {

@@ -1,6 +1,7 @@
 import { fix, insertAt, lineEnding } from '../src/fix/edits.ts';
 import type { TextEdit } from '../src/linter/types.ts';
 import { appendCommand } from '../src/fix/script-edit.ts';
+import { shipsInImage } from '../src/model/stages.ts';
 import { stageChain } from '../src/model/user.ts';
 import { defineRule } from '../src/linter/rule.ts';
 import type { FixSafety } from '../src/linter/types.ts';
@@ -69,11 +70,6 @@ export default defineRule({
     };
   },
 });
-
-/** the last stage and the stages it builds on end up in the image; instructions before any FROM count too */
-function shipsInImage(model: DockerfileModel, stage: Stage | undefined): boolean {
-  return stage === undefined || stage === model.finalStage || buildsOn(model.finalStage, stage);
-}
 
 /** a later RUN of the image that installs with apt and does not update the lists itself */
 function laterInstallNeedsLists(model: DockerfileModel, info: InstructionInfo): boolean {

@@ -1,7 +1,7 @@
 import { fix, replace } from '../src/fix/edits.ts';
 import { defineRule } from '../src/linter/rule.ts';
 import type { CommandForm, Instruction } from '../src/parser/ast.ts';
-import type { InstructionInfo } from '../src/model/index.ts';
+import { shellWasSet, type InstructionInfo } from '../src/model/index.ts';
 import type { FixSafety } from '../src/linter/types.ts';
 
 // a word the shell passes on unchanged: no quotes, variables, globs, operators, escapes or comments
@@ -31,15 +31,17 @@ export default defineRule({
     category: 'correctness',
     fixable: 'both',
     docs: {
-      summary: 'Write CMD, ENTRYPOINT and HEALTHCHECK CMD in JSON (exec) form',
-      description: 'Reports CMD, ENTRYPOINT and HEALTHCHECK CMD written in shell form (`CMD node app.js`) instead of the JSON form (`CMD ["node", "app.js"]`).',
+      summary: 'Write CMD and ENTRYPOINT in JSON (exec) form',
+      description: 'Reports CMD and ENTRYPOINT written in shell form (`CMD node app.js`) instead of the JSON form (`CMD ["node", "app.js"]`). A HEALTHCHECK command is a short-lived probe, not the main process: its shell form is fine.',
       why: 'In shell form the container runs `/bin/sh -c "..."`: the shell becomes PID 1 and does not pass SIGTERM on, so `docker stop` waits for its timeout and then kills the program without a clean shutdown. A shell-form ENTRYPOINT also ignores CMD and the arguments of `docker run`.',
       bad: 'FROM node:22-slim\nCMD node server.js',
       good: 'FROM node:22-slim\nCMD ["node", "server.js"]',
-      fixSafety: 'Rewrites the command in JSON form only when it is a plain list of words (no variables, quotes, globs, operators, redirections or escapes, and no shell builtin), so the shell would have run exactly those words. Safe for HEALTHCHECK, for CMD when the Dockerfile sets no ENTRYPOINT in the stage or the stages it builds on, and for ENTRYPOINT when the stage sets no CMD. Unsafe otherwise (an exec-form ENTRYPOINT receives CMD as arguments, which the shell form ignored) and under a SHELL other than a POSIX shell.',
+      fixSafety: 'Rewrites the command in JSON form only when it is a plain list of words (no variables, quotes, globs, operators, redirections or escapes, and no shell builtin), so the shell would have run exactly those words. Safe for HEALTHCHECK (hadolint preset), for CMD when the Dockerfile sets no ENTRYPOINT in the stage or the stages it builds on, and for ENTRYPOINT when the stage sets no CMD. Unsafe otherwise (an exec-form ENTRYPOINT receives CMD as arguments, which the shell form ignored) and under a SHELL other than a POSIX shell.',
+      presets: 'recommended, all and buildkit: not reported when a SHELL instruction (or a `# hadolint shell=` comment) chose the shell, as BuildKit\'s JSONArgsRecommended does: shell form is then deliberate. hadolint: DL3025, which reports HEALTHCHECK CMD too and ignores SHELL.',
     },
   },
   create(ctx) {
+    const hadolint = ctx.settings.preset === 'hadolint';
     const stageHas = (info: InstructionInfo, keyword: string) => {
       for (let stage = info.stage; stage; stage = stage.baseStage) {
         if (stage.instructions.some((i) => i.keyword === keyword)) return true;
@@ -49,6 +51,8 @@ export default defineRule({
     };
     const check = (ins: Instruction, command: CommandForm | undefined, info: InstructionInfo, label: string) => {
       if (command?.kind !== 'shell') return;
+      // a chosen shell (PowerShell, bash -o pipefail ...) makes the shell form deliberate
+      if (!hadolint && shellWasSet(info.shell)) return;
       const words = ins.comments.length === 0 ? plainWords(command) : undefined;
       let safety: FixSafety = 'safe';
       if (!POSIX_SHELL.test(info.shell[0] ?? '') || info.shell[1] !== '-c' || info.shell.length !== 2) safety = 'unsafe';
@@ -64,8 +68,9 @@ export default defineRule({
     return {
       CMD: (ins, info) => check(ins, ins.command, info, 'CMD'),
       ENTRYPOINT: (ins, info) => check(ins, ins.command, info, 'ENTRYPOINT'),
+      // a probe, not the main process: only hadolint's DL3025 asks for its JSON form
       HEALTHCHECK: (ins, info) => {
-        if (ins.kind?.value.toUpperCase() === 'CMD') check(ins, ins.command, info, 'HEALTHCHECK CMD');
+        if (hadolint && ins.kind?.value.toUpperCase() === 'CMD') check(ins, ins.command, info, 'HEALTHCHECK CMD');
       },
     };
   },

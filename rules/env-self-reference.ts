@@ -15,9 +15,11 @@ export default defineRule({
       bad: 'FROM debian:bookworm\nENV APP_HOME=/opt/app APP_BIN=$APP_HOME/bin',
       good: 'FROM debian:bookworm\nENV APP_HOME=/opt/app\nENV APP_BIN=$APP_HOME/bin',
       fixSafety: 'No fix: splitting the ENV changes the value the variable gets, which may or may not be what you meant.',
+      presets: 'recommended and all: a pair that sets a variable to its own value (`ENV HOME=${HOME} DIR=${HOME}/x`, typically copying an ARG of the same name) does not change it, so later references in the same ENV are right. hadolint: DL3044 reports them too.',
     },
   },
   create(ctx) {
+    const hadolint = ctx.settings.preset === 'hadolint';
     return {
       ENV(ins) {
         const earlier = new Set<string>();
@@ -31,9 +33,15 @@ export default defineRule({
               });
             }
           }
-          earlier.add(pair.key.value);
+          if (hadolint || !keepsValue(pair.key.value, pair.value?.raw)) earlier.add(pair.key.value);
         }
       },
     };
   },
 });
+
+/** `KEY=$KEY`, `KEY="${KEY}"`: the pair sets the variable to the value it already has */
+function keepsValue(key: string, raw: string | undefined): boolean {
+  const value = raw?.replace(/^"(.*)"$/, '$1');
+  return value === `$${key}` || value === `\${${key}}`;
+}

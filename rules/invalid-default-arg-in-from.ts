@@ -2,6 +2,12 @@ import { defineRule } from '../src/linter/rule.ts';
 import { isValidImageReference } from '../src/model/image.ts';
 import { expandWord } from '../src/parser/expansion/index.ts';
 
+/** BuildKit always sets its platform ARGs (only the variants may be empty): a typical value stands in for them */
+const PLATFORM_VALUES: ReadonlyMap<string, string> = new Map([
+  ['TARGETPLATFORM', 'linux/amd64'], ['TARGETOS', 'linux'], ['TARGETARCH', 'amd64'], ['TARGETVARIANT', ''],
+  ['BUILDPLATFORM', 'linux/amd64'], ['BUILDOS', 'linux'], ['BUILDARCH', 'amd64'], ['BUILDVARIANT', ''],
+]);
+
 export default defineRule({
   meta: {
     id: 'invalid-default-arg-in-from',
@@ -10,7 +16,7 @@ export default defineRule({
     category: 'correctness',
     docs: {
       summary: 'With the ARG defaults, the FROM image name is empty or invalid',
-      description: 'Expands each FROM image that uses ARGs with the defaults of the global ARGs (an ARG without default is empty) and reports when the result is not a valid image reference, e.g. `FROM alpine:${TAG}` with `ARG TAG` and no default gives `alpine:`.',
+      description: 'Expands each FROM image that uses ARGs with the defaults of the global ARGs (an ARG without default is empty; BuildKit\'s platform ARGs such as TARGETOS always have a value) and reports when the result is not a valid image reference, e.g. `FROM alpine:${TAG}` with `ARG TAG` and no default gives `alpine:`.',
       why: 'The build then only works when every caller passes `--build-arg`; a plain `docker build .` fails, and tools that read the Dockerfile statically cannot resolve the base image.',
       bad: 'ARG TAG\nFROM busybox:${TAG}\n',
       good: 'ARG TAG=1.37\nFROM busybox:${TAG}\n',
@@ -23,7 +29,7 @@ export default defineRule({
         const word = ins.image;
         if (!word || !word.raw.includes('$')) return;
         const env = new Map<string, string>();
-        for (const v of info.scope.vars.values()) env.set(v.name, v.value ?? '');
+        for (const v of info.scope.vars.values()) env.set(v.name, v.value ?? PLATFORM_VALUES.get(v.name) ?? '');
         let expanded: string;
         try {
           expanded = expandWord(word.raw, env, ctx.df.escape).value;
@@ -31,7 +37,7 @@ export default defineRule({
           return;
         }
         if (isValidImageReference(expanded)) return;
-        const args = [...new Set(info.scope.expand(word.raw).unknownRefs)];
+        const args = [...new Set(info.scope.expand(word.raw).unknownRefs)].filter((name) => !PLATFORM_VALUES.has(name));
         ctx.report({
           span: word,
           message: args.length > 0

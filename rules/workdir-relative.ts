@@ -23,10 +23,14 @@ export default defineRule({
       fixSafety:
         'Safe: when the working directory before it is known (an absolute WORKDIR earlier in the stage or a stage it builds on, or `FROM scratch`), '
         + 'the path is replaced by the absolute path BuildKit resolves it to, so the build does the same. No fix when that directory comes from an external base image or for an ONBUILD trigger.',
+      presets:
+        'recommended and all: only a WORKDIR relative to the base image\'s working directory is reported; one relative to a directory this Dockerfile set (or `FROM scratch`) is fully determined. '
+        + 'hadolint: DL3000, every relative WORKDIR. buildkit: WorkdirRelativePath, the first WORKDIR of a stage when it is relative.',
     },
   },
   create(ctx) {
     const { model } = ctx;
+    const preset = ctx.settings.preset;
     return {
       WORKDIR(ins, info) {
         const word = ins.argument;
@@ -38,6 +42,9 @@ export default defineRule({
           ctx.report({ span: word, message: `WORKDIR \`${value}\` is relative to the working directory of the base image, which can change: use an absolute path` });
           return;
         }
+        // relative to a directory this file set: determined (BuildKit checks only a stage's first WORKDIR)
+        if (preset === 'recommended' || preset === 'all') return;
+        if (preset === 'buildkit' && info.stage?.instructions.find((i) => i.keyword === 'WORKDIR') !== ins) return;
         const plain = PLAIN_PATH.test(absolute) && !word.raw.includes('$');
         ctx.report({
           span: word,

@@ -49,6 +49,8 @@ function removedPathText(value: string | undefined, text: string): string {
 
 /** whether removing `removed` (a path, possibly ending in a `*` glob) deletes everything under `dir` */
 function removesDir(removed: string, dir: string): boolean {
+  // `/var/lib/apt/lists*` matches the directory itself (`*` may match nothing), and what it holds
+  if (/[^/]\*$/.test(removed)) return !removed.slice(0, -1).includes('*') && dir.startsWith(removed.slice(0, -1));
   const path = removed.replace(/\/\*?$/, '').replace(/\/+$/, '');
   return path !== '' && (dir === path || dir.startsWith(`${path}/`));
 }

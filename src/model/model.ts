@@ -64,6 +64,11 @@ export interface DockerfileModel {
 }
 
 const DEFAULT_SHELL = ['/bin/sh', '-c'] as const;
+
+/** whether a SHELL instruction (or a `# hadolint shell=` pragma) chose the shell in effect: the default is this very array */
+export function shellWasSet(shell: readonly string[]): boolean {
+  return shell !== DEFAULT_SHELL;
+}
 const SHELL_PRAGMA = /^(?:hadolint|tslint-docker)\s+shell\s*=\s*(\S+)$/i;
 
 /**

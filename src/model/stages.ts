@@ -1,6 +1,7 @@
 /** Relations between stages that several rules ask about. */
 import type { ImageRef } from './image.ts';
-import type { Stage } from './model.ts';
+import type { DockerfileModel, Stage } from './model.ts';
+import { stageChain } from './user.ts';
 
 /** every stage that builds on `stage` or copies from it, directly or through other stages */
 export function stageDependents(stage: Stage): Set<Stage> {
@@ -12,6 +13,15 @@ export function stageDependents(stage: Stage): Set<Stage> {
     pending.push(...next.usedBy);
   }
   return seen;
+}
+
+/**
+ * whether a stage's layers end up in the built image: the last stage and the stages it is built
+ * `FROM`, directly or through others (instructions before any FROM count too). A stage that is
+ * only copied from leaves its layers behind.
+ */
+export function shipsInImage(model: DockerfileModel, stage: Stage | undefined): boolean {
+  return stage === undefined || (model.finalStage !== undefined && stageChain(model.finalStage).includes(stage));
 }
 
 /** whether a later stage is built `FROM` this one (so its files end up in that image) */

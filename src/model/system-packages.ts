@@ -156,12 +156,16 @@ const CLEANERS: Readonly<Record<SystemManager, readonly string[]>> = {
   yum: ['yum'], dnf: ['dnf', 'dnf5'], microdnf: ['microdnf'], zypper: ['zypper'],
 };
 
-/** `yum clean all`, `dnf clean all`, `microdnf clean all`, `zypper clean` / `zypper cc` (any options) */
+/**
+ * `yum clean all`, `dnf clean all`, `microdnf clean all`, `zypper clean` / `zypper cc` (any options,
+ * also ones that come from a variable: `dnf clean ${quiet} all`)
+ */
 export function isCacheClean(cmd: ShellCommand, manager: SystemManager): boolean {
   const name = commandName(cmd);
   if (name === undefined || !CLEANERS[manager].includes(name)) return false;
-  const words = subcommandWords(cmd, name, 2).map((w) => w.value);
-  return manager === 'zypper' ? words[0] === 'clean' || words[0] === 'cc' : words[0] === 'clean' && words[1] === 'all';
+  const sub = subcommandWords(cmd, name, 1)[0]?.value;
+  if (manager === 'zypper') return sub === 'clean' || sub === 'cc';
+  return sub === 'clean' && subcommandPositionals(cmd, name, 1).some((w) => w.value === 'all');
 }
 
 /**

@@ -7,6 +7,7 @@ ruleTester(rule, {
   valid: [
     `FROM debian:12\nRUN apt-get update && apt-get install -y curl && ${RM}\n`,
     `FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists\n`,
+    { name: 'a glob that matches the lists directory itself', code: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl && apt-get clean && rm -rf /var/lib/apt/lists*\n' },
     { name: 'apt-get dist-clean deletes the lists', code: 'FROM debian:13\nRUN apt-get update && apt-get install -y curl && apt-get dist-clean\n' },
     { name: 'cache mount on the lists', code: 'FROM debian:12\nRUN --mount=type=cache,target=/var/lib/apt/lists apt-get update && apt-get install -y curl\n' },
     { name: 'tmpfs on /var/lib/apt and /var/cache/apt', code: 'FROM debian:12\nRUN --mount=type=tmpfs,target=/var/lib/apt --mount=type=tmpfs,target=/var/cache/apt apt-get update && apt-get install -y curl\n' },
@@ -16,6 +17,12 @@ ruleTester(rule, {
     { name: 'PowerShell RUN', code: 'FROM w\nSHELL ["pwsh", "-c"]\nRUN apt-get update\n' },
   ],
   invalid: [
+    {
+      name: 'a glob inside another directory does not reach the lists',
+      code: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/partial*\n',
+      errors: 1,
+      output: `FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/partial* && ${RM}\n`,
+    },
     {
       code: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl\n',
       errors: [{ line: 2, column: 5, endColumn: 19 }],

@@ -7,6 +7,9 @@ ruleTester(rule, {
     'HEALTHCHECK CMD [ "foobar" ]\n',
     'HEALTHCHECK NONE\n',
     'CMD [ "/bin/sh", "-c", \\\n      "echo foo && \\\n       echo bar" \\\n    ]\n',
+    { name: 'a HEALTHCHECK probe in shell form, as the Docker docs write it', code: 'FROM nginx:1.27\nHEALTHCHECK --interval=30s CMD curl -f http://localhost/ || exit 1\n' },
+    { name: 'a SHELL chosen for the stage', code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["powershell", "-Command"]\nCMD .\\start.ps1 -Port $env:PORT\n' },
+    { name: 'a shell declared by a pragma', code: '# hadolint shell=pwsh\nFROM mcr.microsoft.com/powershell:7.4-nanoserver\nENTRYPOINT ./run.ps1\n' },
   ],
   invalid: [
     {
@@ -33,13 +36,21 @@ ruleTester(rule, {
       unsafeOutput: 'FROM node:22 AS base\nENTRYPOINT ["tini", "--"]\nFROM base\nCMD ["node", "app.js"]\n',
     },
     {
-      name: 'HEALTHCHECK CMD, continuation line',
+      name: 'hadolint preset: DL3025 reports HEALTHCHECK CMD too',
+      options: { preset: 'hadolint' },
       code: 'FROM node:22\nHEALTHCHECK --interval=5s CMD /bin/check \\\n  --quiet\n',
       errors: 1,
       output: 'FROM node:22\nHEALTHCHECK --interval=5s CMD ["/bin/check", "--quiet"]\n',
     },
     {
-      name: 'under a non-POSIX SHELL: unsafe',
+      name: 'continuation line',
+      code: 'FROM node:22\nCMD /bin/server \\\n  --quiet\n',
+      errors: 1,
+      output: 'FROM node:22\nCMD ["/bin/server", "--quiet"]\n',
+    },
+    {
+      name: 'hadolint preset: DL3025 reports under a chosen SHELL too; unsafe under a non-POSIX one',
+      options: { preset: 'hadolint' },
       code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["powershell", "-Command"]\nCMD app.exe\n',
       errors: 1,
       unsafeOutput: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["powershell", "-Command"]\nCMD ["app.exe"]\n',

@@ -9,8 +9,15 @@ ruleTester(rule, {
     { name: 'cache mount', code: 'FROM fedora:41\nRUN --mount=type=cache,target=/var/cache/libdnf5 dnf install -y mariadb\n' },
     { name: 'tmpfs mount on a parent', code: 'FROM fedora:41\nRUN --mount=type=tmpfs,target=/var/cache dnf install -y mariadb\n' },
     { name: 'not dnf', code: 'FROM fedora:41\nRUN notdnf install mariadb\n' },
+    { name: 'options from a variable before `all`', code: 'FROM fedora:41\nRUN quiet=$([ "$DEBUG" = yes ] || echo --quiet) && dnf install -y $quiet mariadb && dnf clean ${quiet} all\n' },
   ],
   invalid: [
+    {
+      name: 'a clean of part of the cache is not `clean all`',
+      code: 'FROM fedora:41\nRUN dnf install -y mariadb && dnf clean packages\n',
+      errors: 1,
+      output: 'FROM fedora:41\nRUN dnf install -y mariadb && dnf clean packages && dnf clean all\n',
+    },
     {
       code: 'FROM fedora:41\nRUN dnf install -y mariadb-10.4\n',
       errors: [{ line: 2, column: 5, endColumn: 32, message: /`dnf clean all` is missing/ }],

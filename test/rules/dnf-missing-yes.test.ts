@@ -8,6 +8,7 @@ ruleTester(rule, {
     'FROM fedora:41\nRUN dnf -y module install nodejs:20\n',
     { name: 'not dnf', code: 'FROM fedora:41\nRUN notdnf install httpd\n' },
     { name: 'yum is another rule', code: 'FROM fedora:41\nRUN yum install httpd\n' },
+    { name: 'microdnf never asks', code: 'FROM oraclelinux:9-slim\nRUN microdnf install gzip tar && microdnf clean all\n' },
   ],
   invalid: [
     {
@@ -16,10 +17,17 @@ ruleTester(rule, {
       output: 'FROM fedora:41\nRUN dnf install -y httpd-2.4.62 && dnf clean all\n',
     },
     {
-      name: 'microdnf, dnf5 and short subcommands',
+      name: 'dnf5 and short subcommands',
       code: 'FROM fedora:41\nRUN microdnf install httpd && dnf5 up && dnf in curl\n',
-      errors: 3,
-      output: 'FROM fedora:41\nRUN microdnf install -y httpd && dnf5 up -y && dnf in -y curl\n',
+      errors: 2,
+      output: 'FROM fedora:41\nRUN microdnf install httpd && dnf5 up -y && dnf in -y curl\n',
+    },
+    {
+      name: 'hadolint preset: DL3038 reports microdnf too',
+      code: 'FROM oraclelinux:9-slim\nRUN microdnf install gzip\n',
+      options: { preset: 'hadolint' },
+      errors: 1,
+      output: 'FROM oraclelinux:9-slim\nRUN microdnf install -y gzip\n',
     },
     {
       name: 'module install: the flag goes after the two-word subcommand',
@@ -35,9 +43,9 @@ ruleTester(rule, {
     },
     {
       name: 'ONBUILD trigger',
-      code: 'FROM fedora:41\nONBUILD RUN microdnf install httpd\n',
+      code: 'FROM fedora:41\nONBUILD RUN dnf install httpd\n',
       errors: 1,
-      output: 'FROM fedora:41\nONBUILD RUN microdnf install -y httpd\n',
+      output: 'FROM fedora:41\nONBUILD RUN dnf install -y httpd\n',
     },
   ],
 });

@@ -8,6 +8,8 @@ ruleTester(rule, {
     'ARG REGISTRY=ghcr.io/acme\nFROM ${REGISTRY}/app:1@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n',
     'ARG VARIANT\nFROM node:22${VARIANT}\n',
     { name: 'no ARG in the FROM', code: 'FROM busybox:\n' },
+    { name: 'BuildKit sets the platform ARGs', code: 'FROM scratch AS binary-linux\nFROM scratch AS binary-windows\nFROM binary-$TARGETOS AS binary\n' },
+    { name: 'a platform ARG declared without a default still has its value', code: 'ARG TARGETARCH\nFROM busybox:1.37-${TARGETARCH}${TARGETVARIANT}\n' },
   ],
   invalid: [
     {
@@ -18,6 +20,11 @@ ruleTester(rule, {
       name: 'an empty image',
       code: 'ARG IMAGE\nFROM $IMAGE AS base\n',
       errors: 1,
+    },
+    {
+      name: 'a platform ARG does not fill in another ARG',
+      code: 'ARG DEBUG\nFROM build-$TARGETOS${DEBUG:+-debug}:${DEBUG}\n',
+      errors: [{ message: "With the default of ARG DEBUG (none), the base image name 'build-linux:' is empty or invalid" }],
     },
     {
       name: 'a default that is not a valid name',

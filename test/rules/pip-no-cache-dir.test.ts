@@ -6,6 +6,7 @@ ruleTester(rule, {
     'FROM python:3.13\nRUN pip install --no-cache-dir flask==3.1.0\n',
     'FROM python:3.13\nRUN pip3 install flask==3.1.0 --no-cache-dir\n',
     'FROM python:3.13\nRUN pipx install black\n',
+    { name: 'a build stage the image only copies from', code: 'FROM python:3.13 AS build\nRUN python -m venv /venv && /venv/bin/pip install flask==3.1.0\nFROM gcr.io/distroless/python3-debian12\nCOPY --from=build /venv /venv\n' },
     'FROM python:3.13\nRUN pipenv install requests\n',
     { name: 'ENV set to a true value', code: 'FROM python:3.13\nENV PIP_NO_CACHE_DIR=on\nRUN pip install flask\n' },
     { name: 'inline assignment', code: 'FROM python:3.13\nRUN PIP_NO_CACHE_DIR=1 pip install flask\n' },
@@ -15,6 +16,19 @@ ruleTester(rule, {
     { name: 'ENV value from an ARG', code: 'FROM python:3.13\nARG NO_CACHE=true\nENV PIP_NO_CACHE_DIR=$NO_CACHE\nRUN pip install flask\n' },
   ],
   invalid: [
+    {
+      name: 'a stage the final one is built FROM ships its cache',
+      code: 'FROM python:3.13 AS base\nRUN pip install flask==3.1.0\nFROM base\nCMD ["flask", "run"]\n',
+      errors: 1,
+      output: 'FROM python:3.13 AS base\nRUN pip install --no-cache-dir flask==3.1.0\nFROM base\nCMD ["flask", "run"]\n',
+    },
+    {
+      name: 'hadolint preset: DL3042 reports every stage',
+      code: 'FROM python:3.13 AS build\nRUN pip install flask==3.1.0\nFROM scratch\n',
+      options: { preset: 'hadolint' },
+      errors: 1,
+      output: 'FROM python:3.13 AS build\nRUN pip install --no-cache-dir flask==3.1.0\nFROM scratch\n',
+    },
     {
       code: 'FROM python:3.13\nRUN pip install flask==3.1.0\n',
       errors: [{ line: 2, column: 5, endColumn: 29 }],

@@ -8,6 +8,9 @@ ruleTester(rule, {
     { name: 'unknown variable', code: 'FROM debian:12\nWORKDIR ${dir}\n' },
     { name: 'Windows absolute', code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nWORKDIR C:/app\n' },
     { name: 'ARG resolved to an absolute path', code: 'FROM debian:12\nARG DIR=/srv\nWORKDIR $DIR\n' },
+    { name: 'relative to a WORKDIR this file set: determined', code: 'FROM debian:12\nWORKDIR /work\nRUN git clone https://example.com/x.git\nWORKDIR x/build\n' },
+    { name: 'FROM scratch starts at /', code: 'FROM scratch\nWORKDIR app\n' },
+    { name: 'buildkit preset: only the first WORKDIR of a stage', code: 'FROM debian:12\nWORKDIR /srv\nWORKDIR app\n', options: { preset: 'buildkit' } },
   ],
   invalid: [
     {
@@ -21,25 +24,29 @@ ruleTester(rule, {
       errors: 1,
     },
     {
-      name: 'previous WORKDIR known: made absolute',
+      name: 'hadolint preset, previous WORKDIR known: made absolute',
+      options: { preset: 'hadolint' },
       code: 'FROM debian:12\nWORKDIR /srv\nWORKDIR app/../web\n',
       errors: [{ line: 3, message: 'WORKDIR `app/../web` is relative: write the absolute path `/srv/web`' }],
       output: 'FROM debian:12\nWORKDIR /srv\nWORKDIR /srv/web\n',
     },
     {
-      name: 'FROM scratch starts at /',
+      name: 'hadolint preset: FROM scratch starts at /',
+      options: { preset: 'hadolint' },
       code: 'FROM scratch\nWORKDIR app\n',
       errors: 1,
       output: 'FROM scratch\nWORKDIR /app\n',
     },
     {
-      name: 'inherited from the stage it builds on',
+      name: 'buildkit preset: the first WORKDIR of a stage, inherited from the stage it builds on',
+      options: { preset: 'buildkit' },
       code: 'FROM debian:12 AS base\nWORKDIR /opt\nFROM base\nWORKDIR tool\n',
       errors: 1,
       output: 'FROM debian:12 AS base\nWORKDIR /opt\nFROM base\nWORKDIR /opt/tool\n',
     },
     {
-      name: 'ARG resolved to a relative path',
+      name: 'hadolint preset: ARG resolved to a relative path',
+      options: { preset: 'hadolint' },
       code: 'FROM debian:12\nWORKDIR /srv\nARG SUB=www\nWORKDIR ${SUB}\n',
       errors: 1,
     },

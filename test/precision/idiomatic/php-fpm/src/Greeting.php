@@ -1,0 +1,11 @@
+<?php
+
+namespace App;
+
+final class Greeting
+{
+    public function text(): string
+    {
+        return 'hello';
+    }
+}
