@@ -34,20 +34,28 @@ interface NotBuilt {
 
 export type ImageReading = Built | NotBuilt;
 
-/** At most `limit` tasks at once: the engine shares two cores with the rest of the test run. */
+/**
+ * At most `limit` tasks at once (the engine shares two cores with the rest of the test run);
+ * urgent tasks before the others, each kind in arrival order.
+ */
 class Limiter {
   private running = 0;
-  private readonly waiting: (() => void)[] = [];
+  private readonly waiting: { urgent: boolean; start: () => void }[] = [];
   constructor(private readonly limit: number) {}
 
-  async run<T>(task: () => Promise<T>): Promise<T> {
-    if (this.running >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
+  async run<T>(urgent: boolean, task: () => Promise<T>): Promise<T> {
+    if (this.running >= this.limit) {
+      await new Promise<void>((start) => {
+        const at = urgent ? this.waiting.findIndex((w) => !w.urgent) : -1;
+        this.waiting.splice(at === -1 ? this.waiting.length : at, 0, { urgent, start });
+      });
+    }
     this.running++;
     try {
       return await task();
     } finally {
       this.running--;
-      this.waiting.shift()?.();
+      this.waiting.shift()?.start();
     }
   }
 }
@@ -102,7 +110,8 @@ export class Prover {
     if (!reading) {
       const steps = contextFreeSteps(text);
       const earlier = this.scheduled.filter((other) => shareRun(other.steps, steps)).map((other) => other.done);
-      reading = Promise.all(earlier).then(() => this.limiter.run(() => this.buildAndRead(c, text, label)));
+      // the apt builds are the long chains (apt-get update, then installs that wait for it): first
+      reading = Promise.all(earlier).then(() => this.limiter.run(c.spec.aptMirror ?? false, () => this.buildAndRead(c, text, label)));
       this.readings.set(key, reading);
       this.scheduled.push({ steps, done: reading.catch(() => undefined) });
     }
@@ -176,7 +185,7 @@ export class Prover {
 
   /** Whether the engine's Dockerfile frontend runs heredocs (`RUN <<EOF`), asked once by a tiny build. */
   supportsHeredocs(): Promise<boolean> {
-    this.heredocs ??= this.limiter.run(async () => {
+    this.heredocs ??= this.limiter.run(true, async () => {
       const dir = await this.scratch();
       const dockerfile = join(dir, 'heredoc-probe.Dockerfile');
       await writeFile(dockerfile, 'FROM busybox\nRUN <<EOF\ntrue\nEOF\n');
