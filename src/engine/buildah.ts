@@ -3,7 +3,7 @@ import { commonBuildArgs } from './docker.ts';
 import { measureCompressedLayers } from './archive.ts';
 import { parseBuildahInspect } from './history.ts';
 import { readImageArchive, type FileSelection, type ImageFiles } from './image-files.ts';
-import { readExportedArchive } from './measure.ts';
+import { readExportedArchive } from './export-archive.ts';
 import { runCommand } from './process.ts';
 import type { BuildOutcome, BuildRequest, Engine, EngineName, ImageFacts, RunOutcome, RunRequest } from './types.ts';
 

@@ -49,7 +49,8 @@ async function engineReportedSize(engine: Engine, tag: string): Promise<{ bytes:
   // buildah prints sizes rounded to 3 significant digits, decimal units
   const result = await runCommand(engine.name, ['images', '--format', '{{.Size}}', tag]);
   expect(result.code, result.stderr).toBe(0);
-  const match = /^([\d.]+)\s*(B|kB|KB|MB|GB)$/.exec(result.stdout.trim());
+  // one line per name of the image: a concurrent run's cache hit can give it another tag
+  const match = /^([\d.]+)\s*(B|kB|KB|MB|GB)$/.exec(result.stdout.trim().split('\n')[0]!.trim());
   expect(match, `unexpected size ${result.stdout}`).not.toBeNull();
   const scale: Record<string, number> = { B: 1, kB: 1e3, KB: 1e3, MB: 1e6, GB: 1e9 };
   return { bytes: Number(match![1]) * scale[match![2]!]!, exact: false };

@@ -104,6 +104,11 @@ export async function fixCase(c: FixSafetyCase, variant: Variant): Promise<FixOu
   return fixText(c.dockerfile, await caseLinter(c), { unsafe: variant === 'unsafe' });
 }
 
+/** The first sentence of the case's `about`, for test names. */
+export function headline(c: FixSafetyCase): string {
+  return c.spec.about.split(/\.(?:\s|$)/)[0]!;
+}
+
 export function appliedRules(outcome: FixOutcome): string[] {
   return outcome.applied.map((fix) => fix.ruleId).sort();
 }

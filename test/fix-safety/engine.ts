@@ -1,6 +1,7 @@
 /**
- * Whether the suite can build here. One small function, so that a shared check (an engine
- * usable with these images) can replace it.
+ * Whether the suite can build here: one function for the engine and its images, one for
+ * Debian's mirror, so that shared checks can replace them (verify's integration test has its
+ * own copy of the mirror check).
  */
 import { detectEngine } from '../../src/engine/detect.ts';
 import type { Engine, EngineName } from '../../src/engine/types.ts';
@@ -19,4 +20,14 @@ export async function engineFor(name: EngineName, images: readonly string[]): Pr
   for (const image of images) await engine.inspect(image).catch(() => missing.push(image));
   if (missing.length > 0) return { reason: `${engine.description} has no local image ${missing.join(', ')} (builds never pull)` };
   return { engine };
+}
+
+/** Why Debian's package mirror cannot serve the apt cases, or undefined when it answers. */
+export async function debianMirrorUnreachable(): Promise<string | undefined> {
+  try {
+    const response = await fetch('http://deb.debian.org/debian/dists/bookworm/Release', { method: 'HEAD', signal: AbortSignal.timeout(10_000) });
+    return response.ok ? undefined : `deb.debian.org answered ${response.status}`;
+  } catch (error) {
+    return `deb.debian.org is not reachable (${(error as Error).message})`;
+  }
 }

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkFix } from '../../src/fix/check.ts';
-import { appliedRules, caseLinter, loadCases } from './cases.ts';
+import { appliedRules, caseLinter, headline, loadCases } from './cases.ts';
 import { isKnownBroken } from './known-broken.ts';
 
 const cases = loadCases();
@@ -19,7 +19,7 @@ describe('fix-safety cases: the fixes offered', () => {
 
   for (const c of cases) {
     const test = c.unavailable ? it.skip : isKnownBroken(c.name, 'lint') ? it.fails : it;
-    test(`${c.name}: ${c.spec.about.split('.')[0]}`, async () => {
+    test(`${c.name}: ${headline(c)}`, async () => {
       const lint = await caseLinter(c);
       for (const variant of ['safe', 'unsafe'] as const) {
         const check = checkFix(c.dockerfile, lint, variant === 'unsafe');

@@ -5,19 +5,10 @@
  */
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { EngineName } from '../../src/engine/types.ts';
-import { fixCase, loadCases, type FixSafetyCase, type Variant } from './cases.ts';
-import { engineFor } from './engine.ts';
+import { fixCase, headline, loadCases, type FixSafetyCase, type Variant } from './cases.ts';
+import { debianMirrorUnreachable, engineFor } from './engine.ts';
 import { isKnownBroken } from './known-broken.ts';
 import { Prover, type ImageReading } from './prove.ts';
-
-async function debianMirror(): Promise<string | undefined> {
-  try {
-    const response = await fetch('http://deb.debian.org/debian/dists/bookworm/Release', { method: 'HEAD', signal: AbortSignal.timeout(10_000) });
-    return response.ok ? undefined : `deb.debian.org answered ${response.status}`;
-  } catch (error) {
-    return `deb.debian.org is not reachable (${(error as Error).message})`;
-  }
-}
 
 /** `concurrency`: builds (with their reads and runs) at once on the engine. */
 export async function fixSafetySuite(engineName: EngineName, concurrency: number): Promise<void> {
@@ -32,7 +23,7 @@ export async function fixSafetySuite(engineName: EngineName, concurrency: number
   const available = await engineFor(engineName, images);
   if ('reason' in available) console.warn(`${label} skipped: ${available.reason}`);
   const prover = 'engine' in available ? new Prover(available.engine, concurrency) : undefined;
-  const mirror = prover && cases.some((c) => c.spec.aptMirror) ? await debianMirror() : undefined;
+  const mirror = prover && cases.some((c) => c.spec.aptMirror) ? await debianMirrorUnreachable() : undefined;
   if (mirror) console.warn(`${label} skipping the cases that install with apt: ${mirror}`);
   const heredocs = prover && cases.some((c) => c.spec.heredocs) ? await prover.supportsHeredocs() : true;
   if (!heredocs) console.warn(`${label} skipping the heredoc cases: ${prover!.engine.description} does not run RUN <<EOF (its Dockerfile frontend predates heredocs)`);
@@ -61,7 +52,7 @@ export async function fixSafetySuite(engineName: EngineName, concurrency: number
     for (const c of cases) {
       for (const variant of ['safe', 'unsafe'] as const) {
         const test = skipReason(c) ? it.skip : isKnownBroken(c.name, variant, engineName) ? it.fails : it;
-        test(`${c.name} (${variant}): ${c.spec.about.split('.')[0]}`, async () => {
+        test(`${c.name} (${variant}): ${headline(c)}`, async () => {
           const fixed = (await fixCase(c, variant)).output;
           const [original, after] = await Promise.all([prover!.image(c, c.dockerfile, 'original'), prover!.image(c, fixed, variant)]);
           const row = timings.get(c.name) ?? {};
