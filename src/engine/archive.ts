@@ -1,9 +1,9 @@
 import { createGzip } from 'node:zlib';
 import { once } from 'node:events';
+import { readTar } from './tar.ts';
 
 /** Keep file bodies up to this size in memory: manifests and configs are JSON we must read. */
 const SMALL_FILE_LIMIT = 1 << 20;
-const BLOCK = 512;
 
 interface ArchiveEntry {
   /** bytes the entry would take on a registry: its gzip size, or its own size when already gzipped */
@@ -19,7 +19,7 @@ interface ArchiveEntry {
  */
 export async function measureCompressedLayers(archive: AsyncIterable<Buffer>): Promise<number> {
   const entries = await readTarEntries(archive);
-  const layerPaths = listLayerPaths(entries);
+  const layerPaths = listLayerPaths((path) => entries.get(path)?.body);
   let total = 0;
   for (const path of new Set(layerPaths)) {
     const entry = entries.get(path);
@@ -29,10 +29,10 @@ export async function measureCompressedLayers(archive: AsyncIterable<Buffer>): P
   return total;
 }
 
-function parseJson(entry: ArchiveEntry | undefined): unknown {
-  if (!entry?.body) return undefined;
+function parseJson(body: Buffer | undefined): unknown {
+  if (!body) return undefined;
   try {
-    return JSON.parse(entry.body.toString('utf8'));
+    return JSON.parse(body.toString('utf8'));
   } catch {
     return undefined;
   }
@@ -44,58 +44,26 @@ function blobPath(digest: unknown): string | undefined {
   return algorithm && hex ? `blobs/${algorithm}/${hex}` : undefined;
 }
 
-/** The layer files of the first image in the archive, from manifest.json (docker) or index.json (OCI). */
-function listLayerPaths(entries: Map<string, ArchiveEntry>): string[] {
-  const dockerManifest = parseJson(entries.get('manifest.json'));
+/**
+ * The layer files of the first image in the archive, bottom layer first, from manifest.json
+ * (docker) or index.json (OCI); `bodyOf` gives the bytes of the archive's small members.
+ */
+export function listLayerPaths(bodyOf: (path: string) => Buffer | undefined): string[] {
+  const dockerManifest = parseJson(bodyOf('manifest.json'));
   if (Array.isArray(dockerManifest)) {
     const layers = (dockerManifest[0] as { Layers?: unknown } | undefined)?.Layers;
     if (Array.isArray(layers)) return layers.filter((layer): layer is string => typeof layer === 'string');
   }
   // OCI layout: follow index.json through nested indexes to the first image manifest
-  let document = parseJson(entries.get('index.json')) as { manifests?: { digest?: unknown }[]; layers?: { digest?: unknown }[] } | undefined;
+  let document = parseJson(bodyOf('index.json')) as { manifests?: { digest?: unknown }[]; layers?: { digest?: unknown }[] } | undefined;
   for (let depth = 0; document && depth < 4; depth++) {
     if (Array.isArray(document.layers)) {
       return document.layers.map((layer) => blobPath(layer.digest)).filter((path): path is string => path !== undefined);
     }
     const next = blobPath(document.manifests?.[0]?.digest);
-    document = next ? (parseJson(entries.get(next)) as typeof document) : undefined;
+    document = next ? (parseJson(bodyOf(next)) as typeof document) : undefined;
   }
   throw new Error('image archive has neither a docker manifest.json nor an OCI index.json with layers');
-}
-
-function readOctal(header: Buffer, start: number, length: number): number {
-  // GNU base-256 encoding for sizes over 8 GiB: high bit of the first byte set
-  if ((header[start]! & 0x80) !== 0) {
-    let value = header[start]! & 0x7f;
-    for (let i = start + 1; i < start + length; i++) value = value * 256 + header[i]!;
-    return value;
-  }
-  const text = header.toString('latin1', start, start + length).replace(/\0.*$/s, '').trim();
-  return text ? parseInt(text, 8) : 0;
-}
-
-function readString(header: Buffer, start: number, length: number): string {
-  const end = header.indexOf(0, start);
-  return header.toString('utf8', start, end === -1 || end > start + length ? start + length : end);
-}
-
-function parsePaxPath(body: Buffer): string | undefined {
-  // records are "<length> <key>=<value>\n"
-  let offset = 0;
-  while (offset < body.length) {
-    const space = body.indexOf(0x20, offset);
-    if (space === -1) break;
-    const length = parseInt(body.toString('latin1', offset, space), 10);
-    if (!Number.isFinite(length) || length <= 0) break;
-    const record = body.toString('utf8', space + 1, offset + length - 1);
-    if (record.startsWith('path=')) return record.slice(5);
-    offset += length;
-  }
-  return undefined;
-}
-
-function normalizePath(path: string): string {
-  return path.replace(/^\.\//, '').replace(/^\/+/, '');
 }
 
 /** Counts the gzip size of one entry's body while it streams past. */
@@ -128,78 +96,18 @@ class EntryMeter {
   }
 }
 
-/** A minimal streaming ustar/pax/GNU reader: regular files only, which is all an image archive holds. */
+/** Every regular file of the archive with the bytes a registry would store for it. */
 async function readTarEntries(archive: AsyncIterable<Buffer>): Promise<Map<string, ArchiveEntry>> {
   const entries = new Map<string, ArchiveEntry>();
-  let pending: Buffer = Buffer.alloc(0);
-  // state of the entry whose body is streaming
-  let bodyLeft = 0;
-  let paddingLeft = 0;
-  let meter: EntryMeter | undefined;
-  let metaChunks: Buffer[] | undefined; // body of a pax/GNU long-name header
-  let metaKind = '';
-  let entryName = '';
-  let nextName: string | undefined;
-  let ended = false;
-
-  const closeEntry = async (): Promise<void> => {
-    if (meter) entries.set(entryName, await meter.finish());
-    if (metaChunks) {
-      const body = Buffer.concat(metaChunks);
-      nextName = metaKind === 'L' ? body.toString('utf8').replace(/\0+$/, '') : (parsePaxPath(body) ?? nextName);
-    }
-    meter = undefined;
-    metaChunks = undefined;
-  };
-
-  for await (const chunk of archive) {
-    pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
-    while (!ended) {
-      if (bodyLeft > 0) {
-        if (pending.length === 0) break;
-        const piece = pending.subarray(0, Math.min(bodyLeft, pending.length));
-        pending = pending.subarray(piece.length);
-        bodyLeft -= piece.length;
-        if (meter) await meter.write(piece);
-        metaChunks?.push(piece);
-        if (bodyLeft === 0) await closeEntry();
-        continue;
-      }
-      if (paddingLeft > 0) {
-        const skip = Math.min(paddingLeft, pending.length);
-        pending = pending.subarray(skip);
-        paddingLeft -= skip;
-        if (paddingLeft > 0) break;
-        continue;
-      }
-      if (pending.length < BLOCK) break;
-      const header = pending.subarray(0, BLOCK);
-      pending = pending.subarray(BLOCK);
-      if (header.every((byte) => byte === 0)) {
-        ended = true;
-        break;
-      }
-      const size = readOctal(header, 124, 12);
-      const type = String.fromCharCode(header[156] || 0x30);
-      const prefix = header.toString('latin1', 257, 262) === 'ustar' ? readString(header, 345, 155) : '';
-      const headerName = prefix ? `${prefix}/${readString(header, 0, 100)}` : readString(header, 0, 100);
-      bodyLeft = size;
-      paddingLeft = (BLOCK - (size % BLOCK)) % BLOCK;
-      if (type === 'x' || type === 'L') {
-        metaKind = type;
-        metaChunks = [];
-      } else if (type === '0' || type === '7') {
-        entryName = normalizePath(nextName ?? headerName);
-        nextName = undefined;
-        meter = new EntryMeter(size);
-      } else {
-        // directories, links, global pax headers: nothing to measure
-        if (type !== 'g') nextName = undefined;
-      }
-      if (size === 0) await closeEntry();
-    }
-    if (ended) break;
-  }
-  if (bodyLeft > 0 && meter) throw new Error('image archive ended in the middle of a file');
+  await readTar(archive, (header) => {
+    if (header.type !== 'file') return undefined;
+    const meter = new EntryMeter(header.size);
+    return {
+      write: (chunk) => meter.write(chunk),
+      end: async () => {
+        entries.set(header.path, await meter.finish());
+      },
+    };
+  });
   return entries;
 }

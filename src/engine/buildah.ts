@@ -1,9 +1,11 @@
 import { countBuildahSteps } from './build-log.ts';
 import { commonBuildArgs } from './docker.ts';
+import { measureCompressedLayers } from './archive.ts';
 import { parseBuildahInspect } from './history.ts';
-import { measureExportedArchive } from './measure.ts';
+import { readImageArchive, type FileSelection, type ImageFiles } from './image-files.ts';
+import { readExportedArchive } from './export-archive.ts';
 import { runCommand } from './process.ts';
-import type { BuildOutcome, BuildRequest, Engine, EngineName, ImageFacts } from './types.ts';
+import type { BuildOutcome, BuildRequest, Engine, EngineName, ImageFacts, RunOutcome, RunRequest } from './types.ts';
 
 /**
  * Buildah, daemonless. `--layers` keeps one layer per instruction (Buildah squashes
@@ -35,9 +37,34 @@ export class BuildahEngine implements Engine {
     return parseBuildahInspect(inspected.stdout);
   }
 
-  compressedSize(tag: string): Promise<number> {
+  protected exportArgs(tag: string, archivePath: string): string[] {
     // uncompressed export so that every engine is gzipped the same way by us
-    return measureExportedArchive(this.program, (archivePath) => ['push', '--quiet', '--disable-compression', tag, `oci-archive:${archivePath}`]);
+    return ['push', '--quiet', '--disable-compression', tag, `oci-archive:${archivePath}`];
+  }
+
+  compressedSize(tag: string): Promise<number> {
+    return readExportedArchive(this.program, (path) => this.exportArgs(tag, path), measureCompressedLayers);
+  }
+
+  readFiles(tag: string, selection: FileSelection): Promise<ImageFiles> {
+    return readExportedArchive(this.program, (path) => this.exportArgs(tag, path), (archive) => readImageArchive(archive, selection));
+  }
+
+  /** `buildah run` ignores ENTRYPOINT and CMD: the command line is made from the image's config as docker run would */
+  async run(tag: string, request: RunRequest): Promise<RunOutcome> {
+    const { config } = await this.inspect(tag);
+    const entrypoint = request.entrypoint ?? config.Entrypoint ?? [];
+    // as with docker run, a new entrypoint drops the image's CMD
+    const args = request.args.length > 0 ? request.args : request.entrypoint ? [] : (config.Cmd ?? []);
+    const from = await runCommand(this.program, ['from', '--pull=never', tag]);
+    if (from.code !== 0) return { exitCode: -1, stdout: '', stderr: from.stderr };
+    const container = from.stdout.trim().split('\n').at(-1)!;
+    try {
+      const result = await runCommand(this.program, ['run', '--network', 'none', container, '--', ...entrypoint, ...args], { timeoutMs: request.timeoutMs ?? 60_000 });
+      return { exitCode: result.spawnError ? -1 : result.code, stdout: result.stdout, stderr: result.stderr };
+    } finally {
+      await runCommand(this.program, ['rm', container]);
+    }
   }
 
   async removeImages(tags: string[]): Promise<void> {

@@ -1,3 +1,4 @@
+import { imageConfigOf } from './image-config.ts';
 import type { ImagePlatform } from './platform.ts';
 import type { HistoryEntry, ImageFacts } from './types.ts';
 
@@ -57,6 +58,7 @@ export function parseDockerInspect(inspectJson: string, history: HistoryEntry[])
     sizeBytes: toNumber(image.Size),
     layerCount: Array.isArray(layers) ? layers.length : 0,
     history,
+    config: imageConfigOf(image.Config, image.Author),
   };
 }
 
@@ -84,6 +86,8 @@ export function parseBuildahInspect(inspectJson: string): ImageFacts {
     sizeBytes: layerSizes.reduce((sum, size) => sum + size, 0),
     layerCount: layerSizes.length,
     history,
+    // OCI configs have no HEALTHCHECK, SHELL or ONBUILD: the Docker-format view carries them
+    config: imageConfigOf(config.config, config.author, asRecord(image.Docker).config),
   };
 }
 

@@ -1,8 +1,8 @@
 import { BuildahEngine } from './buildah.ts';
+import { dockerRunArgs } from './docker.ts';
 import { parseDockerInspect, parsePodmanHistory } from './history.ts';
-import { measureExportedArchive } from './measure.ts';
 import { runCommand } from './process.ts';
-import type { EngineName, ImageFacts } from './types.ts';
+import type { EngineName, ImageFacts, RunOutcome, RunRequest } from './types.ts';
 
 /** Podman builds with Buildah's code (same log format, same store) but inspects like docker. */
 export class PodmanEngine extends BuildahEngine {
@@ -22,7 +22,12 @@ export class PodmanEngine extends BuildahEngine {
     return parseDockerInspect(inspected.stdout, parsePodmanHistory(history.stdout));
   }
 
-  override compressedSize(tag: string): Promise<number> {
-    return measureExportedArchive(this.program, (archivePath) => ['save', '--quiet', '--format', 'oci-archive', '--output', archivePath, tag]);
+  protected override exportArgs(tag: string, archivePath: string): string[] {
+    return ['save', '--quiet', '--format', 'oci-archive', '--output', archivePath, tag];
+  }
+
+  override async run(tag: string, request: RunRequest): Promise<RunOutcome> {
+    const result = await runCommand(this.program, dockerRunArgs(tag, request), { timeoutMs: request.timeoutMs ?? 60_000 });
+    return { exitCode: result.spawnError ? -1 : result.code, stdout: result.stdout, stderr: result.stderr };
   }
 }

@@ -1,3 +1,5 @@
+import type { FileSelection, ImageFiles } from './image-files.ts';
+import type { ImageConfig } from './image-config.ts';
 import type { ImagePlatform } from './platform.ts';
 
 /** The build engines verify drives; we never implement one. */
@@ -58,6 +60,25 @@ export interface ImageFacts {
   /** non-empty layers in the image */
   layerCount: number;
   history: HistoryEntry[];
+  /** how its containers run: user, environment, entrypoint, command, ... */
+  config: ImageConfig;
+}
+
+/** A command run in a new container of an image, as `docker run IMAGE ...` does. */
+export interface RunRequest {
+  /** replaces the image's ENTRYPOINT; `[]` clears it */
+  entrypoint?: string[];
+  /** replace the image's CMD when not empty */
+  args: string[];
+  /** default 60 s */
+  timeoutMs?: number;
+}
+
+export interface RunOutcome {
+  /** -1 when the engine could not start it or it timed out */
+  exitCode: number;
+  stdout: string;
+  stderr: string;
 }
 
 export interface Engine {
@@ -68,6 +89,10 @@ export interface Engine {
   inspect(tag: string): Promise<ImageFacts>;
   /** bytes a registry would store: the gzip of every layer tar, summed */
   compressedSize(tag: string): Promise<number>;
+  /** what the image's filesystem holds at the selected paths (a path it lacks is absent) */
+  readFiles(tag: string, selection: FileSelection): Promise<ImageFiles>;
+  /** runs a command in a throw-away container without network, as the image's user */
+  run(tag: string, request: RunRequest): Promise<RunOutcome>;
   /** removes the images; never throws (cleanup must not hide the real result) */
   removeImages(tags: string[]): Promise<void>;
 }

@@ -17,6 +17,8 @@ const buildsButCannotInspect: Engine = {
   build: async () => ({ ok: true, seconds: 0.1, log: '', steps: { run: 1, cached: 0, total: 1 } }),
   inspect: async () => { throw new Error('Cannot connect to the Docker daemon at unix:///var/run/docker.sock\nIs the daemon running?'); },
   compressedSize: async () => 0,
+  readFiles: async () => new Map(),
+  run: async () => ({ exitCode: 0, stdout: '', stderr: '' }),
   removeImages: async () => undefined,
 };
 

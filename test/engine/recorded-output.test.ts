@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { countBuildahSteps, countBuildKitSteps, countClassicSteps } from '../../src/engine/build-log.ts';
 import { instructionOfHistory, parseBuildahInspect, parseDockerHistory, parseDockerInspect, parsePodmanHistory } from '../../src/engine/history.ts';
+import { diffConfig } from '../../src/engine/image-config.ts';
+import { dockerRunArgs } from '../../src/engine/docker.ts';
 import { alignLayers } from '../../src/verify/align.ts';
 import { builtInstructionChain } from '../../src/verify/instructions.ts';
 import { parseListedSize } from '../helpers/engines.ts';
@@ -127,5 +129,31 @@ describe('image sizes as buildah and podman list them (the integration test chec
     expect(() => parseListedSize('307 MB\n2.13 MB\n')).toThrow(/not one image size/);
     expect(() => parseListedSize('')).toThrow(/not one image size/);
     expect(() => parseListedSize('3 MiB')).toThrow(/not one image size/);
+  });
+});
+
+describe('image configuration from recorded inspect output', () => {
+  it('docker and buildah describe the same Dockerfile (ENV, WORKDIR, CMD) in one shape', () => {
+    const docker = parseDockerInspect(recorded('buildkit-inspect.json'), []).config;
+    const buildah = parseBuildahInspect(recorded('buildah-inspect.json')).config;
+    expect(docker).toMatchObject({ Env: ['APP=/app', 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'], Cmd: ['sh'], Entrypoint: null, WorkingDir: '/app', User: '', Labels: {} });
+    // buildah labels its images with its version; nothing else differs
+    expect(diffConfig(docker, buildah)).toEqual(['Labels']);
+    expect(buildah.Labels).toEqual({ 'io.buildah.version': '1.28.2' });
+  });
+
+  it('compares Env and Labels as sets, Cmd as a list', () => {
+    const config = (body: object) => parseDockerInspect(JSON.stringify(body), []).config;
+    const base = config({ Config: { Env: ['B=1', 'A=2'], Labels: { y: '1', x: '2' }, Cmd: ['sh'] } });
+    expect(diffConfig(base, config({ Config: { Env: ['A=2', 'B=1'], Labels: { x: '2', y: '1' }, Cmd: ['sh'] } }))).toEqual([]);
+    expect(diffConfig(base, config({ Config: { Env: ['A=2', 'B=1'], Labels: { x: '2', y: '1' }, Cmd: ['/bin/sh', '-c', 'sh'] }, Author: 'me' }))).toEqual(['Cmd', 'Author']);
+  });
+});
+
+describe('dockerRunArgs', () => {
+  it('runs without network; a multi-word entrypoint puts its tail before the arguments', () => {
+    expect(dockerRunArgs('img', { args: ['id', '-u'] })).toEqual(['run', '--rm', '--network', 'none', 'img', 'id', '-u']);
+    expect(dockerRunArgs('img', { entrypoint: ['/bin/sh', '-c'], args: ['echo hi'] })).toEqual(['run', '--rm', '--network', 'none', '--entrypoint', '/bin/sh', 'img', '-c', 'echo hi']);
+    expect(dockerRunArgs('img', { entrypoint: [], args: [] })).toEqual(['run', '--rm', '--network', 'none', '--entrypoint', '', 'img']);
   });
 });

@@ -1,0 +1,2 @@
+#!/bin/sh
+mkdir -p /opt/tool && echo installed > /opt/tool/state
