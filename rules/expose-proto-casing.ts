@@ -7,14 +7,14 @@ export default defineRule({
     aliases: ['ExposeProtoCasing'],
     severity: 'warning',
     category: 'style',
-    fixable: 'safe',
+    fixable: 'unsafe',
     docs: {
       summary: 'The protocol in EXPOSE should be lower case',
       description: 'Reports `EXPOSE 80/TCP` and the like: a protocol (`tcp`, `udp`, `sctp`) with upper-case letters.',
       why: 'Docker normalizes the protocol to lower case; writing it upper case suggests it matters and is inconsistent with `docker run -p 80/tcp` and the image config.',
       bad: 'FROM nginx\nEXPOSE 80/TCP\n',
       good: 'FROM nginx\nEXPOSE 80/tcp\n',
-      fixSafety: 'Safe: lower-cases the protocol, which Docker lower-cases anyway.',
+      fixSafety: 'Unsafe: lower-cases the protocol. Docker lower-cases it anyway, so there the image is the same; Buildah and Podman record it as written (measured with Buildah 1.28: `53/UDP` in the image config), so there the fixed image\'s exposed ports change spelling.',
     },
   },
   create(ctx) {
@@ -30,7 +30,7 @@ export default defineRule({
           ctx.report({
             span,
             message: `Protocol '${proto}' in EXPOSE should be lower case: '${proto.toLowerCase()}'`,
-            ...(exact ? { fix: fix('lower-case the protocol', 'safe', replace(span, proto.toLowerCase())) } : {}),
+            ...(exact ? { fix: fix('lower-case the protocol', 'unsafe', replace(span, proto.toLowerCase())) } : {}),
           });
         }
       },

@@ -9,7 +9,7 @@ import type { ImageConfigKey } from '../../src/engine/image-config.ts';
 import type { EngineName } from '../../src/engine/types.ts';
 import { fixText, type FixOutcome } from '../../src/fix/apply.ts';
 import { getLinter } from '../../src/linter/index.ts';
-import type { Finding } from '../../src/linter/types.ts';
+import type { Finding, PresetName } from '../../src/linter/types.ts';
 import { configFor, lintOptionsFrom } from '../../src/linter/service.ts';
 import { buildModel } from '../../src/model/index.ts';
 import { shellcheckBinary } from '../../src/model/shellcheck.ts';
@@ -31,6 +31,8 @@ export interface CaseSpec {
   about: string;
   /** the rules that run (every other rule is off), so each case tests the fixes it is about */
   rules: string[];
+  /** the preset whose semantics they follow (default recommended): some fixes exist only in hadolint's or BuildKit's */
+  preset?: PresetName;
   /** ids of the rules whose fixes `--fix` (safe) and `--fix --unsafe-fixes` (unsafe) apply, sorted; not checked when omitted */
   fixes?: { safe?: string[]; unsafe?: string[] };
   /** not built, only fixed: why (a Windows image cannot run on this engine, ...) */
@@ -94,7 +96,7 @@ export function loadCases(): FixSafetyCase[] {
 export async function caseLinter(c: FixSafetyCase): Promise<(text: string) => Finding[]> {
   const path = join(c.dir, 'Dockerfile');
   const cliRules = Object.fromEntries(getLinter().metas.map((meta) => [meta.id, c.spec.rules.includes(meta.id) ? meta.severity : ('off' as const)]));
-  const config = await configFor({ filePath: path, noConfig: true, cliRules });
+  const config = await configFor({ filePath: path, noConfig: true, cliRules, ...(c.spec.preset ? { preset: c.spec.preset } : {}) });
   const options = lintOptionsFrom(config, path);
   const linter = getLinter();
   return (text) => linter.lint(text, options).findings;

@@ -18,23 +18,14 @@ export interface KnownBroken {
 export const KNOWN_BROKEN: readonly KnownBroken[] = [
   { case: 'apt-ca-certificates', check: 'safe', rule: 'apt-no-install-recommends', reason: 'drops ca-certificates (and openssl), which curl only recommends: /etc/ssl/certs/ca-certificates.crt is gone' },
   { case: 'apt-ca-certificates', check: 'unsafe', rule: 'apt-no-install-recommends', reason: 'the same fix under --unsafe-fixes' },
-  { case: 'login-shell-merge', check: 'lint', rule: 'merge-consecutive-run', reason: 'offers a safe merge under SHELL ["/bin/bash", "-lc"]' },
-  { case: 'login-shell-merge', check: 'safe', rule: 'merge-consecutive-run', reason: 'the merged RUN never reads the profile file the first command writes: /greeting is empty' },
-  { case: 'windows-merge', check: 'lint', rule: 'merge-consecutive-run', reason: 'offers a safe merge of two RUNs on a Windows image' },
   { case: 'echo-escapes-dash', check: 'lint', rule: 'pipefail-missing', reason: 'offers the SHELL bash fix on Debian, whose sh (dash) has no pipefail' },
   { case: 'echo-escapes-dash', check: 'unsafe', rule: 'pipefail-missing', reason: 'SHELL ["/bin/bash", ...] makes echo write a literal \\t: /etc/app.conf and /later-echo change' },
-  { case: 'cleanup-if-fi', check: 'unsafe', rule: 'cleanup-in-separate-layer', reason: 'the bind-mount rewrite cuts `if ...; then ...; fi` before `fi`: the build fails with a syntax error' },
-  { case: 'curl-q-first', check: 'unsafe', rule: 'curl-without-fail', reason: 'puts -f before -q, so curl reads ~/.curlrc: /copy changes' },
   { case: 'missing-user-gosu', check: 'unsafe', rule: 'missing-user', reason: 'switches to USER app, so the gosu entrypoint cannot drop to nobody and exits 1' },
   { case: 'missing-user-setpriv', check: 'unsafe', rule: 'missing-user', reason: 'switches to USER app, so the setpriv entrypoint cannot drop to nobody and exits 127' },
   // found by this suite; no fix under way yet
   { case: 'add-tar-without-extension', check: 'lint', rule: 'add-instead-of-copy', reason: 'offers a safe fix on ADD of a tar archive named without an extension, which ADD unpacks' },
   { case: 'add-tar-without-extension', check: 'safe', rule: 'add-instead-of-copy', reason: 'COPY copies the archive where ADD unpacked it: /opt/bundle/hello.txt becomes /opt/bundle/bundle' },
   { case: 'add-tar-without-extension', check: 'unsafe', rule: 'add-instead-of-copy', reason: 'the same fix under --unsafe-fixes' },
-  { case: 'instruction-casing', check: 'safe', engine: 'buildah', rule: 'stage-name-casing', reason: 'Buildah matches COPY --from=Builder case-sensitively: after `AS builder` the build fails (no stage or image found with that name)' },
-  { case: 'instruction-casing', check: 'unsafe', engine: 'buildah', rule: 'stage-name-casing', reason: 'the same fix under --unsafe-fixes' },
-  { case: 'expose-formats', check: 'safe', engine: 'buildah', rule: 'expose-invalid-format', reason: 'Buildah records EXPOSE entries as written (8080:80/tcp, 53/UDP): the fixed image exposes 80/tcp and 53/udp instead' },
-  { case: 'expose-formats', check: 'unsafe', engine: 'buildah', rule: 'expose-invalid-format', reason: 'the same fixes under --unsafe-fixes' },
 ];
 
 export function isKnownBroken(caseName: string, check: KnownBroken['check'], engine?: EngineName): boolean {

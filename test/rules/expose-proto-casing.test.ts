@@ -7,13 +7,13 @@ ruleTester(rule, {
     {
       code: 'FROM nginx\nEXPOSE 80/TCP 53/Udp\n',
       errors: [{ message: "Protocol 'TCP' in EXPOSE should be lower case: 'tcp'", line: 2, column: 11, endColumn: 14 }, { line: 2, column: 18 }],
-      output: 'FROM nginx\nEXPOSE 80/tcp 53/udp\n',
+      unsafeOutput: 'FROM nginx\nEXPOSE 80/tcp 53/udp\n',
     },
     {
       name: 'ONBUILD trigger',
       code: 'FROM nginx\nONBUILD EXPOSE 80/TCP\n',
       errors: 1,
-      output: 'FROM nginx\nONBUILD EXPOSE 80/tcp\n',
+      unsafeOutput: 'FROM nginx\nONBUILD EXPOSE 80/tcp\n',
     },
   ],
 });
