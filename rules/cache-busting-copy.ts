@@ -6,6 +6,7 @@ import { cacheMountFlag, hasPackageCacheMount } from '../src/model/cache-mount.t
 import { wholeContextSources } from '../src/model/context-copy.ts';
 import { dependencyInstalls, needsOnlyManifests, type DependencyInstall } from '../src/model/dependencies.ts';
 import type { TextEdit } from '../src/linter/types.ts';
+import { stageChain } from '../src/model/user.ts';
 
 /** instructions that may stand between the copy and the install without changing the split */
 const NEUTRAL = new Set(['ENV', 'ARG', 'LABEL', 'EXPOSE', 'USER', 'WORKDIR', 'STOPSIGNAL', 'HEALTHCHECK', 'SHELL', 'VOLUME', 'MAINTAINER']);
@@ -26,7 +27,7 @@ export default defineRule({
     fixable: 'unsafe',
     docs: {
       summary: 'Copy the dependency manifests, not the whole context, before installing dependencies',
-      description: 'Reports a COPY/ADD of the whole build context (`COPY . .`, `ADD . /app`) followed, in the same stage, by a dependency install that only needs manifest files: `npm ci`/`npm install`, `yarn`, `pnpm install`, `pip install -r`, `poetry install`, `go mod download`, `mvn dependency:go-offline`/`package`, `gradle`, `cargo build`/`fetch`, `bundle install`, `composer install`. The message names the manifests to copy first (those present in the build context when it is known).',
+      description: 'Reports a COPY/ADD of the whole build context (`COPY . .`, `ADD . /app`) followed, in the same stage, by a dependency install that only needs manifest files: `npm ci`/`npm install`, `yarn`, `pnpm install`, `pip install -r`, `poetry install`, `go mod download`, `mvn dependency:go-offline`/`package`, `gradle`, `cargo build`/`fetch`, `bundle install`, `composer install`. Not when the stage (or a stage it builds on) already installed that ecosystem\'s dependencies before the copy (`COPY pom.xml .` + `mvn dependency:go-offline`, then `COPY . .` + `mvn package`): the step after the copy builds, its dependencies are cached. The message names the manifests to copy first (those present in the build context when it is known).',
       why: 'A COPY step is cached only while every file it copies is unchanged. After `COPY . .`, any edit to any source file invalidates the cache of every later step, so each build re-downloads and reinstalls all dependencies. Copying the manifests first keeps the install cached until the dependencies themselves change.',
       bad: 'FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm ci\nRUN npm run build\n',
       good: 'FROM node:22\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\nRUN npm run build\n',
@@ -71,6 +72,13 @@ export default defineRule({
     /** whole-context copies waiting for an install, per stage and ONBUILD-ness */
     const pending = new Map<string, { copy: CopyInstruction; info: InstructionInfo }[]>();
     const keyOf = (info: InstructionInfo) => `${info.stage?.index ?? -1}:${info.onbuild}`;
+    /** ecosystems whose dependencies a stage installed before copying the whole context, per stage and ONBUILD-ness */
+    const prepared = new Map<string, Set<string>>();
+    /** installed before: in this stage, in its own part when an ONBUILD trigger asks, or in a stage it builds on */
+    const isPrepared = (info: InstructionInfo, ecosystem: string): boolean => {
+      if (prepared.get(keyOf(info))?.has(ecosystem) || (info.onbuild && prepared.get(`${info.stage?.index ?? -1}:false`)?.has(ecosystem))) return true;
+      return info.stage !== undefined && stageChain(info.stage).slice(1).some((s) => prepared.get(`${s.index}:false`)?.has(ecosystem));
+    };
 
     const onCopy = (copy: CopyInstruction, info: InstructionInfo) => {
       if (wholeContextSources(copy).length === 0) return;
@@ -82,9 +90,17 @@ export default defineRule({
       COPY: onCopy,
       ADD: onCopy,
       run(run, info) {
+        const deps = dependencyInstalls(run);
         const waiting = pending.get(keyOf(info));
-        if (!waiting || waiting.length === 0) return;
-        const dep = dependencyInstalls(run)[0];
+        if (!waiting || waiting.length === 0) {
+          for (const d of deps) {
+            const set = prepared.get(keyOf(info)) ?? new Set<string>();
+            set.add(d.ecosystem);
+            prepared.set(keyOf(info), set);
+          }
+          return;
+        }
+        const dep = deps.find((d) => !isPrepared(info, d.ecosystem));
         if (!dep) return;
         const nextRun = (c: InstructionInfo) => model.instructions.slice(model.instructions.indexOf(c) + 1)
           .find((o) => o.stage === c.stage && o.onbuild === c.onbuild && o.ins.keyword === 'RUN');
