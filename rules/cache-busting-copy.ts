@@ -4,7 +4,7 @@ import type { CopyInstruction, Instruction } from '../src/parser/ast.ts';
 import type { BuildContext, InstructionInfo, RunInfo } from '../src/model/index.ts';
 import { cacheMountFlag, hasPackageCacheMount } from '../src/model/cache-mount.ts';
 import { wholeContextSources } from '../src/model/context-copy.ts';
-import { dependencyInstalls, needsOnlyManifests, type DependencyInstall } from '../src/model/dependencies.ts';
+import { dependencyInstalls, manifestOptional, needsOnlyManifests, type DependencyInstall } from '../src/model/dependencies.ts';
 import type { TextEdit } from '../src/linter/types.ts';
 import { stageChain } from '../src/model/user.ts';
 
@@ -27,7 +27,7 @@ export default defineRule({
     fixable: 'unsafe',
     docs: {
       summary: 'Copy the dependency manifests, not the whole context, before installing dependencies',
-      description: 'Reports a COPY/ADD of the whole build context (`COPY . .`, `ADD . /app`) followed, in the same stage, by a dependency install that only needs manifest files: `npm ci`/`npm install`, `yarn`, `pnpm install`, `pip install -r`, `poetry install`, `go mod download`, `mvn dependency:go-offline`/`package`, `gradle`, `cargo build`/`fetch`, `bundle install`, `composer install`. Not when the stage (or a stage it builds on) already installed that ecosystem\'s dependencies before the copy (`COPY pom.xml .` + `mvn dependency:go-offline`, then `COPY . .` + `mvn package`): the step after the copy builds, its dependencies are cached. The message names the manifests to copy first (those present in the build context when it is known).',
+      description: 'Reports a COPY/ADD of the whole build context (`COPY . .`, `ADD . /app`) followed, in the same stage, by a dependency install that only needs manifest files: `npm ci`/`npm install`, `yarn`, `pnpm install`, `pip install -r`, `poetry install`, `go mod download`, `mvn dependency:go-offline`/`package`, `gradle`, `cargo build`/`fetch`, `bundle install`, `composer install`. Not when the RUN tests whether the manifest exists (`if [ -s requirements.txt ]; then pip install -r requirements.txt; fi`: it is optional, and a COPY of a missing file fails), nor when the stage (or a stage it builds on) already installed that ecosystem\'s dependencies before the copy (`COPY pom.xml .` + `mvn dependency:go-offline`, then `COPY . .` + `mvn package`): the step after the copy builds, its dependencies are cached. The message names the manifests to copy first (those present in the build context when it is known).',
       why: 'A COPY step is cached only while every file it copies is unchanged. After `COPY . .`, any edit to any source file invalidates the cache of every later step, so each build re-downloads and reinstalls all dependencies. Copying the manifests first keeps the install cached until the dependencies themselves change.',
       bad: 'FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm ci\nRUN npm run build\n',
       good: 'FROM node:22\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\nRUN npm run build\n',
@@ -100,7 +100,7 @@ export default defineRule({
           }
           return;
         }
-        const dep = deps.find((d) => !isPrepared(info, d.ecosystem));
+        const dep = deps.find((d) => !isPrepared(info, d.ecosystem) && !manifestOptional(run, d));
         if (!dep) return;
         const nextRun = (c: InstructionInfo) => model.instructions.slice(model.instructions.indexOf(c) + 1)
           .find((o) => o.stage === c.stage && o.onbuild === c.onbuild && o.ins.keyword === 'RUN');

@@ -94,6 +94,18 @@ export function dependencyInstalls(run: RunInfo): DependencyInstall[] {
   return found.sort((a, b) => a.command.start - b.command.start);
 }
 
+const TESTS = new Set(['[', '[[', 'test']);
+
+/**
+ * Whether the RUN tests that one of the install's manifests exists (`if [ -s requirements.txt ]; then
+ * pip install -r requirements.txt; fi`): the manifest is optional, as in ONBUILD images for
+ * any project, and a COPY of it would fail where it is missing.
+ */
+export function manifestOptional(run: RunInfo, dep: DependencyInstall): boolean {
+  return run.commands.some((c) => c.program !== undefined && TESTS.has(c.program)
+    && c.args.some((a) => a.value !== undefined && dep.manifests.includes(a.value.replace(/^\.\//, ''))));
+}
+
 const CONFIG_PROGRAMS = ['npm', 'yarn', 'pnpm', 'pip', 'poetry', 'composer', 'bundle'];
 
 /**

@@ -27,6 +27,10 @@ ruleTester(rule, {
     { name: 'cargo: cargo fetch before, cargo build after', code: 'FROM rust:1\nCOPY Cargo.toml Cargo.lock ./\nRUN cargo fetch\nCOPY . .\nRUN cargo build --release\n' },
     { name: 'npm in a stage it builds on', code: 'FROM node:22 AS deps\nCOPY package.json package-lock.json ./\nRUN npm ci\nFROM deps AS build\nCOPY . .\nRUN yarn install --offline\n' },
     { name: 'poetry then pip: one ecosystem', code: 'FROM python:3.12\nCOPY pyproject.toml poetry.lock ./\nRUN poetry install --no-root\nCOPY . .\nRUN poetry install\n' },
+    {
+      name: 'ONBUILD image for any project: the manifest is optional',
+      code: 'FROM python:3.12\nONBUILD COPY . /usr/src/app\nONBUILD RUN if [ -s requirements.txt ]; then pip install -r requirements.txt; fi\n',
+    },
     { name: 'bundler', code: 'FROM ruby:3.3\nCOPY Gemfile Gemfile.lock ./\nRUN bundle install\nCOPY . .\nRUN bundle install\n' },
     { name: 'composer', code: 'FROM composer:2\nCOPY composer.json composer.lock ./\nRUN composer install --no-scripts --no-autoloader\nCOPY . .\nRUN composer install\n' },
   ],
