@@ -1,7 +1,7 @@
 import { defineRule } from '../src/linter/rule.ts';
 import type { Span } from '../src/parser/ast.ts';
 import type { RunInfo } from '../src/model/index.ts';
-import { buildToolsLeft, isBuildCommand, isToolchainImage, removedPackages, sdkImage } from '../src/model/build-tools.ts';
+import { buildToolsLeft, isBuildCommand, isJdkPackage, isToolchainImage, removedPackages, sdkImage } from '../src/model/build-tools.ts';
 import { runsOwnProgram } from '../src/model/stages.ts';
 import { stageChain } from '../src/model/user.ts';
 
@@ -57,7 +57,11 @@ export default defineRule({
         for (const run of runs) {
           for (const install of run.installs) {
             const tools = buildToolsLeft(install, run, removed);
-            if (tools.length > 0) report({ start: install.command.start, end: install.command.end }, `Build tools (${tools.map((w) => w.value).join(', ')}) are installed and stay`);
+            if (tools.length === 0) continue;
+            const names = tools.map((w) => w.value).join(', ');
+            const span = { start: install.command.start, end: install.command.end };
+            if (tools.every(isJdkPackage)) ctx.report({ span, message: `A JDK (${names}) is installed and stays in the final image: a JRE runs Java programs; build in an earlier stage if a build needs the JDK` });
+            else report(span, `Build tools (${names}) are installed and stay`);
           }
         }
       },

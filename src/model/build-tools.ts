@@ -50,6 +50,11 @@ const BUILD_PACKAGES = new Set([
   'build-base', 'alpine-sdk', 'musl-dev', 'gcc-c++', '@development-tools', 'dotnet-sdk',
 ]);
 const JDK_PACKAGE = /^(openjdk-\d+-jdk(-headless)?|openjdk\d+(-jdk)?|java-[\d.]+-openjdk-devel|temurin-\d+-jdk)$/;
+
+/** a JDK package (`openjdk-17-jdk`, Alpine's `openjdk8`, `java-17-openjdk-devel`): its JRE runs the programs */
+export function isJdkPackage(word: ShellWord): boolean {
+  return JDK_PACKAGE.test(packageName(word) ?? '');
+}
 const OS_MANAGERS = new Set(['apt-get', 'apt', 'apk', 'dnf', 'yum', 'microdnf', 'zypper']);
 
 /** a package operand's name without its version (`gcc=4:12.2` -> `gcc`, `gcc>=12` -> `gcc`) */
