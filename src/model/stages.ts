@@ -1,5 +1,6 @@
 /** Relations between stages that several rules ask about. */
 import type { CommandInstruction } from '../parser/ast.ts';
+import { isToolchainImage } from './build-tools.ts';
 import type { ImageRef } from './image.ts';
 import type { Stage } from './model.ts';
 
@@ -101,4 +102,16 @@ export function runsOwnProgram(stage: Stage): boolean {
     }
   }
   return !runsNothingOfItsOwn([...(entrypoint ? argvOf(entrypoint) : []), ...(cmd ? argvOf(cmd) : [])]);
+}
+
+/**
+ * Whether the final image is a build environment rather than an application: it runs no program
+ * of its own (`runsOwnProgram`) and it builds on a toolchain image (`isToolchainImage`) or on one a
+ * build argument names (`FROM ${BASE}`, as CI and cross-build images do). Their users rely on what
+ * is installed, and on what packages recommend.
+ */
+export function isEnvironmentImage(stage: Stage): boolean {
+  if (runsOwnProgram(stage)) return false;
+  const root = stageRootImage(stage);
+  return !root.resolved || isToolchainImage(root);
 }

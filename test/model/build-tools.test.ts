@@ -2,29 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { aptAutoRemovalAt, isToolchainImage } from '../../src/model/build-tools.ts';
 import { parseImageRef } from '../../src/model/image.ts';
 import { buildModel } from '../../src/model/index.ts';
-import { runsOwnProgram } from '../../src/model/stages.ts';
 import { parseDockerfile } from '../../src/parser/index.ts';
 
 const modelOf = (text: string) => buildModel(parseDockerfile(text));
-
-describe('runsOwnProgram', () => {
-  const runs = (text: string) => runsOwnProgram(modelOf(text).finalStage!);
-  it.each([
-    ['FROM debian\nCMD ["app"]\n', true],
-    ['FROM debian\nENTRYPOINT ["/entrypoint.sh"]\nCMD ["run"]\n', true],
-    ['FROM debian\nCMD /bin/bash ./entrypoint.sh\n', true],
-    ['FROM debian AS base\nCMD ["app"]\nFROM base\nRUN true\n', true],
-    ['FROM debian\nRUN true\n', false],
-    ['FROM debian\nCMD ["/bin/bash"]\n', false],
-    ['FROM debian\nCMD bash\n', false],
-    ['FROM debian\nENTRYPOINT ["/bin/bash", "-i", "-c"]\n', false],
-    ['FROM debian\nENTRYPOINT []\n', false],
-    ['FROM debian\nCMD ["sleep", "infinity"]\n', false],
-    ['FROM debian\nCMD ["/bin/bash", "-c", "sleep infinity"]\n', false],
-    ['FROM debian\nCMD tail -f /dev/null\n', false],
-    ['FROM debian\nONBUILD CMD ["app"]\n', false],
-  ])('%j -> %s', (text, expected) => expect(runs(text)).toBe(expected));
-});
 
 describe('isToolchainImage', () => {
   it.each([
