@@ -1,9 +1,9 @@
 import { fix, insertAt } from '../src/fix/edits.ts';
 import { defineRule } from '../src/linter/rule.ts';
-import { hasFlag } from '../src/model/index.ts';
+import { hasFlag, type Stage } from '../src/model/index.ts';
 import { aptSimulates } from '../src/model/apt.ts';
 import { isDevContainerImage } from '../src/model/image.ts';
-import { isEnvironmentImage, stageRootImage } from '../src/model/stages.ts';
+import { isEnvironmentImage } from '../src/model/stages.ts';
 import { stageChain } from '../src/model/user.ts';
 import {
   aptInstalledBefore, aptPackageName, aptRecommendsOff, CA_CERTIFICATES, recommendsEffect, type RecommendsEffect,
@@ -57,9 +57,12 @@ export default defineRule({
     // the stages whose files make the final image; a build stage's only cost build time
     const shipped = new Set(model.finalStage ? stageChain(model.finalStage) : []);
     const environment = model.finalStage !== undefined && isEnvironmentImage(model.finalStage);
+    // per stage, whether it starts from a dev container image (a base comes before the stages built on it)
+    const devContainer = new Map<Stage, boolean>();
+    for (const s of model.stages) devContainer.set(s, s.baseStage ? devContainer.get(s.baseStage) === true : isDevContainerImage(s.image));
     return {
       run(run, info) {
-        if (!hadolint && info.stage && (!shipped.has(info.stage) || environment || isDevContainerImage(stageRootImage(info.stage)))) return;
+        if (!hadolint && info.stage && (!shipped.has(info.stage) || environment || devContainer.get(info.stage) === true)) return;
         for (const install of run.installs) {
           if (install.manager !== 'apt-get' && install.manager !== 'apt') continue;
           const cmd = install.command;

@@ -10,7 +10,6 @@ import { APT_DROPPED_PROGRAMS, APT_DROPPED_RECOMMENDS } from './apt-recommends-d
 import type { DockerfileModel, Stage } from './model.ts';
 import type { PackageInstall } from './shell/packages.ts';
 import type { ShellCommand, ShellWord } from './shell/types.ts';
-import { stageChain } from './user.ts';
 
 /** `APT::Install-Recommends "false";` (also `0`, `no`, unquoted, or `Install-Recommends` in an `APT { }` block) */
 const RECOMMENDS_OFF = /\bInstall-Recommends\s+"?\s*(?:false|0|no|off)\b/i;
@@ -29,13 +28,19 @@ interface StageApt {
   installedAt: Map<string, number>;
 }
 
-const byModel = new WeakMap<DockerfileModel, Map<Stage, StageApt>>();
+interface ModelApt {
+  stages: Map<Stage, StageApt>;
+  /** per question (`recommends off`, `installed PKG`): whether a stage a stage builds on answers yes */
+  inherited: Map<string, Map<Stage, boolean>>;
+}
+
+const byModel = new WeakMap<DockerfileModel, ModelApt>();
 
 /** one pass over the file, the first time a rule asks */
-function stageApt(model: DockerfileModel): Map<Stage, StageApt> {
-  let map = byModel.get(model);
-  if (map) return map;
-  map = new Map();
+function modelApt(model: DockerfileModel): ModelApt {
+  let found = byModel.get(model);
+  if (found) return found;
+  const map = new Map<Stage, StageApt>();
   for (const info of model.instructions) {
     if (!info.stage || info.onbuild) continue;
     let s = map.get(info.stage);
@@ -50,8 +55,26 @@ function stageApt(model: DockerfileModel): Map<Stage, StageApt> {
       }
     }
   }
-  byModel.set(model, map);
-  return map;
+  found = { stages: map, inherited: new Map() };
+  byModel.set(model, found);
+  return found;
+}
+
+/**
+ * Per stage, whether a stage it builds on (its base, or further up) answers yes to `has`: one
+ * pass over the stages (a base always comes before the stages built on it), once per question.
+ */
+function inherited(model: DockerfileModel, apt: ModelApt, question: string, has: (s: Stage) => boolean): Map<Stage, boolean> {
+  let answers = apt.inherited.get(question);
+  if (!answers) {
+    answers = new Map();
+    for (const s of model.stages) {
+      const base = s.baseStage;
+      answers.set(s, base !== undefined && (answers.get(base) === true || has(base)));
+    }
+    apt.inherited.set(question, answers);
+  }
+  return answers;
 }
 
 /** where the instruction writes an APT configuration that turns recommends off, if it does */
@@ -94,20 +117,18 @@ export function aptPackageName(word: ShellWord): string | undefined {
  * "false"` (ONBUILD triggers aside).
  */
 export function aptRecommendsOff(model: DockerfileModel, stage: Stage, offset: number): boolean {
-  const map = stageApt(model);
-  return stageChain(stage).some((s) => {
-    const at = map.get(s)?.recommendsOffAt;
-    return at !== undefined && (s !== stage || at < offset);
-  });
+  const apt = modelApt(model);
+  const own = apt.stages.get(stage)?.recommendsOffAt;
+  return (own !== undefined && own < offset)
+    || inherited(model, apt, 'recommends off', (s) => apt.stages.get(s)?.recommendsOffAt !== undefined).get(stage) === true;
 }
 
 /** Whether an earlier apt install of the stage (or a stage it builds on) installed `pkg` before `offset`. */
 export function aptInstalledBefore(model: DockerfileModel, stage: Stage, offset: number, pkg: string): boolean {
-  const map = stageApt(model);
-  return stageChain(stage).some((s) => {
-    const at = map.get(s)?.installedAt.get(pkg);
-    return at !== undefined && (s !== stage || at < offset);
-  });
+  const apt = modelApt(model);
+  const own = apt.stages.get(stage)?.installedAt.get(pkg);
+  return (own !== undefined && own < offset)
+    || inherited(model, apt, `installed ${pkg}`, (s) => apt.stages.get(s)?.installedAt.has(pkg) === true).get(stage) === true;
 }
 
 export interface DroppedRecommends {
