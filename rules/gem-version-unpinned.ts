@@ -1,6 +1,7 @@
 import { defineRule } from '../src/linter/rule.ts';
 import { hasFlag, isCommand, subcommandWords, unwrap, type ShellCommand, type ShellWord } from '../src/model/index.ts';
 import { resolveWord } from '../src/model/operands.ts';
+import { reportUnpinned, versionsOf, type UnpinnedGroup, type UnpinnedOperand } from './shared/unpinned.ts';
 
 // `gem install` options without a value, which may come between gem names
 const GEM_BOOLEAN_FLAGS = new Set([
@@ -49,7 +50,7 @@ export default defineRule({
     category: 'correctness',
     docs: {
       summary: 'Pin gem versions in `gem install`',
-      description: 'Reports each gem of `gem install` / `gem i` named without a version (`bundler` instead of `bundler:2.5.23`), unless `-v` / `--version` gives one. Local `.gem` files are not checked.',
+      description: 'Reports each `gem install` / `gem i` with gems named without a version (`bundler` instead of `bundler:2.5.23`), unless `-v` / `--version` gives one; once per command, naming them. Local `.gem` files are not checked.',
       why: 'Without a version the build installs the newest release of the day: rebuilding the same Dockerfile can give a different image, or break on a new major version.',
       bad: 'FROM ruby:3.3\nRUN gem install bundler',
       good: 'FROM ruby:3.3\nRUN gem install bundler:2.5.23',
@@ -59,15 +60,18 @@ export default defineRule({
   create(ctx) {
     return {
       run(run, info) {
+        const groups: UnpinnedGroup[] = [];
         for (const cmd of run.commands) {
           if (!isCommand(cmd, 'gem', 'install') && !isCommand(cmd, 'gem', 'i')) continue;
           if (hasFlag(cmd, 'v', 'version')) continue;
+          const operands: UnpinnedOperand[] = [];
           for (const word of gemOperands(cmd)) {
-            const gem = resolveWord(word, info, run);
-            if (gem === undefined || gem.includes(':') || gem.endsWith('.gem') || gem.includes('/')) continue;
-            ctx.report({ span: word, message: `Pin the gem version: \`${gem}:<version>\` instead of \`${gem}\`` });
+            const name = resolveWord(word, info, run);
+            if (name !== undefined && !name.includes(':') && !name.endsWith('.gem') && !name.includes('/')) operands.push({ word, name });
           }
+          groups.push({ operands, message: (names) => `Pin ${versionsOf(operands)} ${names}: \`gem install ${operands[0]!.name}:<version>\`` });
         }
+        reportUnpinned(ctx, groups);
       },
     };
   },

@@ -1,5 +1,6 @@
 import { defineRule } from '../src/linter/rule.ts';
 import { isCommand, subcommandPositionals, type ShellWord } from '../src/model/index.ts';
+import { reportUnpinned, versionsOf, type UnpinnedGroup, type UnpinnedOperand } from './shared/unpinned.ts';
 
 /** `go` build flags that take a value (go help build), spelled with one dash */
 const GO_FLAGS_WITH_VALUE = [
@@ -20,7 +21,7 @@ export default defineRule({
     category: 'correctness',
     docs: {
       summary: 'Pin the version of packages in `go install`, `go get` and `go run`',
-      description: 'Reports remote packages given to `go install`, `go get` and `go run` without `@<version>`, or with a moving query (`@latest`, `@upgrade`, `@patch`). Local paths (`.`, `./cmd/app`, `/src/app`, `main.go`) are not versioned and are fine. For `go run` only the package is checked, not the program\'s arguments.',
+      description: 'Reports `go install`, `go get` and `go run` given remote packages without `@<version>`, or with a moving query (`@latest`, `@upgrade`, `@patch`), once per command, naming them. Local paths (`.`, `./cmd/app`, `/src/app`, `main.go`) are not versioned and are fine. For `go run` only the package is checked, not the program\'s arguments.',
       why: 'An unpinned package builds whatever was published last: the image changes without any change of yours, and a compromised release goes straight in.',
       bad: 'RUN go install golang.org/x/tools/gopls@latest',
       good: 'RUN go install golang.org/x/tools/gopls@v0.16.2',
@@ -28,31 +29,31 @@ export default defineRule({
     },
   },
   create(ctx) {
-    const check = (word: ShellWord) => {
+    /** the package, when it is remote and not pinned */
+    const unpinned = (word: ShellWord): UnpinnedOperand | undefined => {
       const pkg = word.value;
-      if (pkg === undefined || isLocal(pkg)) return;
+      if (pkg === undefined || isLocal(pkg)) return undefined;
       const at = pkg.lastIndexOf('@');
-      const version = at === -1 ? undefined : pkg.slice(at + 1);
-      if (version !== undefined && !MOVING_QUERIES.has(version)) return;
-      const name = at === -1 ? pkg : pkg.slice(0, at);
-      ctx.report({
-        span: word,
-        message: version === undefined
-          ? `Pin the version of \`${name}\`: \`${name}@<version>\``
-          : `\`@${version}\` is not a pin: use \`${name}@<version>\``,
-      });
+      return at === -1 || MOVING_QUERIES.has(pkg.slice(at + 1)) ? { word, name: pkg } : undefined;
     };
     const options = { flagsWithValue: GO_FLAGS_WITH_VALUE, singleDashLong: true };
     return {
       run(run) {
+        const groups: UnpinnedGroup[] = [];
         for (const cmd of run.commands) {
-          if (isCommand(cmd, 'go', 'install') || isCommand(cmd, 'go', 'get')) {
-            for (const word of subcommandPositionals(cmd, 'go', 1, options)) check(word);
-          } else if (isCommand(cmd, 'go', 'run')) {
-            const pkg = subcommandPositionals(cmd, 'go', 1, options)[0];
-            if (pkg) check(pkg);
-          }
+          let words: ShellWord[];
+          if (isCommand(cmd, 'go', 'install') || isCommand(cmd, 'go', 'get')) words = subcommandPositionals(cmd, 'go', 1, options);
+          else if (isCommand(cmd, 'go', 'run')) words = subcommandPositionals(cmd, 'go', 1, options).slice(0, 1);
+          else continue;
+          const operands = words.map(unpinned).filter((o): o is UnpinnedOperand => o !== undefined);
+          const moving = operands.find((o) => o.name.includes('@'))?.name;
+          const example = operands[0]?.name.replace(/@[^@]*$/, '');
+          groups.push({
+            operands,
+            message: (names: string) => `Pin ${versionsOf(operands)} ${names}: \`${example}@<version>\`${moving ? ` (\`@${moving.slice(moving.lastIndexOf('@') + 1)}\` is not a pin)` : ''}`,
+          });
         }
+        reportUnpinned(ctx, groups);
       },
     };
   },

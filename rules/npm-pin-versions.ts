@@ -1,5 +1,6 @@
 import { defineRule } from '../src/linter/rule.ts';
 import { unpinnedPackages } from '../src/model/pinning.ts';
+import { reportUnpinned, versionsOf } from './shared/unpinned.ts';
 
 export default defineRule({
   meta: {
@@ -10,7 +11,7 @@ export default defineRule({
     docs: {
       summary: 'Pin the versions of packages installed with npm',
       description:
-        'Reports each package of `npm install` (also `npm i`, `npm add`, `-g`) written without `@version`, and git URLs without `#ref`. '
+        'Reports each `npm install` (also `npm i`, `npm add`, `-g`) with packages written without `@version` or git URLs without `#ref`, once per command, naming them. '
         + '`npm install` / `npm ci` without packages (versions from package.json and the lockfile), tarballs, folders and packages named by a variable are not reported.',
       why: 'An unpinned package resolves to the newest release at build time: rebuilds are not reproducible and a bad release reaches the image unnoticed.',
       bad: 'FROM node:22\nRUN npm install -g typescript\n',
@@ -21,12 +22,11 @@ export default defineRule({
   create(ctx) {
     return {
       run(run) {
-        for (const install of run.installs) {
-          if (install.manager !== 'npm') continue;
-          for (const pkg of unpinnedPackages(install)) {
-            ctx.report({ span: pkg, message: `Pin the version of \`${pkg.value}\`: \`npm install ${pkg.value}@<version>\` (or \`#<ref>\` for a git URL)` });
-          }
-        }
+        const groups = run.installs.filter((install) => install.manager === 'npm').map((install) => {
+          const operands = unpinnedPackages(install).map((word) => ({ word, name: word.value! }));
+          return { operands, message: (names: string) => `Pin ${versionsOf(operands)} ${names}: \`npm install ${operands[0]!.name}@<version>\` (or \`#<ref>\` for a git URL)` };
+        });
+        reportUnpinned(ctx, groups);
       },
     };
   },

@@ -1,5 +1,7 @@
 import { defineRule } from '../src/linter/rule.ts';
+import type { ShellWord } from '../src/model/index.ts';
 import { unpinnedPackages, unpinnedPipxPackages } from '../src/model/pinning.ts';
+import { reportUnpinned, versionsOf, type UnpinnedGroup } from './shared/unpinned.ts';
 
 export default defineRule({
   meta: {
@@ -10,9 +12,9 @@ export default defineRule({
     docs: {
       summary: 'Pin the versions of packages installed with pip',
       description:
-        'Reports each package of `pip install` (also `pip3`, `python -m pip`) and `pipx install` written without a version specifier '
+        'Reports each `pip install` (also `pip3`, `python -m pip`) and `pipx install` with packages written without a version specifier '
         + '(`flask==3.0.3`, `flask~=3.0`, `flask>=3,<4`) and VCS URLs without `@revision`. Requirement files (`-r`), constraint files (`-c`), '
-        + 'local paths, archives, other URLs and packages named by a variable are not reported.',
+        + 'local paths, archives, other URLs and packages named by a variable are not reported. One finding per command, naming the packages.',
       why: 'An unpinned package resolves to the newest release at build time: rebuilds are not reproducible and a breaking release reaches the image unnoticed.',
       bad: 'FROM python:3.13-slim\nRUN pip install --no-cache-dir flask\n',
       good: 'FROM python:3.13-slim\nRUN pip install --no-cache-dir flask==3.0.3\n',
@@ -20,17 +22,19 @@ export default defineRule({
     },
   },
   create(ctx) {
-    const report = (pkg: { start: number; end: number; value?: string }, tool: string) =>
-      ctx.report({ span: pkg, message: `Pin the version of \`${pkg.value}\`: \`${tool} install ${pkg.value}==<version>\` (or use a requirements file)` });
+    const group = (words: readonly ShellWord[], tool: string): UnpinnedGroup => {
+      const operands = words.map((word) => ({ word, name: word.value! }));
+      return { operands, message: (names) => `Pin ${versionsOf(operands)} ${names}: \`${tool} install ${operands[0]!.name}==<version>\` (or use a requirements file)` };
+    };
     return {
       run(run) {
-        for (const install of run.installs) {
-          if (install.manager !== 'pip') continue;
-          for (const pkg of unpinnedPackages(install)) report(pkg, 'pip');
-        }
+        const groups: UnpinnedGroup[] = [];
+        for (const install of run.installs) if (install.manager === 'pip') groups.push(group(unpinnedPackages(install), 'pip'));
         for (const command of run.commands) {
-          for (const pkg of unpinnedPipxPackages(command) ?? []) report(pkg, 'pipx');
+          const pipx = unpinnedPipxPackages(command);
+          if (pipx) groups.push(group(pipx, 'pipx'));
         }
+        reportUnpinned(ctx, groups);
       },
     };
   },

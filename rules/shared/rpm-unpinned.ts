@@ -2,23 +2,27 @@
 import type { RuleContext, RuleVisitors } from '../../src/linter/rule.ts';
 import { resolveWord } from '../../src/model/operands.ts';
 import { rpmOperandPinned, systemPackageCommands } from '../../src/model/system-packages.ts';
+import { reportUnpinned, versionsOf, type UnpinnedGroup, type UnpinnedOperand } from './unpinned.ts';
 
 export function reportUnpinnedRpm(managers: readonly string[]) {
   return (ctx: RuleContext): RuleVisitors => ({
     run(run, info) {
+      const groups: UnpinnedGroup[] = [];
       for (const spc of systemPackageCommands(run)) {
         if (!managers.includes(spc.manager) || (spc.action !== 'install' && spc.action !== 'module-install')) continue;
+        const operands: UnpinnedOperand[] = [];
         for (const word of spc.packages) {
-          const operand = resolveWord(word, info, run);
-          if (operand === undefined || rpmOperandPinned(operand, spc.action)) continue;
-          ctx.report({
-            span: word,
-            message: spc.action === 'module-install'
-              ? `Pin the module stream: \`${operand}:<stream>\` instead of \`${operand}\``
-              : `Pin the package version: \`${operand}-<version>\` instead of \`${operand}\``,
-          });
+          const name = resolveWord(word, info, run);
+          if (name !== undefined && !rpmOperandPinned(name, spc.action)) operands.push({ word, name });
         }
+        groups.push({
+          operands,
+          message: (names) => (spc.action === 'module-install'
+            ? `Pin the module stream of ${names}: \`${operands[0]!.name}:<stream>\``
+            : `Pin ${versionsOf(operands)} ${names}: \`${operands[0]!.name}-<version>\``),
+        });
       }
+      reportUnpinned(ctx, groups);
     },
   });
 }

@@ -37,6 +37,8 @@ interface ContextRecord {
   exists: [path: string, answer: boolean][];
   /** topLevelFiles() as the rules saw it, when they asked */
   files?: string[];
+  /** the .dockerignore likelyDockerignore() found (null: none), when the rules asked */
+  likely?: string | null;
 }
 
 interface CacheEntry {
@@ -225,6 +227,7 @@ export class ResultCache {
     const ignore = this.dockerignoreOf(context);
     if (ignore?.[0] !== record.dockerignore?.[0] || ignore?.[1] !== record.dockerignore?.[1]) return false;
     if (!record.exists.every(([path, answer]) => context.exists(path) === answer)) return false;
+    if (record.likely !== undefined && (context.likelyDockerignore().path ?? null) !== record.likely) return false;
     return record.files === undefined || JSON.stringify(context.topLevelFiles()) === JSON.stringify(record.files);
   }
 
@@ -232,8 +235,14 @@ export class ResultCache {
   private watch(context: BuildContext): { context: BuildContext; record: () => ContextRecord } {
     const exists: [string, boolean][] = [];
     let files: string[] | undefined;
+    let likely: string | null | undefined;
     const watched: BuildContext = {
       dir: context.dir,
+      likelyDockerignore: () => {
+        const search = context.likelyDockerignore();
+        likely = search.path ?? null;
+        return search;
+      },
       ignored: (path) => context.ignored(path),
       exists: (path) => {
         const answer = context.exists(path);
@@ -249,7 +258,7 @@ export class ResultCache {
     if (context.dockerignorePath !== undefined) watched.dockerignorePath = context.dockerignorePath;
     return {
       context: watched,
-      record: () => ({ dockerignore: this.dockerignoreOf(context), exists, ...(files !== undefined ? { files } : {}) }),
+      record: () => ({ dockerignore: this.dockerignoreOf(context), exists, ...(files !== undefined ? { files } : {}), ...(likely !== undefined ? { likely } : {}) }),
     };
   }
 }

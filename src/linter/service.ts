@@ -79,7 +79,7 @@ export function lintOptionsFrom(config: ResolvedConfig, filePath: string, contex
     labelSchema: config.labelSchema,
     strictLabels: config.strictLabels,
     disableInlineIgnores: config.disableInlineIgnores,
-    context: loadContext(resolve(contextDir ?? dirname(absolute)), absolute),
+    context: loadContext(resolve(contextDir ?? dirname(absolute)), absolute, contextDir !== undefined),
   };
 }
 

@@ -8,7 +8,7 @@
 import type { Instruction } from '../parser/ast.ts';
 import type { DockerfileModel } from './model.ts';
 import type { RunInfo } from './run.ts';
-import { commandName, isCommand, subcommandWords } from './shell/commands.ts';
+import { commandName, hasFlag, isCommand, subcommandWords } from './shell/commands.ts';
 import type { ShellCommand } from './shell/types.ts';
 import { stageChain } from './user.ts';
 
@@ -74,4 +74,9 @@ export function aptKeepsArchives(model: DockerfileModel, ins: Instruction): bool
     if (run && run.removed.some((r) => removedPathText(r.path.value, r.path.text) === DOCKER_CLEAN_HOOK)) return true;
   }
   return false;
+}
+
+/** Whether an apt install only simulates (`-s`, `--simulate`, `--dry-run`, `--just-print`, `--recon`, `--no-act`): it installs nothing. */
+export function aptSimulates(cmd: ShellCommand): boolean {
+  return hasFlag(cmd, 's', 'simulate', 'dry-run', 'just-print', 'recon', 'no-act');
 }

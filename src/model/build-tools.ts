@@ -3,7 +3,8 @@
  * carries them is bigger and has more to attack than the program needs to run.
  */
 import type { ImageRef } from './image.ts';
-import { commandName, isCommand, positionalArgs, subcommandPositionals, subcommandWords } from './shell/commands.ts';
+import type { RunInfo } from './run.ts';
+import { commandName, flagValues, hasFlag, isCommand, positionalArgs, subcommandPositionals, subcommandWords } from './shell/commands.ts';
 import type { PackageInstall } from './shell/packages.ts';
 import type { ShellCommand, ShellWord } from './shell/types.ts';
 
@@ -25,6 +26,23 @@ export function sdkImage(image: ImageRef): string | undefined {
   return SDK_IMAGES.find((k) => k.repository.test(repository))?.name;
 }
 
+/**
+ * Official images whose default variant is built on buildpack-deps (with gcc, make and the
+ * common -dev packages); their slim and alpine variants are not.
+ */
+const ON_BUILDPACK_DEPS = /^(library\/)?(node|python|pypy|ruby|perl)$/;
+
+/**
+ * Whether the image is meant for building: an SDK image (`sdkImage`), or the default variant of
+ * node, python, pypy, ruby or perl, which already has gcc and make. Installing compilers there
+ * adds nothing the base does not have.
+ */
+export function isToolchainImage(image: ImageRef): boolean {
+  if (sdkImage(image) !== undefined) return true;
+  if (!image.resolved || (image.registry !== undefined && image.registry !== 'docker.io') || !ON_BUILDPACK_DEPS.test(image.repository.toLowerCase())) return false;
+  return !/slim|alpine|windows|nanoserver/.test(image.tag?.toLowerCase() ?? 'latest');
+}
+
 /** compiler and SDK packages of the OS package managers (names without version) */
 const BUILD_PACKAGES = new Set([
   'build-essential', 'gcc', 'g++', 'clang', 'make', 'cmake', 'autoconf', 'automake', 'libtool',
@@ -32,6 +50,11 @@ const BUILD_PACKAGES = new Set([
   'build-base', 'alpine-sdk', 'musl-dev', 'gcc-c++', '@development-tools', 'dotnet-sdk',
 ]);
 const JDK_PACKAGE = /^(openjdk-\d+-jdk(-headless)?|openjdk\d+(-jdk)?|java-[\d.]+-openjdk-devel|temurin-\d+-jdk)$/;
+
+/** a JDK package (`openjdk-17-jdk`, Alpine's `openjdk8`, `java-17-openjdk-devel`): its JRE runs the programs */
+export function isJdkPackage(word: ShellWord): boolean {
+  return JDK_PACKAGE.test(packageName(word) ?? '');
+}
 const OS_MANAGERS = new Set(['apt-get', 'apt', 'apk', 'dnf', 'yum', 'microdnf', 'zypper']);
 
 /** a package operand's name without its version (`gcc=4:12.2` -> `gcc`, `gcc>=12` -> `gcc`) */
@@ -53,6 +76,54 @@ export function removedPackageNames(command: ShellCommand): string[] {
   const subcommand = subcommandWords(command, program, 1)[0]?.value;
   if (subcommand === undefined || !subcommands.includes(subcommand)) return [];
   return subcommandPositionals(command, program, 1).map(packageName).filter((n): n is string => n !== undefined);
+}
+
+/** Names of the packages the RUNs remove (`apt-get purge gcc`, `apk del .build-deps`), without versions. */
+export function removedPackages(runs: readonly RunInfo[]): Set<string> {
+  const removed = new Set<string>();
+  for (const run of runs) for (const command of run.commands) for (const name of removedPackageNames(command)) removed.add(name);
+  return removed;
+}
+
+/** `apt-get purge --auto-remove`, `apt-get autoremove` (apt too): removes what nothing installed manually needs */
+function isAutoRemove(command: ShellCommand): boolean {
+  const program = commandName(command);
+  if (program !== 'apt-get' && program !== 'apt') return false;
+  const sub = subcommandWords(command, program, 1)[0]?.value;
+  return sub === 'autoremove' || ((sub === 'purge' || sub === 'remove') && hasFlag(command, 'auto-remove', 'autoremove'));
+}
+
+/**
+ * The official images' cleanup idiom, in one RUN: `savedAptMark="$(apt-mark showmanual)"`,
+ * installs, the build, then `apt-mark auto '.*'`, `apt-mark manual $savedAptMark` and
+ * `apt-get purge -y --auto-remove`. Everything the RUN installed before `apt-mark auto` is removed
+ * again (what was installed before the RUN is marked manual again and kept; the runtime
+ * libraries the build links to are marked manual by name). Returns the offset of `apt-mark
+ * auto` when an auto-removal follows it, else undefined.
+ */
+export function aptAutoRemovalAt(run: RunInfo): number | undefined {
+  let markedAt: number | undefined;
+  for (const c of run.commands) {
+    if (markedAt === undefined) {
+      if (isCommand(c, 'apt-mark', 'auto') && subcommandPositionals(c, 'apt-mark', 1).some((w) => w.value === '.*' || w.value === '*')) markedAt = c.start;
+    } else if (isAutoRemove(c)) return markedAt;
+  }
+  return undefined;
+}
+
+/**
+ * The build-tool packages an install adds that stay: not removed by name (`removed`, from
+ * `removedPackages` over the stages), not in an apk virtual package that is deleted
+ * (`apk add --virtual .build-deps gcc` ... `apk del .build-deps`), not removed by the
+ * apt-mark idiom of its RUN.
+ */
+export function buildToolsLeft(install: PackageInstall, run: RunInfo, removed: ReadonlySet<string>): ShellWord[] {
+  if (flagValues(install.command, 't', 'virtual').some((v) => removed.has(v.toLowerCase()))) return [];
+  if (install.manager === 'apt-get' || install.manager === 'apt') {
+    const autoAt = aptAutoRemovalAt(run);
+    if (autoAt !== undefined && install.command.start < autoAt) return [];
+  }
+  return buildToolPackages(install).filter((w) => !removed.has(packageName(w) ?? ''));
 }
 
 /** The build-tool packages an OS package install adds. */

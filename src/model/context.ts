@@ -4,13 +4,15 @@
  * Read lazily and cached per context directory for the whole process.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 
 export interface BuildContext {
   dir: string;
   /** the `.dockerignore` (or `<Dockerfile>.dockerignore`) in use, if any */
   dockerignorePath?: string;
+  /** where a build likely finds its .dockerignore (see `findDockerignore`) */
+  likelyDockerignore(): DockerignoreSearch;
   ignored(path: string): boolean;
   exists(path: string): boolean;
   /** file names at the top of the context */
@@ -22,12 +24,15 @@ const contexts = new Map<string, BuildContext>();
 const contextIgnoreFiles = new Map<string, string | undefined>();
 /** per .dockerignore file: its compiled patterns (undefined when unreadable) */
 const matchers = new Map<string, Ignore | undefined>();
+/** per directory: whether it holds `.git` (a folder, or a file in a worktree or submodule) */
+const repositoryRoots = new Map<string, boolean>();
 
 /** Forget every context read so far: a long-lived process (the language server) saw a .dockerignore change. */
 export function clearContextCache(): void {
   contexts.clear();
   contextIgnoreFiles.clear();
   matchers.clear();
+  repositoryRoots.clear();
 }
 
 function contextDockerignore(dir: string): string | undefined {
@@ -51,8 +56,12 @@ function matcherOf(path: string): Ignore | undefined {
   return matchers.get(path);
 }
 
-export function loadContext(dir: string, dockerfilePath?: string): BuildContext {
-  const key = `${dir}\0${dockerfilePath ?? ''}`;
+/**
+ * The build context in `dir`. `explicit`: the directory was given (`--context DIR`) rather than
+ * assumed from the Dockerfile's folder.
+ */
+export function loadContext(dir: string, dockerfilePath?: string, explicit = dockerfilePath === undefined): BuildContext {
+  const key = `${dir}\0${dockerfilePath ?? ''}\0${explicit}`;
   let ctx = contexts.get(key);
   if (ctx) return ctx;
   // BuildKit prefers <Dockerfile>.dockerignore next to the Dockerfile
@@ -60,8 +69,10 @@ export function loadContext(dir: string, dockerfilePath?: string): BuildContext 
   const ignorePath = own !== undefined && existsSync(own) ? own : contextDockerignore(dir);
   const matcher = ignorePath ? matcherOf(ignorePath) : undefined;
   let files: string[] | undefined;
+  let likely: DockerignoreSearch | undefined;
   ctx = {
     dir,
+    likelyDockerignore: () => (likely ??= findDockerignore(dir, ignorePath, explicit ? undefined : dockerfilePath)),
     ignored: (path) => {
       const rel = path.replace(/^\.?\/+/, '');
       return rel !== '' && matcher !== undefined && matcher.ignores(rel);
@@ -81,4 +92,54 @@ export function loadContext(dir: string, dockerfilePath?: string): BuildContext 
   if (ignorePath) ctx.dockerignorePath = ignorePath;
   contexts.set(key, ctx);
   return ctx;
+}
+
+function isRepositoryRoot(dir: string): boolean {
+  let root = repositoryRoots.get(dir);
+  if (root === undefined) repositoryRoots.set(dir, (root = existsSync(join(dir, '.git'))));
+  return root;
+}
+
+export interface DockerignoreSearch {
+  /** the .dockerignore a build would likely use, if one was found */
+  path?: string;
+  /** the context directory this assumes (where `path` is, or the context's own directory) */
+  assumedDir: string;
+  /** the context directory was not given: the Dockerfile's folder is a guess */
+  guessed: boolean;
+  /** the repository root (the folder with `.git`) above the Dockerfile, when one was found */
+  repositoryRoot?: string;
+}
+
+/**
+ * Where a build likely finds its .dockerignore, looking where BuildKit would:
+ * `<Dockerfile>.dockerignore` beside the Dockerfile (read first), then the context directory's
+ * `.dockerignore` (`inUse`: what loadContext found). `guessedFrom`: the Dockerfile's path when
+ * the context was not given: its folder is then only a guess (`docker/Dockerfile` is often
+ * built from the repository root), and the folders above it, up to the repository root, are
+ * likely contexts too.
+ */
+function findDockerignore(dir: string, inUse: string | undefined, guessedFrom: string | undefined): DockerignoreSearch {
+  const guessed = guessedFrom !== undefined;
+  if (inUse !== undefined) return { path: inUse, assumedDir: dir, guessed };
+  if (!guessed) return { assumedDir: dir, guessed };
+  const candidates: string[] = [];
+  for (let d = dir; ; d = dirname(d)) {
+    candidates.push(d);
+    if (isRepositoryRoot(d)) break;
+    // no repository above: only the Dockerfile's folder is a likely context
+    if (dirname(d) === d) return { assumedDir: dir, guessed };
+  }
+  for (const d of candidates.slice(1)) {
+    const path = contextDockerignore(d);
+    if (path !== undefined) return { path, assumedDir: d, guessed };
+  }
+  return { assumedDir: dir, guessed, repositoryRoot: candidates[candidates.length - 1]! };
+}
+
+/** `dir` as a message names it: relative to the repository root when there is one */
+export function displayDir(dir: string, repositoryRoot?: string): string {
+  if (repositoryRoot === undefined) return dir;
+  const rel = relative(repositoryRoot, dir);
+  return rel === '' ? 'the repository root' : `${rel}/`;
 }

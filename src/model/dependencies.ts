@@ -4,7 +4,7 @@
  * Dockerfile can copy those first and keep the install cached while the sources change.
  */
 import type { RunInfo } from './run.ts';
-import { commandName, flagValues, hasFlag, isCommand, subcommandWords, unwrap } from './shell/commands.ts';
+import { commandName, flagValues, hasFlag, isCommand, positionalArgs, subcommandWords } from './shell/commands.ts';
 import type { PackageInstall, PackageManager } from './shell/packages.ts';
 import type { ShellCommand } from './shell/types.ts';
 
@@ -18,6 +18,8 @@ export interface DependencyInstall {
   dependenciesOnly: boolean;
   /** the package manager whose cache it fills, when it has one (see cache-mount.ts) */
   manager?: PackageManager;
+  /** installs of one ecosystem read the same manifests: `node` (npm, yarn, pnpm), `python` (pip, poetry), `go`, `maven`, `gradle`, `cargo`, `ruby`, `php` */
+  ecosystem: string;
 }
 
 const NODE: Readonly<Record<string, readonly string[]>> = {
@@ -27,27 +29,29 @@ const NODE: Readonly<Record<string, readonly string[]>> = {
 };
 const GRADLE_FILES = ['build.gradle', 'build.gradle.kts', 'settings.gradle', 'settings.gradle.kts', 'gradle.properties', 'gradlew', 'gradle'];
 const MAVEN_OFFLINE_GOALS = /^dependency:(go-offline|resolve|resolve-plugins)$/;
+/** mvn options whose value is the next word (`-s settings.xml`, `-f pom.xml`) */
+const MAVEN_VALUE_FLAGS = ['s', 'settings', 'gs', 'global-settings', 'f', 'file', 'P', 'activate-profiles', 'pl', 'projects', 'rf', 'resume-from', 'T', 'threads', 'l', 'log-file', 'b', 'builder', 't', 'toolchains'];
 
 function fromPackageInstall(install: PackageInstall): Omit<DependencyInstall, 'manager'> | undefined {
   const { manager, command } = install;
   const noOperands = install.packages.length === 0 && !install.global;
   if ((manager === 'npm' || manager === 'yarn' || manager === 'pnpm') && noOperands && install.action !== 'add') {
-    return { label: `${manager} ${install.action}`, command, manifests: NODE[manager]!, dependenciesOnly: true };
+    return { label: `${manager} ${install.action}`, command, manifests: NODE[manager]!, dependenciesOnly: true, ecosystem: 'node' };
   }
   if (manager === 'pip' && install.requirements.length > 0) {
     const files = install.requirements.map((w) => w.value).filter((v): v is string => v !== undefined);
     if (files.length !== install.requirements.length) return undefined;
-    return { label: 'pip install -r', command, manifests: files, dependenciesOnly: install.packages.length === 0 };
+    return { label: 'pip install -r', command, manifests: files, dependenciesOnly: install.packages.length === 0, ecosystem: 'python' };
   }
   if (manager === 'poetry' && install.action === 'install') {
-    return { label: 'poetry install', command, manifests: ['pyproject.toml', 'poetry.lock', 'poetry.toml'], dependenciesOnly: hasFlag(command, 'no-root') };
+    return { label: 'poetry install', command, manifests: ['pyproject.toml', 'poetry.lock', 'poetry.toml'], dependenciesOnly: hasFlag(command, 'no-root'), ecosystem: 'python' };
   }
   if (manager === 'composer' && install.action === 'install') {
     // scripts and the autoloader read the sources
-    return { label: 'composer install', command, manifests: ['composer.json', 'composer.lock', 'auth.json'], dependenciesOnly: hasFlag(command, 'no-scripts') && hasFlag(command, 'no-autoloader') };
+    return { label: 'composer install', command, manifests: ['composer.json', 'composer.lock', 'auth.json'], dependenciesOnly: hasFlag(command, 'no-scripts') && hasFlag(command, 'no-autoloader'), ecosystem: 'php' };
   }
   if (manager === 'bundle' && install.action === 'install') {
-    return { label: 'bundle install', command, manifests: ['Gemfile', 'Gemfile.lock'], dependenciesOnly: true };
+    return { label: 'bundle install', command, manifests: ['Gemfile', 'Gemfile.lock'], dependenciesOnly: true, ecosystem: 'ruby' };
   }
   return undefined;
 }
@@ -55,21 +59,21 @@ function fromPackageInstall(install: PackageInstall): Omit<DependencyInstall, 'm
 function fromCommand(command: ShellCommand): DependencyInstall | undefined {
   const name = commandName(command);
   if (name === 'go' && isCommand(command, 'go', 'mod', 'download')) {
-    return { label: 'go mod download', command, manifests: ['go.mod', 'go.sum'], dependenciesOnly: true };
+    return { label: 'go mod download', command, manifests: ['go.mod', 'go.sum'], dependenciesOnly: true, ecosystem: 'go' };
   }
   if (name === 'mvn' || name === 'mvnw') {
-    const goals = unwrap(command).args.map((a) => a.value ?? '').filter((a) => !a.startsWith('-'));
+    const goals = positionalArgs(command, { flagsWithValue: MAVEN_VALUE_FLAGS }).map((a) => a.value ?? '');
     const offline = goals.length > 0 && goals.every((g) => MAVEN_OFFLINE_GOALS.test(g));
     if (offline || goals.some((g) => /^(package|install|verify|compile)$/.test(g))) {
-      return { label: `mvn ${goals.join(' ')}`, command, manifests: ['pom.xml'], dependenciesOnly: offline };
+      return { label: `mvn ${goals.join(' ')}`, command, manifests: ['pom.xml'], dependenciesOnly: offline, ecosystem: 'maven' };
     }
   }
   if (name === 'gradle' || name === 'gradlew') {
-    return { label: 'gradle', command, manifests: GRADLE_FILES, dependenciesOnly: false };
+    return { label: 'gradle', command, manifests: GRADLE_FILES, dependenciesOnly: false, ecosystem: 'gradle' };
   }
   if (name === 'cargo') {
     const sub = subcommandWords(command, 'cargo', 1)[0]?.value;
-    if (sub === 'fetch' || sub === 'build') return { label: `cargo ${sub}`, command, manifests: ['Cargo.toml', 'Cargo.lock'], dependenciesOnly: sub === 'fetch' };
+    if (sub === 'fetch' || sub === 'build') return { label: `cargo ${sub}`, command, manifests: ['Cargo.toml', 'Cargo.lock'], dependenciesOnly: sub === 'fetch', ecosystem: 'cargo' };
   }
   return undefined;
 }
@@ -88,6 +92,18 @@ export function dependencyInstalls(run: RunInfo): DependencyInstall[] {
     found.push(manager === 'go' || manager === 'cargo' ? { ...dep, manager } : dep);
   }
   return found.sort((a, b) => a.command.start - b.command.start);
+}
+
+const TESTS = new Set(['[', '[[', 'test']);
+
+/**
+ * Whether the RUN tests that one of the install's manifests exists (`if [ -s requirements.txt ]; then
+ * pip install -r requirements.txt; fi`): the manifest is optional, as in ONBUILD images for
+ * any project, and a COPY of it would fail where it is missing.
+ */
+export function manifestOptional(run: RunInfo, dep: DependencyInstall): boolean {
+  return run.commands.some((c) => c.program !== undefined && TESTS.has(c.program)
+    && c.args.some((a) => a.value !== undefined && dep.manifests.includes(a.value.replace(/^\.\//, ''))));
 }
 
 const CONFIG_PROGRAMS = ['npm', 'yarn', 'pnpm', 'pip', 'poetry', 'composer', 'bundle'];

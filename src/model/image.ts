@@ -67,3 +67,12 @@ export function isValidImageReference(text: string): boolean {
   if (/^[a-f0-9]{64}$/.test(text)) return false;
   return REFERENCE.test(text);
 }
+
+/**
+ * Whether the image is a dev container base (`mcr.microsoft.com/devcontainers/*`, the older
+ * `mcr.microsoft.com/vscode/devcontainers/*`): an image built on it is a development
+ * environment, where tools, docs and recommended packages are wanted.
+ */
+export function isDevContainerImage(image: ImageRef): boolean {
+  return image.resolved && image.registry === 'mcr.microsoft.com' && /^(vscode\/)?devcontainers\//.test(image.repository.toLowerCase());
+}

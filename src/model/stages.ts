@@ -1,4 +1,6 @@
 /** Relations between stages that several rules ask about. */
+import type { CommandInstruction } from '../parser/ast.ts';
+import { isToolchainImage } from './build-tools.ts';
 import type { ImageRef } from './image.ts';
 import type { DockerfileModel, Stage } from './model.ts';
 import { stageChain } from './user.ts';
@@ -65,4 +67,61 @@ export function imageHasBash(image: ImageRef): boolean {
   const repository = image.repository.replace(/^library\//, '').toLowerCase();
   if (NO_BASH_VARIANT.test(image.tag ?? '') || NO_BASH_VARIANT.test(repository)) return false;
   return BASH_DISTROS.has(repository) || DEBIAN_BASED_LANGUAGE_IMAGES.has(repository);
+}
+
+const SHELLS = /^(ba|z|a|da|k|mk)?sh$/;
+const basename = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
+
+/** the argv of a CMD / ENTRYPOINT (a shell-form one runs `/bin/sh -c TEXT`) */
+function argvOf(ins: CommandInstruction): string[] {
+  const command = ins.command;
+  if (!command) return [];
+  return command.kind === 'exec' ? command.elements.map((e) => e.value) : ['/bin/sh', '-c', command.text];
+}
+
+/** a shell with no script (`bash`, `/bin/bash -i -c` waiting for one), or a keep-alive (`sleep infinity`, `tail -f /dev/null`) */
+function runsNothingOfItsOwn(argv: readonly string[]): boolean {
+  const program = basename(argv[0] ?? '');
+  if (program === '') return true;
+  if (program === 'sleep') return true;
+  if (program === 'tail') return argv.includes('-f') && argv.includes('/dev/null');
+  if (!SHELLS.test(program)) return false;
+  const rest = argv.slice(1);
+  const c = rest.findIndex((a) => /^-[a-z]*c[a-z]*$/.test(a));
+  if (c === -1) return rest.every((a) => a.startsWith('-'));
+  const script = rest.slice(c + 1).find((a) => !a.startsWith('-'));
+  return script === undefined || runsNothingOfItsOwn(script.trim().split(/\s+/));
+}
+
+/**
+ * Whether the image runs a program of its own: the ENTRYPOINT and CMD in effect at the end of
+ * the stage (its own or from a stage it builds on; ONBUILD triggers aside) start something
+ * other than a bare shell or a keep-alive. One that does not is a base, toolchain, CI or
+ * dev-container image.
+ */
+export function runsOwnProgram(stage: Stage): boolean {
+  let entrypoint: CommandInstruction | undefined;
+  let cmd: CommandInstruction | undefined;
+  const seen = new Set<Stage>();
+  for (let s: Stage | undefined = stage; s && !seen.has(s); s = s.baseStage) {
+    seen.add(s);
+    for (let i = s.instructions.length - 1; i >= 0; i--) {
+      const ins = s.instructions[i]!;
+      if (ins.keyword === 'ENTRYPOINT') entrypoint ??= ins as CommandInstruction;
+      else if (ins.keyword === 'CMD') cmd ??= ins as CommandInstruction;
+    }
+  }
+  return !runsNothingOfItsOwn([...(entrypoint ? argvOf(entrypoint) : []), ...(cmd ? argvOf(cmd) : [])]);
+}
+
+/**
+ * Whether the final image is a build environment rather than an application: it runs no program
+ * of its own (`runsOwnProgram`) and it builds on a toolchain image (`isToolchainImage`) or on one a
+ * build argument names (`FROM ${BASE}`, as CI and cross-build images do). Their users rely on what
+ * is installed, and on what packages recommend.
+ */
+export function isEnvironmentImage(stage: Stage): boolean {
+  if (runsOwnProgram(stage)) return false;
+  const root = stageRootImage(stage);
+  return !root.resolved || isToolchainImage(root);
 }

@@ -233,6 +233,22 @@ describe('tslint-docker --cache', () => {
     expect(withManifest).not.toEqual(withIgnore);
   });
 
+  it('follows the likely contexts above the Dockerfile: a .dockerignore at the repository root changes the findings', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, '.git'));
+    mkdirSync(join(dir, 'docker'));
+    writeFileSync(join(dir, 'docker', 'Dockerfile'), NODE_APP);
+    const reported = async () => {
+      clearContextCache();
+      const run = await runCli(['--cache', 'docker/Dockerfile', '-f', 'json'], dir);
+      const [file] = JSON.parse(run.stdout) as { messages: { ruleId: string }[] }[];
+      return file!.messages.some((m) => m.ruleId === 'missing-dockerignore');
+    };
+    expect(await reported()).toBe(true);
+    writeFileSync(join(dir, '.dockerignore'), 'node_modules\n');
+    expect(await reported()).toBe(false);
+  });
+
   it('works with --fix: the fixed text is cached, and a second fix changes nothing', async () => {
     const dir = tempDir({ Dockerfile: 'FROM debian:12\nRUN apt-get install -y curl\n' });
     const fixed = await runCli(['--cache', '--fix', 'Dockerfile', '-f', 'json'], dir);

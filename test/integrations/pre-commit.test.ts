@@ -16,7 +16,8 @@ const INSTALL_TIMEOUT_MS = 15 * 60_000;
 
 const GOOD = 'FROM debian:12.5-slim\nRUN useradd --no-log-init -r -u 10001 app\nUSER 10001\nCMD ["sleep", "infinity"]\n';
 const BAD = 'FROM debian:latest\nRUN apt-get update && apt-get install -y curl\n';
-const FIXABLE = 'FROM debian:12.5-slim\nRUN apt-get update && apt-get install -y curl=7.88.1-10 && rm -rf /var/lib/apt/lists/*\nUSER 10001\n';
+// ca-certificates named: the fix adds only the flag (curl recommends it)
+const FIXABLE = 'FROM debian:12.5-slim\nRUN apt-get update && apt-get install -y ca-certificates=20230311 curl=7.88.1-10 && rm -rf /var/lib/apt/lists/*\nUSER 10001\n';
 
 let work: string;
 let env: NodeJS.ProcessEnv;

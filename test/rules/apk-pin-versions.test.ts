@@ -11,6 +11,7 @@ ruleTester(rule, {
   invalid: [
     { code: 'FROM alpine:3.20\nRUN apk add flex\n', errors: [{ line: 2, column: 13, endColumn: 17 }] },
     { name: 'ONBUILD', code: 'FROM alpine:3.20\nONBUILD RUN apk add flex\n', errors: 1 },
+    { name: 'one finding per command', code: 'FROM alpine:3.20\nRUN apk add --no-cache curl git bash\n', errors: [{ column: 24, endColumn: 37, message: 'Pin the versions of `curl`, `git` and `bash`: `apk add curl=<version>`' }] },
     { name: 'heredoc', code: 'FROM alpine:3.20\nRUN <<EOF\napk add --no-cache flex libffi=3.4\nEOF\n', errors: [{ line: 3, message: /`flex`/ }] },
   ],
 });

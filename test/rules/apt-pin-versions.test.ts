@@ -13,5 +13,12 @@ ruleTester(rule, {
     { name: 'one of several', code: 'FROM debian:12\nRUN apt-get install -y \\\n  curl=7.88 \\\n  git\n', errors: [{ line: 4, message: /`git`/ }] },
     { name: 'ONBUILD', code: 'FROM debian:12\nONBUILD RUN apt-get install -y curl\n', errors: 1 },
     { name: 'heredoc', code: 'FROM debian:12\nRUN <<EOF\napt install -y curl\nEOF\n', errors: [{ line: 3 }] },
+    {
+      name: 'many packages: one finding, names truncated, spanning the unpinned ones',
+      code: 'FROM debian:12\nRUN apt-get install -y \\\n  a \\\n  b=1 \\\n  c d e f g\n',
+      errors: [{ line: 3, column: 3, endLine: 5, endColumn: 12, message: 'Pin the versions of `a`, `c`, `d`, `e`, `f` and 1 more: `apt-get install a=<version>`' }],
+    },
+    { name: 'two installs in one RUN: one finding each', code: 'FROM debian:12\nRUN apt-get install -y curl && apt-get install -y git\n', errors: [{ column: 24 }, { column: 51 }] },
+    { name: 'hadolint preset: one finding per RUN', code: 'FROM debian:12\nRUN apt-get install -y curl && apt-get install -y git\n', options: { preset: 'hadolint' }, errors: [{ column: 24 }] },
   ],
 });

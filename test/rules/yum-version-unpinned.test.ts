@@ -15,7 +15,9 @@ ruleTester(rule, {
   ],
   invalid: [
     { code: 'FROM centos:7\nRUN yum install -y tomcat && yum clean all\n', errors: [{ line: 2, column: 20, endColumn: 26, message: /`tomcat-<version>`/ }] },
-    { name: 'a name with a dash is not a version', code: 'FROM centos:7\nRUN yum install -y rpm-sign java-11-openjdk\n', errors: 2 },
+    { name: 'a name with a dash is not a version', code: 'FROM centos:7\nRUN yum install -y rpm-sign java-11-openjdk\n', errors: [{ message: 'Pin the versions of `rpm-sign` and `java-11-openjdk`: `rpm-sign-<version>`' }] },
+    { name: 'once per install command', code: 'FROM centos:7\nRUN yum install -y httpd && yum install -y tomcat\n', errors: [{ column: 20 }, { column: 44 }] },
+    { name: 'hadolint preset: once per RUN', code: 'FROM centos:7\nRUN yum install -y httpd && yum install -y tomcat\n', options: { preset: 'hadolint' }, errors: [{ column: 20 }] },
     { name: 'module without a stream', code: 'FROM centos:7\nRUN yum module install -y tomcat\n', errors: [{ message: /`tomcat:<stream>`/ }] },
     { name: 'ENV of an unrelated stage', code: 'FROM centos:7 AS build\nENV version=2.51.0\nFROM centos:7\nRUN yum -y install git-core-${version}\n', errors: [{ line: 4 }] },
     { name: 'heredoc script', code: 'FROM centos:7\nRUN <<EOF\nyum install -y httpd\nEOF\n', errors: [{ line: 3 }] },
