@@ -5,6 +5,7 @@
 import type {
   CommandInstruction, Dockerfile, FromInstruction, Instruction, KeyValueInstruction,
 } from '../parser/ast.ts';
+import type { ImageLookup } from './base-image.ts';
 import type { BuildContext } from './context.ts';
 import { parseImageRef, type ImageRef } from './image.ts';
 import { analyseRun, type RunInfo } from './run.ts';
@@ -51,6 +52,8 @@ export interface DockerfileModel {
   instructions: InstructionInfo[];
   /** the build context, when its directory is known */
   context?: BuildContext;
+  /** what images provide, when they were resolved before the lint (src/model/base-image.ts asks it) */
+  images?: ImageLookup;
   info(ins: Instruction): InstructionInfo;
   /** the parsed RUN (shell or exec form, heredoc scripts); undefined for other instructions */
   run(ins: Instruction): RunInfo | undefined;
@@ -71,7 +74,7 @@ function copyMap<K, V>(map: ReadonlyMap<K, V>): Map<K, V> {
   return copy;
 }
 
-export function buildModel(df: Dockerfile, context?: BuildContext): DockerfileModel {
+export function buildModel(df: Dockerfile, context?: BuildContext, images?: ImageLookup): DockerfileModel {
   const stages: Stage[] = [];
   const infos: InstructionInfo[] = [];
   const byIns = new Map<Instruction, InstructionInfo>();
@@ -193,6 +196,7 @@ export function buildModel(df: Dockerfile, context?: BuildContext): DockerfileMo
   };
   if (last) model.finalStage = last;
   if (context) model.context = context;
+  if (images) model.images = images;
   return model;
 }
 
