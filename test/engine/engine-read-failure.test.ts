@@ -18,6 +18,8 @@ const buildsButCannotInspect: Engine = {
   inspect: async () => { throw new Error('Cannot connect to the Docker daemon at unix:///var/run/docker.sock\nIs the daemon running?'); },
   compressedSize: async () => 0,
   removeImages: async () => undefined,
+  listImageNames: async () => [],
+  storedImage: async () => undefined,
 };
 
 describe('verify when the engine cannot read back what it built', () => {
