@@ -11,12 +11,13 @@ import type { LintArgs } from './lint.ts';
 
 export const THRESHOLDS = ['error', 'warning', 'info', 'style', 'none'] as const;
 
-type FlagKey = 'noConfig' | 'quiet' | 'fix' | 'unsafeFixes' | 'fixDryRun' | 'cache';
+type FlagKey = 'noConfig' | 'quiet' | 'fix' | 'unsafeFixes' | 'fixDryRun' | 'cache' | 'resolveImages' | 'offline';
 type ValueKey = 'format' | 'outputFile' | 'rule' | 'ignore' | 'config' | 'context' | 'stdinFilename' | 'failureThreshold' | 'maxWarnings' | 'cacheLocation';
 
 const FLAGS: ReadonlyMap<string, FlagKey> = new Map([
   ['--no-config', 'noConfig'], ['--quiet', 'quiet'], ['-q', 'quiet'], ['--fix', 'fix'],
   ['--unsafe-fixes', 'unsafeFixes'], ['--fix-dry-run', 'fixDryRun'], ['--diff', 'fixDryRun'], ['--cache', 'cache'],
+  ['--resolve-images', 'resolveImages'], ['--offline', 'offline'],
 ]);
 
 const VALUE_OPTIONS: ReadonlyMap<string, ValueKey> = new Map([
@@ -39,7 +40,7 @@ function isPlainWord(word: string): boolean {
 export function quickLintArgs(argv: readonly string[]): LintArgs | undefined {
   const args: LintArgs = {
     files: [], format: [], outputFile: [], noConfig: false, rule: [], ignore: [],
-    quiet: false, fix: false, unsafeFixes: false, fixDryRun: false, cache: false,
+    quiet: false, fix: false, unsafeFixes: false, fixDryRun: false, cache: false, resolveImages: false, offline: false,
   };
   const given = new Set<string>();
   for (let i = 0; i < argv.length; i++) {

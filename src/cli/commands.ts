@@ -55,6 +55,8 @@ export async function runCommands(rawArgv: readonly string[], io: CliIO): Promis
           .option('fix-dry-run', { alias: 'diff', type: 'boolean', default: false, describe: 'print a unified diff of the fixes; change nothing; exit 1 when there would be changes' })
           .option('cache', { type: 'boolean', default: false, describe: 'reuse the results of files whose text, settings and build context have not changed since the last --cache run' })
           .option('cache-location', { type: 'string', describe: 'the cache file (or a directory for it); default .tslint-docker-cache' })
+          .option('resolve-images', { type: 'boolean', default: false, describe: 'let rules know base images: ask the local engine, then registries, caching the answers (docs/images.md)' })
+          .option('offline', { type: 'boolean', default: false, describe: 'base images from the cache of earlier answers only: no network' })
           .option('print-config', { type: 'string', describe: 'print the configuration that applies to FILE and exit' })
           .option('color', { type: 'boolean', describe: 'force colour on or off (default: NO_COLOR, FORCE_COLOR, terminal)' }),
       async (a) => {
@@ -81,6 +83,8 @@ export async function runCommands(rawArgv: readonly string[], io: CliIO): Promis
           unsafeFixes: a.unsafeFixes,
           fixDryRun: a.fixDryRun,
           cache: a.cache,
+          resolveImages: a.resolveImages,
+          offline: a.offline,
         };
         if (typeof a.config === 'string') args.config = a.config;
         if (a.failureThreshold !== undefined) args.failureThreshold = a.failureThreshold;

@@ -11,6 +11,7 @@ import { getReporter, REPORTER_NAMES } from '../report/index.ts';
 import { UsageError } from './errors.ts';
 import { limitYoungGeneration } from './v8-tuning.ts';
 import { findFiles } from './files.ts';
+import { RunImages } from './images.ts';
 import type { CliIO } from './io.ts';
 import type { ResultCache } from './result-cache.ts';
 
@@ -35,6 +36,10 @@ export interface LintArgs {
   cache: boolean;
   /** where the cache lives (a file, or a directory for the default file name); default .tslint-docker-cache in the cwd */
   cacheLocation?: string;
+  /** ask the engine's store and registries about base images (config `images: resolve`) */
+  resolveImages: boolean;
+  /** base images from the cache of earlier answers only, no network (config `images: offline`); wins over resolveImages */
+  offline: boolean;
 }
 
 const PROGRESS_MIN_FILES = 50;
@@ -75,7 +80,7 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
   const cache = args.cache ? (await import('./result-cache.ts')).openResultCache(io, args.cacheLocation) : undefined;
   const outcomes = cache === undefined && shouldUseWorkers(files)
     ? await lintInWorkers(files, job, onProgress)
-    : await lintSequentially(files, job, io, onProgress, cache);
+    : await lintSequentially(files, job, io, onProgress, cache, new RunImages());
   if (cache !== undefined) {
     try {
       cache.save();
@@ -170,14 +175,14 @@ async function writeInPieces(report: Iterable<string>, sink: (text: string) => v
   if (size > 0) await sink(pending.join(''));
 }
 
-async function lintSequentially(files: string[], job: FileJobSettings, io: CliIO, onProgress: (done: number, file: string) => void, cache?: ResultCache): Promise<FileOutcome[]> {
+async function lintSequentially(files: string[], job: FileJobSettings, io: CliIO, onProgress: (done: number, file: string) => void, cache: ResultCache | undefined, images: RunImages): Promise<FileOutcome[]> {
   const outcomes: FileOutcome[] = [];
   for (const [index, file] of files.entries()) {
     onProgress(index + 1, file);
     // every 8th file is often enough, and a run over a few files (a pre-commit hook) never
     // loads node:v8 (~3 ms of a cold start): it sets the one-shot V8 flags and caps the new space
     if (index % 8 === 7) limitYoungGeneration();
-    outcomes.push(await lintFile(file, job, io.readStdin, cache));
+    outcomes.push(await lintFile(file, job, io.readStdin, cache, images));
   }
   return outcomes;
 }

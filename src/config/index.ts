@@ -3,6 +3,7 @@ export { starterConfigText } from './init.ts';
 export { clearConfigCache, resolveConfig, type ResolveOptions } from './resolve.ts';
 export type {
   FailureThreshold,
+  ImagesSetting,
   KnownRule,
   LabelType,
   ResolvedConfig,

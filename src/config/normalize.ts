@@ -2,6 +2,7 @@ import picomatch from 'picomatch';
 import type {
   ConfigFileContent,
   FailureThreshold,
+  ImagesSetting,
   LabelType,
   RuleEntry,
   RuleOptions,
@@ -38,6 +39,7 @@ export interface NormalizedConfig {
   labelSchema?: Record<string, LabelType>;
   strictLabels?: boolean;
   disableInlineIgnores?: boolean;
+  images?: ImagesSetting;
   warnings: string[];
 }
 
@@ -100,6 +102,7 @@ export function normalizeConfig(
     labelSchema: content.labelSchema,
     strictLabels: content.strictLabels,
     disableInlineIgnores: content.disableInlineIgnores,
+    images: content.images,
     warnings,
   };
 }

@@ -158,6 +158,7 @@ export async function resolveConfig(filePath: string, options: ResolveOptions): 
     labelSchema: { ...config?.labelSchema },
     strictLabels: config?.strictLabels ?? false,
     disableInlineIgnores: config?.disableInlineIgnores ?? false,
+    images: config?.images ?? 'off',
     warnings: [...(config?.warnings ?? [])],
   };
 }

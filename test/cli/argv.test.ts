@@ -31,6 +31,7 @@ const WORDS = [
   '--stdin-filename', 'svc/Dockerfile', '--help', '-h', '--version', '-v', 'rules', 'parse', 'init', 'help', '--no-fix',
   '-qf', '-f=json', '--print-config', '', '1', 'true', 'false', '--fix=true', '--config=', '--foo', '-x', '--noConfig',
   '--output-file=', 'a=b', '0x1F', '--cache', '--cache-location', '.cache', 'lint.cache', '--cache-location=c/', '--no-cache',
+  '--resolve-images', '--offline', '--no-offline',
 ];
 
 describe('quickLintArgs', () => {

@@ -72,6 +72,7 @@ describe('discovery', () => {
         labelSchema: {},
         strictLabels: false,
         disableInlineIgnores: false,
+        images: 'off',
         warnings: [],
       });
     });
