@@ -24,7 +24,8 @@ export default defineRule({
       bad: 'FROM node:22-slim\n',
       good: 'FROM node:22-slim@sha256:2b3f1e4c5d6a7b8c9d0e1f2a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e\n',
       fixSafety:
-        'Unsafe: with images resolved, appends the digest the tag points at now (an index\'s digest for a multi-platform image, so every platform keeps building), keeping the tag. '
+        'Unsafe: with images resolved, appends the digest the tag points at now (an index\'s digest for a multi-platform image, so every platform keeps building), keeping the tag; '
+        + '`latest` or no tag becomes the most specific version tag the registry lists for the same image (`busybox:1.36.1@sha256:...`), so the pin still says which version it is. '
         + 'The build then stops following the tag: security updates come only when the digest is updated (by hand or by a bot). '
         + 'No fix when the image is not resolved, or when it is written with variables (another build may give them other values).',
     },

@@ -9,7 +9,7 @@
 import type { Span } from '../parser/ast.ts';
 import type { DockerfileModel } from '../model/model.ts';
 import { parseImageRef } from '../model/image.ts';
-import type { Fix } from '../linter/types.ts';
+import type { Fix, TextEdit } from '../linter/types.ts';
 import { fix, insertAt, replace } from './edits.ts';
 
 /** whether `span` holds exactly `reference`, with nothing for the build to expand */
@@ -17,10 +17,18 @@ function writtenAsIs(model: DockerfileModel, span: Span, reference: string): boo
   return model.df.source.slice(span.start, span.end) === reference && !/[$\\'"]/.test(reference);
 }
 
-/** `image` at `span` followed by `@digest`; undefined when it is pinned already or not written as is */
+/**
+ * `image` at `span` followed by `@digest`; `latest` or no tag becomes the version tag that names
+ * the same image, when the registry lists one (`node:latest` -> `node:22.11.0@sha256:...`), so
+ * the pin still says which version it is. Undefined when it is pinned already or not written as is.
+ */
 export function pinDigestFix(model: DockerfileModel, span: Span, reference: string, digest: string): Fix | undefined {
   if (!writtenAsIs(model, span, reference) || parseImageRef(reference).digest !== undefined) return undefined;
-  return fix(`pin \`${reference}\` to the digest it has now`, 'unsafe', insertAt(span.end, `@${digest}`));
+  const version = versionTagEdit(model, span, reference);
+  const description = `pin \`${reference}\` to the digest it has now`;
+  return version === undefined
+    ? fix(description, 'unsafe', insertAt(span.end, `@${digest}`))
+    : fix(`${description}, as version ${version.tag}`, 'unsafe', { ...version.edit, text: `${version.edit.text}@${digest}` });
 }
 
 /**
@@ -29,12 +37,16 @@ export function pinDigestFix(model: DockerfileModel, span: Span, reference: stri
  */
 export function versionTagFix(model: DockerfileModel, span: Span, reference: string): Fix | undefined {
   if (!writtenAsIs(model, span, reference)) return undefined;
+  const version = versionTagEdit(model, span, reference);
+  if (version === undefined) return undefined;
+  const named = parseImageRef(reference).tag === undefined ? 'no tag (latest)' : '`latest`';
+  return fix(`use the version tag \`${version.tag}\`, which names the same image as ${named} now`, 'unsafe', version.edit);
+}
+
+function versionTagEdit(model: DockerfileModel, span: Span, reference: string): { tag: string; edit: TextEdit } | undefined {
   const ref = parseImageRef(reference);
   if (ref.digest !== undefined || (ref.tag !== undefined && ref.tag !== 'latest')) return undefined;
-  const version = model.images?.versionTags(reference)?.[0];
-  if (version === undefined) return undefined;
-  const description = `use the version tag \`${version}\`, which names the same image as ${ref.tag === undefined ? 'no tag (latest)' : '`latest`'} now`;
-  return ref.tag === undefined
-    ? fix(description, 'unsafe', insertAt(span.end, `:${version}`))
-    : fix(description, 'unsafe', replace({ start: span.end - 'latest'.length, end: span.end }, version));
+  const tag = model.images?.versionTags(reference)?.[0];
+  if (tag === undefined) return undefined;
+  return { tag, edit: ref.tag === undefined ? insertAt(span.end, `:${tag}`) : replace({ start: span.end - 'latest'.length, end: span.end }, tag) };
 }

@@ -9,7 +9,9 @@ const images = staticLookup({
   [`node@${DIGEST_B}`]: { found: false, missing: 'digest' },
   'node:99': { found: false, missing: 'tag' },
   'private/gone:1': { found: false, missing: 'repository' },
-});
+  'busybox:latest': registryImage(DIGEST_B),
+  busybox: registryImage(DIGEST_B),
+}, { 'busybox:latest': ['1.36.1', '1.36'], busybox: ['1.36.1', '1.36'] });
 const resolved = { images };
 
 ruleTester(rule, {
@@ -50,6 +52,13 @@ ruleTester(rule, {
       options: resolved,
       errors: [{ line: 1 }],
       unsafeOutput: `FROM node:22-slim@${DIGEST_A} AS base\nFROM base\n`,
+    },
+    {
+      name: 'latest, or no tag: the version tag of the same image beside the digest',
+      code: 'FROM busybox:latest AS a\nFROM busybox\n',
+      options: resolved,
+      errors: 2,
+      unsafeOutput: `FROM busybox:1.36.1@${DIGEST_B} AS a\nFROM busybox:1.36.1@${DIGEST_B}\n`,
     },
     {
       name: 'a digest the registry no longer serves',
