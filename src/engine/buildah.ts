@@ -44,7 +44,7 @@ export class BuildahEngine implements Engine {
     if (tags.length > 0) await runCommand(this.program, ['rmi', '--force', ...tags]);
   }
 
-  listImageNames(): Promise<string[]> {
+  listImageNames(): Promise<string[] | undefined> {
     return listNames(this.program, ['images', '--format', '{{.Name}}:{{.Tag}}']);
   }
 

@@ -92,7 +92,7 @@ export class DockerEngine implements Engine {
     if (tags.length > 0) await runCommand(this.options.cli, ['image', 'rm', '--force', ...tags]);
   }
 
-  listImageNames(): Promise<string[]> {
+  listImageNames(): Promise<string[] | undefined> {
     return listNames(this.options.cli, ['image', 'ls', '--format', '{{.Repository}}:{{.Tag}}']);
   }
 
@@ -105,9 +105,9 @@ export class DockerEngine implements Engine {
 /** reading the store is quick; a daemon that hangs must not hold the lint */
 export const STORE_TIMEOUT_MS = 20_000;
 
-/** `repository:tag` lines of an engine's image listing, untagged images left out */
-export async function listNames(program: string, args: string[]): Promise<string[]> {
+/** `repository:tag` lines of an engine's image listing, untagged images left out; undefined when it fails */
+export async function listNames(program: string, args: string[]): Promise<string[] | undefined> {
   const listed = await runCommand(program, args, { timeoutMs: STORE_TIMEOUT_MS });
-  if (listed.code !== 0) return [];
+  if (listed.code !== 0) return undefined;
   return listed.stdout.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '' && !line.includes('<none>'));
 }

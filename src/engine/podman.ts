@@ -23,7 +23,7 @@ export class PodmanEngine extends BuildahEngine {
     return parseDockerInspect(inspected.stdout, parsePodmanHistory(history.stdout));
   }
 
-  override listImageNames(): Promise<string[]> {
+  override listImageNames(): Promise<string[] | undefined> {
     return listNames(this.program, ['images', '--format', '{{.Repository}}:{{.Tag}}']);
   }
 

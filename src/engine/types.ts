@@ -79,8 +79,8 @@ export interface Engine {
   compressedSize(tag: string): Promise<number>;
   /** removes the images; never throws (cleanup must not hide the real result) */
   removeImages(tags: string[]): Promise<void>;
-  /** the `repository:tag` names in the engine's store, as it lists them; [] when it cannot list */
-  listImageNames(): Promise<string[]>;
+  /** the `repository:tag` names in the engine's store, as it lists them; undefined when it cannot list (no daemon) */
+  listImageNames(): Promise<string[] | undefined>;
   /** an image of the store by name; undefined when the store does not hold it */
   storedImage(name: string): Promise<StoredImage | undefined>;
 }

@@ -105,13 +105,17 @@ export class ImageResolver {
   prepare(): Promise<void> {
     this.prepared ??= (async () => {
       if (this.engine === null) return;
+      let names: string[] | undefined;
       if (this.engine === undefined) {
-        const { detectEngine } = await import('../engine/detect.ts');
-        this.engine = await detectEngine().catch(() => null);
+        const { detectImageStore } = await import('../engine/detect.ts');
+        const store = await detectImageStore().catch(() => undefined);
+        this.engine = store?.engine ?? null;
+        names = store?.names;
+      } else {
+        names = await this.engine.listImageNames().catch(() => undefined);
       }
-      const names = (await this.engine?.listImageNames().catch(() => [])) ?? [];
       const podmanLike = this.engine?.name !== 'docker';
-      for (const listed of names) {
+      for (const listed of names ?? []) {
         const ref = registryRef(listed);
         if (ref === undefined) continue;
         this.engineNames.set(canonicalName(ref), listed);
