@@ -180,7 +180,7 @@ export class ImageResolver {
     // an image in the engine's store is what the build uses: its answer, else a miss that asks the engine
     // (asked afresh in each resolve run: a local image is rebuilt at will; the editor reads the last answer)
     const stored = this.mode === 'resolve' ? this.refs.get(`engine ${name}`) : this.refEntry(`engine ${name}`);
-    if (stored?.engine !== undefined && this.matchesPlatform(stored.engine, platform)) return { found: true, image: stored.engine };
+    if (stored?.engine !== undefined && this.matchesPlatform(stored.engine, platform)) return { found: true, image: stored.engine.platform === undefined ? stored.engine : { ...stored.engine, offersPlatform: true } };
     if (this.mode === 'resolve' && this.engineNames.has(name) && stored === undefined) return undefined;
     let digest = ref.digest;
     const entry = this.refEntry(name);
@@ -223,7 +223,7 @@ export class ImageResolver {
       platforms = top.manifests.map((m) => m.platform);
       const entry = pickPlatform(top.manifests, platform);
       // the index offers no image for this platform: its platforms say so, and there is no config
-      if (entry === undefined) return { found: true, image: { source: 'registry', digest, platforms } };
+      if (entry === undefined) return { found: true, image: { source: 'registry', digest, platforms, offersPlatform: false } };
       manifest = this.manifestOf(entry.digest);
       if (manifest === undefined) return undefined;
     }
@@ -232,7 +232,11 @@ export class ImageResolver {
     const config = this.configOf(manifest.config);
     if (config === undefined) return undefined;
     const image: ResolvedImage = { source: 'registry', digest, config: config.config };
-    if (config.platform !== undefined) image.platform = config.platform;
+    if (config.platform !== undefined) {
+      image.platform = config.platform;
+      // an index's entry was chosen for the platform; a single image is what it is
+      image.offersPlatform = top.kind === 'index' || platformMatches(platform, config.platform);
+    }
     const listed = platforms ?? (config.platform !== undefined ? [config.platform] : undefined);
     if (listed !== undefined) image.platforms = listed;
     return { found: true, image };

@@ -5,9 +5,9 @@
  * resolved: `--resolve-images`, `--offline`, the editor's cache); without one, or for an image
  * it does not know, every question here answers undefined: unknown, never a guess.
  */
-import type { Flag } from '../parser/ast.ts';
 import { isValidImageReference } from './image.ts';
 import type { DockerfileModel, InstructionInfo, Stage } from './model.ts';
+import type { Scope } from './scope.ts';
 import { resolveFromRef } from './stage-refs.ts';
 import { stageChain } from './user.ts';
 
@@ -43,6 +43,8 @@ export interface ResolvedImage {
   platforms?: readonly ImagePlatform[];
   /** the platform `config` belongs to */
   platform?: ImagePlatform;
+  /** whether the reference has an image for the platform asked (FROM's --platform, else the engine's default); absent when not known */
+  offersPlatform?: boolean;
   config?: ImageConfig;
   /** the registry, or the local engine's image store (an image built or pulled here) */
   source: 'registry' | 'engine';
@@ -67,14 +69,26 @@ export interface ImageLookup {
   versionTags(reference: string): readonly string[] | undefined;
 }
 
-/** The external image a stage starts from, and the platform its FROM asks for (when written as a constant or a known ARG). */
-export function stageImageRequest(model: DockerfileModel, stage: Stage): { reference: string; platform?: string } | undefined {
+export interface ImageRequest {
+  reference: string;
+  /** FROM's `--platform` when the file fixes it (a constant, or ARGs with known values); else the engine's default */
+  platform?: string;
+}
+
+/** The external image a stage starts from (through `FROM <stage>` chains), and the platform its FROM asks for. */
+export function stageImageRequest(model: DockerfileModel, stage: Stage): ImageRequest | undefined {
   const chain = stageChain(stage);
   const root = chain[chain.length - 1]!;
-  const image = root.image;
-  if (root.baseStage || !image.resolved || image.isScratch || !isValidImageReference(image.text)) return undefined;
-  const platform = platformOf(model, root);
-  return platform === undefined ? { reference: image.text } : { reference: image.text, platform };
+  return root.baseStage ? undefined : fromRequest(root, model.info(root.from).scope);
+}
+
+/** What a stage's own FROM names (not an earlier stage), seen with the FROM line's scope (the global ARGs). */
+export function fromRequest(stage: Stage, fromScope: Scope): ImageRequest | undefined {
+  const image = stage.image;
+  if (stage.baseStage || !image.resolved || image.isScratch || !isValidImageReference(image.text)) return undefined;
+  const flag = stage.from.flags.find((f) => f.name.toLowerCase() === 'platform');
+  const platform = flag?.value === undefined ? undefined : fromScope.expand(flag.value).value;
+  return platform === undefined || platform === '' ? { reference: image.text } : { reference: image.text, platform };
 }
 
 /** What the lookup says about the image a stage starts from (through `FROM <stage>` chains); undefined when unknown. */
@@ -97,12 +111,4 @@ export function fromFlagImage(model: DockerfileModel, info: InstructionInfo, raw
   if (reference === undefined || !isValidImageReference(reference)) return undefined;
   const answer = model.images?.image(reference);
   return answer === undefined ? { reference } : { reference, answer };
-}
-
-/** FROM's `--platform` value when the file fixes it (a constant, or ARGs with known values) */
-function platformOf(model: DockerfileModel, stage: Stage): string | undefined {
-  const flag: Flag | undefined = stage.from.flags.find((f) => f.name.toLowerCase() === 'platform');
-  if (flag?.value === undefined) return undefined;
-  const value = model.info(stage.from).scope.expand(flag.value).value;
-  return value === undefined || value === '' ? undefined : value;
 }

@@ -5,7 +5,7 @@
 import type {
   CommandInstruction, Dockerfile, FromInstruction, Instruction, KeyValueInstruction,
 } from '../parser/ast.ts';
-import type { ImageLookup } from './base-image.ts';
+import { fromRequest, type ImageConfig, type ImageLookup } from './base-image.ts';
 import type { BuildContext } from './context.ts';
 import { parseImageRef, type ImageRef } from './image.ts';
 import { analyseRun, type RunInfo } from './run.ts';
@@ -130,12 +130,24 @@ export function buildModel(df: Dockerfile, context?: BuildContext, images?: Imag
       }
       stages.push(next);
       stage = next;
-      shell = next.shell;
-      // a stage starts with the predefined proxy ARGs and, from a parent stage, its ENV
+      // a stage starts with the predefined proxy ARGs and, from a parent stage, its ENV; from an
+      // image, the image's ENV and SHELL when images are resolved (what BuildKit starts from)
       vars = new Map();
       for (const name of PROXY_ARGS) vars.set(name, { name, kind: 'predefined' });
       if (next.baseStage) for (const [k, v] of stageEnv.get(next.baseStage) ?? []) vars.set(k, v);
-      stageEnv.set(next, new Map());
+      const own = new Map<string, Variable>();
+      stageEnv.set(next, own);
+      const config = images && ownImageConfig(images, next, fromScope);
+      if (config) {
+        for (const [name, value] of Object.entries(config.env)) {
+          const v: Variable = { name, value, kind: 'env' };
+          vars.set(name, v);
+          own.set(name, v);
+        }
+        // a `# hadolint shell=` pragma is the user's word and wins
+        if (config.shell && config.shell.length > 0 && baseShell === DEFAULT_SHELL) next.shell = config.shell;
+      }
+      shell = next.shell;
       infos.push({ ins, stage: next, onbuild: false, scope: fromScope, shell });
       byIns.set(ins, infos[infos.length - 1]!);
       continue;
@@ -198,6 +210,13 @@ export function buildModel(df: Dockerfile, context?: BuildContext, images?: Imag
   if (context) model.context = context;
   if (images) model.images = images;
   return model;
+}
+
+/** the config of the image a stage's own FROM names (not an earlier stage), when the lookup knows it */
+function ownImageConfig(images: ImageLookup, stage: Stage, fromScope: Scope): ImageConfig | undefined {
+  const request = fromRequest(stage, fromScope);
+  const answer = request && images.image(request.reference, request.platform);
+  return answer?.found ? answer.image.config : undefined;
 }
 
 // The steps of buildModel are functions of their own: V8 optimises each separately, so new

@@ -57,6 +57,13 @@ describe.skipIf(unavailable !== undefined)('resolving from the local registry', 
       labels: { 'org.opencontainers.image.title': 'app' },
     });
     expect(image.platforms).toEqual([{ os: 'linux', architecture: 'amd64', variant: '' }]);
+    expect(image.offersPlatform).toBe(true);
+  });
+
+  it('a single-platform image asked for another platform: its config, and that it does not offer the platform', async () => {
+    const image = found(await resolved(resolver(), (l) => l.image(`${REGISTRY}/tslint/app:1`, 'linux/arm64')));
+    expect(image.platform).toEqual({ os: 'linux', architecture: 'amd64', variant: '' });
+    expect(image.offersPlatform).toBe(false);
   });
 
   it('an image without USER has an empty user (root)', async () => {
@@ -75,11 +82,13 @@ describe.skipIf(unavailable !== undefined)('resolving from the local registry', 
       expect(image.config?.user).toBe('65532');
     }
     expect(found(arm64).platform).toEqual({ os: 'linux', architecture: 'arm64', variant: '' });
+    expect(found(arm64).offersPlatform).toBe(true);
     expect(found(amd64).platform?.architecture).toBe('amd64');
     // a platform the index does not offer: its platforms, no config
     const s390x = found(await resolved(r, (l) => l.image(`${REGISTRY}/tslint/${repository}:1`, 'linux/s390x')));
     expect(s390x.platforms?.length).toBe(2);
     expect(s390x.config).toBeUndefined();
+    expect(s390x.offersPlatform).toBe(false);
   });
 
   it('a pinned reference reads the content at its digest', async () => {
