@@ -9,7 +9,7 @@
  * Reads are synchronous (the lint asks while it runs); writes are atomic, and a cache that
  * cannot be written only costs the next run its answers.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../fix/write.ts';
@@ -97,12 +97,14 @@ export class ImageCache {
   }
 
   private write(folder: string, name: string, entry: unknown): void {
+    const dir = join(this.root, folder);
+    const path = join(dir, `${name}.json`);
     try {
-      const dir = join(this.root, folder);
       mkdirSync(dir, { recursive: true });
-      writeFileAtomic(join(dir, `${name}.json`), JSON.stringify(entry));
+      writeFileAtomic(path, JSON.stringify(entry));
     } catch (error) {
-      this.writeError ??= `${join(this.root, folder)}: ${(error as Error).message}`;
+      // another worker thread writing the same answer at the same moment is no failure
+      if (!existsSync(path)) this.writeError ??= `${dir}: ${(error as Error).message}`;
     }
   }
 }

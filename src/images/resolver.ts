@@ -132,6 +132,10 @@ export class ImageResolver {
 
   /** the warning lines of failures since the last call, each once per process */
   takeWarnings(): string[] {
+    if (this.cache.writeError !== undefined && !this.warned.has('cache')) {
+      this.warned.add('cache');
+      this.pendingWarnings.push(`tslint-docker: images: could not write the image cache (${this.cache.writeError}): later runs ask again`);
+    }
     const out = this.pendingWarnings;
     this.pendingWarnings = [];
     return out;

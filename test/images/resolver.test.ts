@@ -151,6 +151,15 @@ describe.skipIf(unavailable !== undefined)('resolving from the local registry', 
     }
   });
 
+  it('a cache that cannot be written: the run keeps its answers, with one warning', async () => {
+    const file = join(freshDir('blocked'), 'not-a-folder');
+    writeFileSync(file, '');
+    const r = resolver({ cacheDir: join(file, 'cache') });
+    expect(found(await resolved(r, (l) => l.image(`${REGISTRY}/tslint/app:1`))).config?.user).toBe('1000:1000');
+    expect(r.takeWarnings()).toEqual([expect.stringMatching(/^tslint-docker: images: could not write the image cache \(.*ENOTDIR.*\): later runs ask again$/)]);
+    expect(r.takeWarnings()).toEqual([]);
+  });
+
   describe('basic auth (htpasswd)', () => {
     const reference = `${AUTH_REGISTRY}/tslint/app:1`;
 
