@@ -11,6 +11,8 @@ export default defineRule({
     severity: 'info',
     category: 'security',
     fixable: 'unsafe',
+    // opt-in: in the `all` preset, not in `recommended` (a digest pin is a policy, and stops security updates)
+    defaultOff: true,
     docs: {
       summary: 'Pin images by digest',
       description:
