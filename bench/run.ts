@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { benchCliBatch, benchCliCold } from './cli.ts';
 import { benchFix } from './fix.ts';
+import { benchImages } from './images.ts';
 import { benchLint, countFindingsPerRule } from './lint.ts';
 import { benchParse } from './parse.ts';
 import { benchPrecision, presetArg } from './precision.ts';
@@ -25,6 +26,7 @@ const benches: Record<string, () => Promise<void>> = {
   },
   fix: () => benchFix(json),
   precision: async () => benchPrecision(json, presetArg(process.argv)),
+  images: () => benchImages(json),
 };
 if (!json) console.log(`tslint-docker benchmarks: ${process.version}, ${process.platform}/${process.arch}, ${new Date().toISOString().slice(0, 10)}`);
 for (const [name, run] of Object.entries(benches)) {

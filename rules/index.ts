@@ -10,6 +10,7 @@ import aptListsNotRemoved from './apt-lists-not-removed.ts';
 import aptNoInstallRecommends from './apt-no-install-recommends.ts';
 import aptPinVersions from './apt-pin-versions.ts';
 import aptUpdateSeparate from './apt-update-separate.ts';
+import baseImageDigest from './base-image-digest.ts';
 import baseImageLatest from './base-image-latest.ts';
 import baseImageUntagged from './base-image-untagged.ts';
 import buildToolsInFinalImage from './build-tools-in-final-image.ts';
@@ -104,6 +105,7 @@ export const allRules: readonly Rule[] = [
   aptNoInstallRecommends,
   aptPinVersions,
   aptUpdateSeparate,
+  baseImageDigest,
   baseImageLatest,
   baseImageUntagged,
   buildToolsInFinalImage,

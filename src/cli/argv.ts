@@ -17,7 +17,7 @@ export function thresholdOf(value: (typeof THRESHOLDS)[number]): FailureThreshol
   return value === 'ignore' ? 'style' : value;
 }
 
-type FlagKey = 'noConfig' | 'quiet' | 'fix' | 'unsafeFixes' | 'fixDryRun' | 'cache' | HadolintFlagKey;
+type FlagKey = 'noConfig' | 'quiet' | 'fix' | 'unsafeFixes' | 'fixDryRun' | 'cache' | 'resolveImages' | 'offline' | HadolintFlagKey;
 type ValueKey = 'format' | 'outputFile' | 'rule' | 'ignore' | 'config' | 'preset' | 'context' | 'stdinFilename' | 'failureThreshold' | 'maxWarnings' | 'cacheLocation' | HadolintListKey;
 type HadolintFlagKey = 'noFail' | 'strictLabels' | 'disableIgnorePragma';
 type HadolintListKey = 'errorRules' | 'warningRules' | 'infoRules' | 'styleRules' | 'trustedRegistry' | 'requireLabel';
@@ -27,6 +27,7 @@ const FLAGS: ReadonlyMap<string, FlagKey> = new Map([
   ['--unsafe-fixes', 'unsafeFixes'], ['--fix-dry-run', 'fixDryRun'], ['--diff', 'fixDryRun'], ['--cache', 'cache'],
   // hadolint's
   ['--no-fail', 'noFail'], ['--strict-labels', 'strictLabels'], ['--disable-ignore-pragma', 'disableIgnorePragma'],
+  ['--resolve-images', 'resolveImages'], ['--offline', 'offline'],
 ]);
 
 const VALUE_OPTIONS: ReadonlyMap<string, ValueKey> = new Map([
@@ -55,7 +56,7 @@ function isPlainWord(word: string): boolean {
 export function quickLintArgs(argv: readonly string[]): LintArgs | undefined {
   const args: LintArgs = {
     files: [], format: [], outputFile: [], noConfig: false, rule: [], ignore: [],
-    quiet: false, fix: false, unsafeFixes: false, fixDryRun: false, cache: false,
+    quiet: false, fix: false, unsafeFixes: false, fixDryRun: false, cache: false, resolveImages: false, offline: false,
     errorRules: [], warningRules: [], infoRules: [], styleRules: [], trustedRegistry: [], requireLabel: [],
     strictLabels: false, disableIgnorePragma: false, noFail: false,
   };

@@ -66,6 +66,8 @@ export async function runCommands(rawArgv: readonly string[], io: CliIO): Promis
           .option('cache-location', { type: 'string', describe: 'the cache file (or a directory for it); default .tslint-docker-cache' })
           .option('print-config', { type: 'string', describe: 'print the configuration that applies to FILE (its preset and every rule\'s setting) and exit' })
           .option('color', { type: 'boolean', describe: 'force colour on or off (default: NO_COLOR, FORCE_COLOR, terminal)' })
+          .option('resolve-images', { type: 'boolean', default: false, describe: 'let rules know base images: ask the local engine, then registries, caching the answers (docs/images.md)' })
+          .option('offline', { type: 'boolean', default: false, describe: 'base images from the cache of earlier answers only: no network' })
           // hadolint's command line, as hadolint 2.15 reads it; HADOLINT_* variables too (docs/hadolint-migration.md)
           .option('error', { type: 'string', describe: 'hadolint: make rule CODE (DL/SC code, id or alias) an error (repeatable)' })
           .option('warning', { type: 'string', describe: 'hadolint: make rule CODE a warning (repeatable)' })
@@ -119,6 +121,8 @@ export async function runCommands(rawArgv: readonly string[], io: CliIO): Promis
           strictLabels: a.strictLabels,
           disableIgnorePragma: a.disableIgnorePragma,
           noFail: a.noFail || a.fail === false,
+          resolveImages: a.resolveImages,
+          offline: a.offline,
         };
         if (typeof a.config === 'string') args.config = a.config;
         if (a.preset !== undefined) args.preset = lastOf(a.preset);

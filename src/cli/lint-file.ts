@@ -13,9 +13,10 @@ import { decodeText, encodeText } from '../fix/encoding.ts';
 import { writeFileAtomic, WriteError } from '../fix/write.ts';
 import { getLinter } from '../linter/index.ts';
 import { configFor, lintOptionsFrom } from '../linter/service.ts';
-import type { FileResult, PresetName } from '../linter/types.ts';
+import type { FileResult, Finding, PresetName } from '../linter/types.ts';
 import { describeIoError, UsageError } from './errors.ts';
 import type { HadolintSettings } from './hadolint.ts';
+import { imagesSetting, type RunImages } from './images.ts';
 import type { LintArgs } from './lint.ts';
 import type { ResultCache } from './result-cache.ts';
 
@@ -37,6 +38,7 @@ export interface FileOutcome {
   stdout: string;
   /** --fix could not write the file: `cannot write F: it is read-only` (the report is of the file as it is) */
   writeError?: string;
+  /** lines to print once per run: the configuration's, and image resolution's (a registry down) */
   configWarnings: string[];
   failureThreshold?: FailureThreshold;
   /** the preset the file was linted in */
@@ -45,8 +47,12 @@ export interface FileOutcome {
   ruleSettings?: Record<string, RuleSetting>;
 }
 
-/** With a `cache` (--cache, on the main thread), stdin excepted, each lint call goes through it. */
-export async function lintFile(file: string, job: FileJobSettings, readStdin: () => Promise<string>, cache?: ResultCache): Promise<FileOutcome> {
+/**
+ * With a `cache` (--cache, on the main thread), stdin excepted, each lint call goes through it.
+ * With images on (`images` gives the run's resolvers), the lint answers from what is known,
+ * what it missed is resolved, and it runs again: a warm image cache costs one lint.
+ */
+export async function lintFile(file: string, job: FileJobSettings, readStdin: () => Promise<string>, cache?: ResultCache, images?: RunImages): Promise<FileOutcome> {
   const { args, cwd } = job;
   const isStdin = file === '-';
   const path = isStdin ? (args.stdinFilename ?? 'Dockerfile') : file;
@@ -73,6 +79,9 @@ export async function lintFile(file: string, job: FileJobSettings, readStdin: ()
   });
   const options = lintOptionsFrom(config, absolutePath, args.context ? resolve(cwd, args.context) : undefined);
   options.filePath = path;
+  const setting = imagesSetting(args, config);
+  const resolver = setting === 'off' || images === undefined ? undefined : await images.resolver(setting);
+  if (resolver) options.images = resolver.lookup;
   const linter = getLinter();
   const outcome: FileOutcome = {
     result: { filePath: path, source, findings: [] },
@@ -87,6 +96,15 @@ export async function lintFile(file: string, job: FileJobSettings, readStdin: ()
   const findingsOf = cache === undefined || isStdin
     ? (t: string) => linter.lint(t, options).findings
     : (t: string) => cache.findings(absoluteFile, t, options, (o) => linter.lint(t, o).findings);
+  // the findings of `source` once the images they asked about were resolved
+  let known: Finding[] | undefined;
+  if (resolver) {
+    known = findingsOf(source);
+    if (resolver.hasMisses()) {
+      await resolver.resolveMisses();
+      known = undefined;
+    }
+  }
   let text = source;
   if (args.fix || args.fixDryRun) {
     const fixed = fixText(source, findingsOf, { unsafe: args.unsafeFixes });
@@ -108,7 +126,10 @@ export async function lintFile(file: string, job: FileJobSettings, readStdin: ()
       }
     } else if (isStdin && args.fix && !args.fixDryRun) outcome.stdout = text;
   }
-  const findings = findingsOf(text);
+  // the fixed text may name images the source did not (a pinned digest)
+  if (resolver?.hasMisses()) await resolver.resolveMisses();
+  const findings = text === source && known !== undefined ? known : findingsOf(text);
+  if (resolver) outcome.configWarnings.push(...resolver.takeWarnings());
   outcome.result = text !== source ? { filePath: path, source: text, findings, output: text } : { filePath: path, source: text, findings };
   return outcome;
 }

@@ -14,6 +14,7 @@ import { plural } from '../report/common.ts';
 import { limitYoungGeneration } from './v8-tuning.ts';
 import { findFiles } from './files.ts';
 import { hadolintSettings } from './hadolint.ts';
+import { RunImages } from './images.ts';
 import type { CliIO } from './io.ts';
 import type { ResultCache } from './result-cache.ts';
 
@@ -54,6 +55,10 @@ export interface LintArgs {
   disableIgnorePragma: boolean;
   /** hadolint's --no-fail: exit 0 whatever is found */
   noFail: boolean;
+  /** ask the engine's store and registries about base images (config `images: resolve`) */
+  resolveImages: boolean;
+  /** base images from the cache of earlier answers only, no network (config `images: offline`); wins over resolveImages */
+  offline: boolean;
 }
 
 const PROGRESS_MIN_FILES = 50;
@@ -100,7 +105,7 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
   const cache = args.cache ? (await import('./result-cache.ts')).openResultCache(io, args.cacheLocation) : undefined;
   const outcomes = cache === undefined && shouldUseWorkers(files)
     ? await lintInWorkers(files, job, onProgress)
-    : await lintSequentially(files, job, io, onProgress, cache);
+    : await lintSequentially(files, job, io, onProgress, cache, new RunImages());
   if (cache !== undefined) {
     try {
       cache.save();
@@ -246,14 +251,14 @@ async function writeInPieces(report: Iterable<string>, sink: (text: string) => v
   if (size > 0) await sink(pending.join(''));
 }
 
-async function lintSequentially(files: string[], job: FileJobSettings, io: CliIO, onProgress: (done: number, file: string) => void, cache?: ResultCache): Promise<FileOutcome[]> {
+async function lintSequentially(files: string[], job: FileJobSettings, io: CliIO, onProgress: (done: number, file: string) => void, cache: ResultCache | undefined, images: RunImages): Promise<FileOutcome[]> {
   const outcomes: FileOutcome[] = [];
   for (const [index, file] of files.entries()) {
     onProgress(index + 1, file);
     // every 8th file is often enough, and a run over a few files (a pre-commit hook) never
     // loads node:v8 (~3 ms of a cold start): it sets the one-shot V8 flags and caps the new space
     if (index % 8 === 7) limitYoungGeneration();
-    outcomes.push(await lintFile(file, job, io.readStdin, cache));
+    outcomes.push(await lintFile(file, job, io.readStdin, cache, images));
   }
   return outcomes;
 }

@@ -6,7 +6,8 @@
  * - the settings it was linted with: its resolved config, the path it is reported as, the
  *   build context directory;
  * - what the rules read from the build context: the .dockerignore in use (its path and text),
- *   and every "does this file exist" question with its answer, asked again before a reuse.
+ *   and every "does this file exist" question with its answer, asked again before a reuse;
+ * - with images on, every question about an image with its answer, asked again likewise.
  * stdin is never cached. A missing, unreadable or foreign cache file is an empty cache.
  *
  * The file is a header line, then one line per file: its path and its entry, each in JSON,
@@ -20,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from '../fix/write.ts';
 import type { LintOptions } from '../linter/linter.ts';
 import type { Finding } from '../linter/types.ts';
-import type { BuildContext } from '../model/index.ts';
+import type { BuildContext, ImageLookup } from '../model/index.ts';
 import { shellcheckBinary } from '../model/shellcheck.ts';
 import { sha256 as hash } from '../report/common.ts';
 import type { CliIO } from './io.ts';
@@ -47,6 +48,8 @@ interface CacheEntry {
   settings: string;
   /** null: linted without a build context */
   context: ContextRecord | null;
+  /** the image questions the rules asked (`image <ref> <platform>`, `tags <ref>`), with their answers in JSON */
+  images?: [question: string, answer: string][];
   findings: Finding[];
 }
 
@@ -140,16 +143,19 @@ export class ResultCache {
     const textHash = hash(text);
     const settings = hash(JSON.stringify([
       options.filePath, options.preset, options.rules, options.ruleOptions, options.codes, options.trustedRegistries, options.labelSchema,
-      options.strictLabels, options.disableInlineIgnores, options.enableAll, options.context?.dir,
+      options.strictLabels, options.disableInlineIgnores, options.enableAll, options.context?.dir, options.images !== undefined,
     ]));
     const entry = this.entryOf(absolutePath);
-    if (entry !== undefined && this.holds(entry, textHash, settings, options.context)) {
+    if (entry !== undefined && this.holds(entry, textHash, settings, options)) {
       this.hits++;
       return entry.findings;
     }
     const watched = options.context === undefined ? undefined : this.watch(options.context);
-    const findings = lint(watched === undefined ? options : { ...options, context: watched.context });
-    this.slots.set(absolutePath, { entry: { text: textHash, settings, context: watched?.record() ?? null, findings } });
+    const images = options.images === undefined ? undefined : watchImages(options.images);
+    const findings = lint({ ...options, ...(watched ? { context: watched.context } : {}), ...(images ? { images: images.lookup } : {}) });
+    const fresh: CacheEntry = { text: textHash, settings, context: watched?.record() ?? null, findings };
+    if (images) fresh.images = images.asked;
+    this.slots.set(absolutePath, { entry: fresh });
     this.changed = true;
     return findings;
   }
@@ -213,10 +219,10 @@ export class ResultCache {
   }
 
   /** whether an entry still answers for this text and settings; a malformed entry (a hand-edited file) does not */
-  private holds(entry: CacheEntry, textHash: string, settings: string, context: BuildContext | undefined): boolean {
+  private holds(entry: CacheEntry, textHash: string, settings: string, options: LintOptions): boolean {
     if (typeof entry !== 'object' || entry === null || entry.text !== textHash || entry.settings !== settings || !Array.isArray(entry.findings)) return false;
     try {
-      return this.contextHolds(entry.context, context);
+      return this.contextHolds(entry.context, options.context) && imagesHold(entry.images, options.images);
     } catch {
       return false;
     }
@@ -261,4 +267,31 @@ export class ResultCache {
       record: () => ({ dockerignore: this.dockerignoreOf(context), exists, ...(files !== undefined ? { files } : {}), ...(likely !== undefined ? { likely } : {}) }),
     };
   }
+}
+
+/** the lookup as rules see it, noting each question and its answer */
+function watchImages(lookup: ImageLookup): { lookup: ImageLookup; asked: [string, string][] } {
+  const asked: [string, string][] = [];
+  const note = <T>(question: string, answer: T): T => {
+    asked.push([question, JSON.stringify(answer ?? null)]);
+    return answer;
+  };
+  return {
+    asked,
+    lookup: {
+      image: (reference, platform) => note(`image ${reference} ${platform ?? ''}`, lookup.image(reference, platform)),
+      versionTags: (reference) => note(`tags ${reference}`, lookup.versionTags(reference)),
+    },
+  };
+}
+
+/** whether every image question of an entry has the same answer now */
+function imagesHold(asked: CacheEntry['images'], lookup: ImageLookup | undefined): boolean {
+  if (asked === undefined || asked.length === 0) return true;
+  if (lookup === undefined) return false;
+  return asked.every(([question, answer]) => {
+    const [kind, reference = '', platform = ''] = question.split(' ');
+    const now = kind === 'image' ? lookup.image(reference, platform === '' ? undefined : platform) : lookup.versionTags(reference);
+    return JSON.stringify(now ?? null) === answer;
+  });
 }

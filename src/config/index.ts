@@ -3,6 +3,7 @@ export { starterConfigText } from './init.ts';
 export { clearConfigCache, resolveConfig, type CommandLineSettings, type EnvironmentDefaults, type ResolveOptions } from './resolve.ts';
 export type {
   FailureThreshold,
+  ImagesSetting,
   KnownRule,
   LabelType,
   ResolvedConfig,

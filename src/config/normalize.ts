@@ -3,6 +3,7 @@ import type { PresetName } from '../linter/types.ts';
 import type {
   ConfigFileContent,
   FailureThreshold,
+  ImagesSetting,
   LabelType,
   RuleEntry,
   RuleOptions,
@@ -40,6 +41,7 @@ export interface NormalizedConfig {
   labelSchema?: Record<string, LabelType>;
   strictLabels?: boolean;
   disableInlineIgnores?: boolean;
+  images?: ImagesSetting;
   warnings: string[];
 }
 
@@ -103,6 +105,7 @@ export function normalizeConfig(
     labelSchema: content.labelSchema,
     strictLabels: content.strictLabels,
     disableInlineIgnores: content.disableInlineIgnores,
+    images: content.images,
     warnings,
   };
 }

@@ -231,6 +231,7 @@ export async function resolveConfig(filePath: string, options: ResolveOptions): 
     labelSchema: { ...config?.labelSchema, ...cli.labelSchema },
     strictLabels: cli.strictLabels || (config?.strictLabels ?? env.strictLabels ?? false),
     disableInlineIgnores: cli.disableInlineIgnores || (config?.disableInlineIgnores ?? env.disableInlineIgnores ?? false),
+    images: config?.images ?? 'off',
     warnings: [...(config?.warnings ?? []), ...commandLine.warnings],
   };
 }

@@ -4,6 +4,9 @@ import type { PresetName, Severity } from '../linter/types.ts';
 export type RuleSetting = Severity | 'off';
 export const RULE_SETTINGS: readonly RuleSetting[] = ['off', 'error', 'warning', 'info', 'style'];
 
+/** What rules may know of base images: nothing, what the engine and registries say, or the cache of earlier answers only. */
+export type ImagesSetting = 'off' | 'resolve' | 'offline';
+
 /** Lowest severity that fails the run; `none` never fails on findings. */
 export type FailureThreshold = Severity | 'none';
 
@@ -34,6 +37,7 @@ export interface ConfigFileContent {
   strictLabels?: boolean;
   disableInlineIgnores?: boolean;
   overrides?: OverrideContent[];
+  images?: ImagesSetting;
 }
 
 export type RuleEntry = RuleSetting | [RuleSetting] | [RuleSetting, RuleOptions];
@@ -61,6 +65,7 @@ export interface ResolvedConfig {
   labelSchema: Record<string, LabelType>;
   strictLabels: boolean;
   disableInlineIgnores: boolean;
+  images: ImagesSetting;
   /** things in the config that were accepted but not applied (e.g. hadolint keys with no equivalent) */
   warnings: string[];
 }

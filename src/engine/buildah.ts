@@ -1,11 +1,11 @@
 import { countBuildahSteps } from './build-log.ts';
-import { commonBuildArgs } from './docker.ts';
+import { commonBuildArgs, listNames, STORE_TIMEOUT_MS } from './docker.ts';
 import { measureCompressedLayers } from './archive.ts';
-import { parseBuildahInspect } from './history.ts';
+import { parseBuildahInspect, parseBuildahStoredImage } from './history.ts';
 import { readImageArchive, type FileSelection, type ImageFiles } from './image-files.ts';
 import { readExportedArchive } from './export-archive.ts';
 import { runCommand } from './process.ts';
-import type { BuildOutcome, BuildRequest, Engine, EngineName, ImageFacts, RunOutcome, RunRequest } from './types.ts';
+import type { BuildOutcome, BuildRequest, Engine, EngineName, ImageFacts, RunOutcome, RunRequest, StoredImage } from './types.ts';
 
 /**
  * Buildah, daemonless. `--layers` keeps one layer per instruction (Buildah squashes
@@ -69,5 +69,14 @@ export class BuildahEngine implements Engine {
 
   async removeImages(tags: string[]): Promise<void> {
     if (tags.length > 0) await runCommand(this.program, ['rmi', '--force', ...tags]);
+  }
+
+  listImageNames(): Promise<string[] | undefined> {
+    return listNames(this.program, ['images', '--format', '{{.Name}}:{{.Tag}}']);
+  }
+
+  async storedImage(name: string): Promise<StoredImage | undefined> {
+    const inspected = await runCommand(this.program, ['inspect', '--type', 'image', name], { timeoutMs: STORE_TIMEOUT_MS });
+    return inspected.code === 0 ? parseBuildahStoredImage(inspected.stdout) : undefined;
   }
 }

@@ -165,3 +165,21 @@ async function findEngine(choice: EngineChoice, options: DetectOptions): Promise
   }
   throw new NoEngineError(`no engine reachable: tried ${tried.join(', ')}; ${START_HINT}`, tried);
 }
+
+/**
+ * The engine whose image store a lint reads (src/images), with the names it holds: the first of
+ * docker (each CLI on PATH), buildah, podman that lists its images. One listing instead of
+ * detectEngine's version and buildx probes: a lint with images resolved pays it every run.
+ */
+export async function detectImageStore(): Promise<{ engine: Engine; names: string[] } | undefined> {
+  const candidates: Engine[] = (await executablesOnPath('docker')).map((cli) => new DockerEngine({ cli, mode: 'classic', serverVersion: '' }));
+  for (const name of ['buildah', 'podman'] as const) {
+    const [program] = await executablesOnPath(name);
+    if (program) candidates.push(name === 'buildah' ? new BuildahEngine(program, name) : new PodmanEngine(program, name));
+  }
+  for (const engine of candidates) {
+    const names = await engine.listImageNames();
+    if (names !== undefined) return { engine, names };
+  }
+  return undefined;
+}

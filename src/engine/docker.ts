@@ -1,9 +1,9 @@
 import { measureCompressedLayers } from './archive.ts';
 import { countBuildKitSteps, countClassicSteps } from './build-log.ts';
-import { parseDockerHistory, parseDockerInspect } from './history.ts';
+import { parseDockerHistory, parseDockerInspect, parseStoredImage } from './history.ts';
 import { readCopiedPath, type FileSelection, type ImageFiles } from './image-files.ts';
 import { runCommand, spawnStreaming } from './process.ts';
-import type { BuildOutcome, BuildRequest, Engine, ImageFacts, RunOutcome, RunRequest } from './types.ts';
+import type { BuildOutcome, BuildRequest, Engine, ImageFacts, RunOutcome, RunRequest, StoredImage } from './types.ts';
 
 /** How `docker` reaches BuildKit: the buildx plugin, the BuildKit built into pre-23 clients, or not at all. */
 export type DockerBuilderMode = 'buildx' | 'buildkit' | 'classic';
@@ -133,4 +133,23 @@ export class DockerEngine implements Engine {
   async removeImages(tags: string[]): Promise<void> {
     if (tags.length > 0) await runCommand(this.options.cli, ['image', 'rm', '--force', ...tags]);
   }
+
+  listImageNames(): Promise<string[] | undefined> {
+    return listNames(this.options.cli, ['image', 'ls', '--format', '{{.Repository}}:{{.Tag}}']);
+  }
+
+  async storedImage(name: string): Promise<StoredImage | undefined> {
+    const inspected = await runCommand(this.options.cli, ['image', 'inspect', name], { timeoutMs: STORE_TIMEOUT_MS });
+    return inspected.code === 0 ? parseStoredImage(inspected.stdout) : undefined;
+  }
+}
+
+/** reading the store takes well under a second; a daemon that hangs (DOCKER_HOST far away) must not hold the lint */
+export const STORE_TIMEOUT_MS = 5_000;
+
+/** `repository:tag` lines of an engine's image listing, untagged images left out; undefined when it fails */
+export async function listNames(program: string, args: string[]): Promise<string[] | undefined> {
+  const listed = await runCommand(program, args, { timeoutMs: STORE_TIMEOUT_MS });
+  if (listed.code !== 0) return undefined;
+  return listed.stdout.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '' && !line.includes('<none>'));
 }

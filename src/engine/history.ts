@@ -1,6 +1,6 @@
 import { imageConfigOf } from './image-config.ts';
 import type { ImagePlatform } from './platform.ts';
-import type { HistoryEntry, ImageFacts } from './types.ts';
+import type { HistoryEntry, ImageFacts, StoredImage } from './types.ts';
 
 const INSTRUCTIONS = new Set([
   'ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'HEALTHCHECK', 'LABEL', 'MAINTAINER',
@@ -101,4 +101,30 @@ export function parsePodmanHistory(json: string): HistoryEntry[] {
       return { createdBy: String(row.CreatedBy ?? row.createdBy ?? ''), emptyLayer: sizeBytes === 0, sizeBytes };
     })
     .reverse();
+}
+
+function stringList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+/** `docker|podman image inspect NAME`: the config, platform and repo digests of the image */
+export function parseStoredImage(inspectJson: string): StoredImage | undefined {
+  const parsed: unknown = JSON.parse(inspectJson);
+  const image = asRecord(Array.isArray(parsed) ? parsed[0] : parsed);
+  if (Object.keys(image).length === 0) return undefined;
+  return {
+    config: image.Config ?? {},
+    platform: platformOf(image, { os: 'Os', architecture: 'Architecture', variant: 'Variant' }),
+    repoDigests: stringList(image.RepoDigests),
+  };
+}
+
+/** `buildah inspect --type image NAME`: Docker's config when the image has one (it keeps SHELL), else the OCI config */
+export function parseBuildahStoredImage(inspectJson: string): StoredImage | undefined {
+  const image = asRecord(JSON.parse(inspectJson));
+  const oci = asRecord(image.OCIv1);
+  const docker = asRecord(image.Docker);
+  if (Object.keys(oci).length === 0) return undefined;
+  // buildah records no repo digests of its own images; FromImageDigest is the platform manifest's, not a pin of the name
+  return { config: docker.config ?? oci.config ?? {}, platform: platformOf(oci, { os: 'os', architecture: 'architecture', variant: 'variant' }), repoDigests: [] };
 }

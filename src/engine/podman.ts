@@ -1,8 +1,8 @@
 import { BuildahEngine } from './buildah.ts';
-import { dockerRunArgs } from './docker.ts';
-import { parseDockerInspect, parsePodmanHistory } from './history.ts';
+import { dockerRunArgs, listNames, STORE_TIMEOUT_MS } from './docker.ts';
+import { parseDockerInspect, parsePodmanHistory, parseStoredImage } from './history.ts';
 import { runCommand } from './process.ts';
-import type { EngineName, ImageFacts, RunOutcome, RunRequest } from './types.ts';
+import type { EngineName, ImageFacts, RunOutcome, RunRequest, StoredImage } from './types.ts';
 
 /** Podman builds with Buildah's code (same log format, same store) but inspects like docker. */
 export class PodmanEngine extends BuildahEngine {
@@ -20,6 +20,15 @@ export class PodmanEngine extends BuildahEngine {
     if (inspected.code !== 0) throw new Error(`podman image inspect ${tag} failed: ${inspected.stderr.trim()}`);
     if (history.code !== 0) throw new Error(`podman history ${tag} failed: ${history.stderr.trim()}`);
     return parseDockerInspect(inspected.stdout, parsePodmanHistory(history.stdout));
+  }
+
+  override listImageNames(): Promise<string[] | undefined> {
+    return listNames(this.program, ['images', '--format', '{{.Repository}}:{{.Tag}}']);
+  }
+
+  override async storedImage(name: string): Promise<StoredImage | undefined> {
+    const inspected = await runCommand(this.program, ['image', 'inspect', name], { timeoutMs: STORE_TIMEOUT_MS });
+    return inspected.code === 0 ? parseStoredImage(inspected.stdout) : undefined;
   }
 
   protected override exportArgs(tag: string, archivePath: string): string[] {

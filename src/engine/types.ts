@@ -81,6 +81,15 @@ export interface RunOutcome {
   stderr: string;
 }
 
+/** An image of the engine's own store: what `FROM <name>` builds on here without pulling. */
+export interface StoredImage {
+  /** the image config's `config` object (User, Env, WorkingDir, ...) as the engine records it */
+  config: unknown;
+  platform: ImagePlatform;
+  /** `repository@sha256:...` the image was pulled or pushed as (none for an image built here) */
+  repoDigests: string[];
+}
+
 export interface Engine {
   readonly name: EngineName;
   /** e.g. "docker 20.10.24 (BuildKit)"; shown in reports */
@@ -95,6 +104,10 @@ export interface Engine {
   run(tag: string, request: RunRequest): Promise<RunOutcome>;
   /** removes the images; never throws (cleanup must not hide the real result) */
   removeImages(tags: string[]): Promise<void>;
+  /** the `repository:tag` names in the engine's store, as it lists them; undefined when it cannot list (no daemon) */
+  listImageNames(): Promise<string[] | undefined>;
+  /** an image of the store by name; undefined when the store does not hold it */
+  storedImage(name: string): Promise<StoredImage | undefined>;
 }
 
 /** Raised when no engine answers; the message is the one line the user sees. */

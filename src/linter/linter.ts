@@ -3,7 +3,7 @@
  * every enabled rule's visitors, then apply severities and suppressions.
  * The registry and its indexes are built once per process.
  */
-import { buildModel, type BuildContext, type DockerfileModel, type InstructionInfo } from '../model/index.ts';
+import { buildModel, type BuildContext, type DockerfileModel, type ImageLookup, type InstructionInfo } from '../model/index.ts';
 import { parseDockerfile } from '../parser/index.ts';
 import type { Dockerfile, Span } from '../parser/ast.ts';
 import type { Report, Rule, RuleContext, RuleSettings, RuleVisitors } from './rule.ts';
@@ -27,6 +27,8 @@ export interface LintOptions {
   strictLabels?: boolean;
   disableInlineIgnores?: boolean;
   context?: BuildContext;
+  /** answers about base images, resolved before the lint (--resolve-images); without it every image is unknown */
+  images?: ImageLookup;
   /** every rule at its own severity, whatever the preset turns on (rule tests compare raw rule output); the semantics stay the preset's */
   enableAll?: boolean;
   /** benchmarks: milliseconds spent in each rule's visitors are added here */
@@ -82,7 +84,7 @@ export class Linter {
       for (const e of df.errors) findings.push(makeFinding(df, SYNTAX_ERROR_META, syntaxSeverity, e, e.message));
     }
 
-    const model = buildModel(df, options.context);
+    const model = buildModel(df, options.context, options.images);
     let present = 0;
     for (const info of model.instructions) present |= keywordBit(info.ins.keyword);
     const shared: RuleSettings = {

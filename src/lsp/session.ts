@@ -99,8 +99,13 @@ export class LintSession {
   private optionsFor(filePath: string): Promise<ResolvedOptions> {
     let resolved = this.optionsByPath.get(filePath);
     if (resolved === undefined) {
-      resolved = configFor({ filePath }).then((config) => {
+      resolved = configFor({ filePath }).then(async (config) => {
         const options = lintOptionsFrom(config, filePath);
+        // images on: the answers an earlier CLI run cached; the editor never goes to the network
+        if (config.images !== 'off') {
+          const { ImageResolver } = await import('../images/index.ts');
+          options.images = new ImageResolver({ mode: 'cache' }).lookup;
+        }
         const idleOff = Object.fromEntries(IDLE_ONLY_RULES.map((id) => [id, 'off' as const]));
         return { options, keystrokeOptions: { ...options, rules: { ...options.rules, ...idleOff } }, warnings: config.warnings };
       });

@@ -4,3 +4,4 @@ export { Scope, PLATFORM_ARGS, PROXY_ARGS, type Variable, type Expansion } from 
 export { analyseRun, mountsOf, isPosixShell, type Mount, type RunInfo, type ScriptSource } from './run.ts';
 export { clearContextCache, loadContext, type BuildContext } from './context.ts';
 export * from './shell/index.ts';
+export type { ImageAnswer, ImageConfig, ImageLookup, ImagePlatform, ResolvedImage } from './base-image.ts';

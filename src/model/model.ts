@@ -5,6 +5,7 @@
 import type {
   CommandInstruction, Dockerfile, FromInstruction, Instruction, KeyValueInstruction,
 } from '../parser/ast.ts';
+import { fromRequest, type ImageConfig, type ImageLookup } from './base-image.ts';
 import type { BuildContext } from './context.ts';
 import { isWindowsImage, parseImageRef, type ImageRef } from './image.ts';
 import { analyseRun, isPosixShell, type RunInfo } from './run.ts';
@@ -56,6 +57,8 @@ export interface DockerfileModel {
   instructions: InstructionInfo[];
   /** the build context, when its directory is known */
   context?: BuildContext;
+  /** what images provide, when they were resolved before the lint (src/model/base-image.ts asks it) */
+  images?: ImageLookup;
   info(ins: Instruction): InstructionInfo;
   /** the parsed RUN (shell or exec form, heredoc scripts); undefined for other instructions */
   run(ins: Instruction): RunInfo | undefined;
@@ -81,7 +84,7 @@ function copyMap<K, V>(map: ReadonlyMap<K, V>): Map<K, V> {
   return copy;
 }
 
-export function buildModel(df: Dockerfile, context?: BuildContext): DockerfileModel {
+export function buildModel(df: Dockerfile, context?: BuildContext, images?: ImageLookup): DockerfileModel {
   const stages: Stage[] = [];
   const infos: InstructionInfo[] = [];
   const byIns = new Map<Instruction, InstructionInfo>();
@@ -138,12 +141,24 @@ export function buildModel(df: Dockerfile, context?: BuildContext): DockerfileMo
       next.windows = next.baseStage ? next.baseStage.windows : isWindowsImage(image) || !isPosixShell(next.shell);
       stages.push(next);
       stage = next;
-      shell = next.shell;
-      // a stage starts with the predefined proxy ARGs and, from a parent stage, its ENV
+      // a stage starts with the predefined proxy ARGs and, from a parent stage, its ENV; from an
+      // image, the image's ENV and SHELL when images are resolved (what BuildKit starts from)
       vars = new Map();
       for (const name of PROXY_ARGS) vars.set(name, { name, kind: 'predefined' });
       if (next.baseStage) for (const [k, v] of stageEnv.get(next.baseStage) ?? []) vars.set(k, v);
-      stageEnv.set(next, new Map());
+      const own = new Map<string, Variable>();
+      stageEnv.set(next, own);
+      const config = images && ownImageConfig(images, next, fromScope);
+      if (config) {
+        for (const [name, value] of Object.entries(config.env)) {
+          const v: Variable = { name, value, kind: 'env' };
+          vars.set(name, v);
+          own.set(name, v);
+        }
+        // a `# hadolint shell=` pragma is the user's word and wins
+        if (config.shell && config.shell.length > 0 && baseShell === DEFAULT_SHELL) next.shell = config.shell;
+      }
+      shell = next.shell;
       infos.push({ ins, stage: next, onbuild: false, scope: fromScope, shell });
       byIns.set(ins, infos[infos.length - 1]!);
       continue;
@@ -204,7 +219,15 @@ export function buildModel(df: Dockerfile, context?: BuildContext): DockerfileMo
   };
   if (last) model.finalStage = last;
   if (context) model.context = context;
+  if (images) model.images = images;
   return model;
+}
+
+/** the config of the image a stage's own FROM names (not an earlier stage), when the lookup knows it */
+function ownImageConfig(images: ImageLookup, stage: Stage, fromScope: Scope): ImageConfig | undefined {
+  const request = fromRequest(stage, fromScope);
+  const answer = request && images.image(request.reference, request.platform);
+  return answer?.found ? answer.image.config : undefined;
 }
 
 // The steps of buildModel are functions of their own: V8 optimises each separately, so new

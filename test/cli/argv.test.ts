@@ -36,6 +36,7 @@ const WORDS = [
   '--style', 'DL3008', 'SC2086', '--error=DL3008', '--trusted-registry', 'docker.io', '--trusted-registry=my.io:5000', '--require-label',
   'maintainer:text', '--output', '--output=x.json', 'ignore', '-t=ignore', '--verbose',
   '--preset', 'hadolint', 'all', '--preset=buildkit', '--preset=',
+  '--resolve-images', '--offline', '--no-offline',
 ];
 
 describe('quickLintArgs', () => {

@@ -240,7 +240,7 @@ describe('tslint-docker --cache', () => {
     writeFileSync(join(dir, 'docker', 'Dockerfile'), NODE_APP);
     const reported = async () => {
       clearContextCache();
-      const run = await runCli(['--cache', 'docker/Dockerfile', '-f', 'json'], dir);
+      const run = await runCli([...ALL, '--cache', 'docker/Dockerfile', '-f', 'json'], dir);
       const [file] = JSON.parse(run.stdout) as { messages: { ruleId: string }[] }[];
       return file!.messages.some((m) => m.ruleId === 'missing-dockerignore');
     };

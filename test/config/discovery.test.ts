@@ -74,6 +74,7 @@ describe('discovery', () => {
         labelSchema: {},
         strictLabels: false,
         disableInlineIgnores: false,
+        images: 'off',
         warnings: [],
       });
     });

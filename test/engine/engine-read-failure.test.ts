@@ -20,6 +20,8 @@ const buildsButCannotInspect: Engine = {
   readFiles: async () => new Map(),
   run: async () => ({ exitCode: 0, stdout: '', stderr: '' }),
   removeImages: async () => undefined,
+  listImageNames: async () => [],
+  storedImage: async () => undefined,
 };
 
 describe('verify when the engine cannot read back what it built', () => {

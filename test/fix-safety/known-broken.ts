@@ -16,8 +16,6 @@ export interface KnownBroken {
 }
 
 export const KNOWN_BROKEN: readonly KnownBroken[] = [
-  { case: 'apt-ca-certificates', check: 'safe', rule: 'apt-no-install-recommends', reason: 'drops ca-certificates (and openssl), which curl only recommends: /etc/ssl/certs/ca-certificates.crt is gone' },
-  { case: 'apt-ca-certificates', check: 'unsafe', rule: 'apt-no-install-recommends', reason: 'the same fix under --unsafe-fixes' },
   { case: 'echo-escapes-dash', check: 'lint', rule: 'pipefail-missing', reason: 'offers the SHELL bash fix on Debian, whose sh (dash) has no pipefail' },
   { case: 'echo-escapes-dash', check: 'unsafe', rule: 'pipefail-missing', reason: 'SHELL ["/bin/bash", ...] makes echo write a literal \\t: /etc/app.conf and /later-echo change' },
   { case: 'missing-user-gosu', check: 'unsafe', rule: 'missing-user', reason: 'switches to USER app, so the gosu entrypoint cannot drop to nobody and exits 1' },
