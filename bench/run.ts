@@ -10,6 +10,7 @@ import { benchImages } from './images.ts';
 import { benchLint, countFindingsPerRule } from './lint.ts';
 import { benchParse } from './parse.ts';
 import { benchPrecision, presetArg } from './precision.ts';
+import { benchScale } from './scale.ts';
 
 const json = process.argv.includes('--json');
 // names of benchmarks to run (all when none); `--preset NAME` is the precision benchmark's
@@ -27,6 +28,7 @@ const benches: Record<string, () => Promise<void>> = {
   fix: () => benchFix(json),
   precision: async () => benchPrecision(json, presetArg(process.argv)),
   images: () => benchImages(json),
+  scale: () => benchScale(json),
 };
 if (!json) console.log(`tslint-docker benchmarks: ${process.version}, ${process.platform}/${process.arch}, ${new Date().toISOString().slice(0, 10)}`);
 for (const [name, run] of Object.entries(benches)) {

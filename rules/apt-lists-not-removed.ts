@@ -2,7 +2,6 @@ import { fix, insertAt, lineEnding } from '../src/fix/edits.ts';
 import type { TextEdit } from '../src/linter/types.ts';
 import { appendCommand } from '../src/fix/script-edit.ts';
 import { shipsInImage } from '../src/model/stages.ts';
-import { stageChain } from '../src/model/user.ts';
 import { defineRule } from '../src/linter/rule.ts';
 import type { FixSafety } from '../src/linter/types.ts';
 import {
@@ -73,21 +72,32 @@ export default defineRule({
 
 /** a later RUN of the image that installs with apt and does not update the lists itself */
 function laterInstallNeedsLists(model: DockerfileModel, info: InstructionInfo): boolean {
-  let found = false;
-  for (const other of model.instructions) {
-    if (other.ins.start <= info.ins.start || other.onbuild || found) continue;
-    if (other.stage !== info.stage && !buildsOn(other.stage, info.stage)) continue;
-    const run = model.run(other.ins);
-    if (!run) continue;
-    const first = aptInstalls(run)[0];
-    if (first && !aptListUpdates(run).some((u) => u.start < first.start)) found = true;
-  }
-  return found;
+  return info.stage !== undefined && (lastListUserOf(model).get(info.stage) ?? -1) > info.ins.start;
 }
 
-/** `stage` builds on `ancestor` (directly or through other stages) */
-function buildsOn(stage: Stage | undefined, ancestor: Stage | undefined): boolean {
-  return stage !== undefined && ancestor !== undefined && stageChain(stage).slice(1).includes(ancestor);
+/**
+ * Per stage, where the last RUN that installs with apt without updating the lists first starts,
+ * in the stage or a stage built on it: one pass over the file and one over the stages.
+ */
+const lastListUsers = new WeakMap<DockerfileModel, Map<Stage, number>>();
+function lastListUserOf(model: DockerfileModel): Map<Stage, number> {
+  let last = lastListUsers.get(model);
+  if (last) return last;
+  last = new Map();
+  for (const other of model.instructions) {
+    const run = other.onbuild || !other.stage ? undefined : model.run(other.ins);
+    const first = run ? aptInstalls(run)[0] : undefined;
+    if (run && first && !aptListUpdates(run).some((u) => u.start < first.start)) last.set(other.stage!, other.ins.start);
+  }
+  // a stage is built on stages above it: from the last stage up, each hands its latest to the one it builds on
+  for (let i = model.stages.length - 1; i >= 0; i--) {
+    const stage = model.stages[i]!;
+    const own = last.get(stage);
+    const base = stage.baseStage;
+    if (own !== undefined && base && base !== stage && (last.get(base) ?? -1) < own) last.set(base, own);
+  }
+  lastListUsers.set(model, last);
+  return last;
 }
 
 /**

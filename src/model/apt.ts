@@ -6,7 +6,7 @@
  * Dockerfile removes that hook (as the cache-mount recipes do).
  */
 import type { Instruction } from '../parser/ast.ts';
-import type { DockerfileModel } from './model.ts';
+import type { DockerfileModel, Stage } from './model.ts';
 import type { RunInfo } from './run.ts';
 import { commandName, hasFlag, isCommand, subcommandWords } from './shell/commands.ts';
 import type { ShellCommand } from './shell/types.ts';
@@ -65,15 +65,26 @@ export function removesDirectory(run: RunInfo, dir: string, after = -1): boolean
  * stage it builds on: then installed `.deb` archives stay in /var/cache/apt/archives.
  */
 export function aptKeepsArchives(model: DockerfileModel, ins: Instruction): boolean {
-  const info = model.info(ins);
-  const stages = info.stage ? new Set(stageChain(info.stage)) : undefined;
+  const stage = model.info(ins).stage;
+  if (!stage) return false;
+  const removals = hookRemovalsOf(model);
+  // a stage builds on stages above it, so a removal there is always before `ins`
+  return stageChain(stage).some((s) => (removals.get(s) ?? Infinity) <= ins.start);
+}
+
+/** per stage, where its first RUN removing the docker-clean hook starts: one pass over the file, so each question is cheap */
+const hookRemovals = new WeakMap<DockerfileModel, Map<Stage, number>>();
+function hookRemovalsOf(model: DockerfileModel): Map<Stage, number> {
+  let removals = hookRemovals.get(model);
+  if (removals) return removals;
+  removals = new Map();
   for (const other of model.instructions) {
-    if (other.ins.start > ins.start) break;
-    if (stages ? !other.stage || !stages.has(other.stage) : other.stage !== undefined) continue;
+    if (!other.stage || removals.has(other.stage)) continue;
     const run = model.run(other.ins);
-    if (run && run.removed.some((r) => removedPathText(r.path.value, r.path.text) === DOCKER_CLEAN_HOOK)) return true;
+    if (run && run.removed.some((r) => removedPathText(r.path.value, r.path.text) === DOCKER_CLEAN_HOOK)) removals.set(other.stage, other.ins.start);
   }
-  return false;
+  hookRemovals.set(model, removals);
+  return removals;
 }
 
 /** Whether an apt install only simulates (`-s`, `--simulate`, `--dry-run`, `--just-print`, `--recon`, `--no-act`): it installs nothing. */

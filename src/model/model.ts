@@ -9,7 +9,7 @@ import { fromRequest, type ImageConfig, type ImageLookup } from './base-image.ts
 import type { BuildContext } from './context.ts';
 import { isWindowsImage, parseImageRef, type ImageRef } from './image.ts';
 import { analyseRun, isPosixShell, type RunInfo } from './run.ts';
-import { PLATFORM_ARGS, PROXY_ARGS, Scope, type Variable } from './scope.ts';
+import { PLATFORM_ARGS, PROXY_ARGS, Scope, VariableLog, type Variable } from './scope.ts';
 
 export interface Stage {
   index: number;
@@ -74,27 +74,25 @@ export function shellWasSet(shell: readonly string[]): boolean {
 }
 const SHELL_PRAGMA = /^(?:hadolint|tslint-docker)\s+shell\s*=\s*(\S+)$/i;
 
-/**
- * A copy of `map`. `new Map(map)` walks an iterator that allocates an entry array per element;
- * scopes are copied at every ARG and ENV pair, so that was a large share of a lint's garbage.
- */
-function copyMap<K, V>(map: ReadonlyMap<K, V>): Map<K, V> {
-  const copy = new Map<K, V>();
-  map.forEach((value, key) => copy.set(key, value));
-  return copy;
-}
-
 export function buildModel(df: Dockerfile, context?: BuildContext, images?: ImageLookup): DockerfileModel {
   const stages: Stage[] = [];
+  // the first stage of each name: what FROM <name> builds on
+  const stageByName = new Map<string, Stage>();
   const infos: InstructionInfo[] = [];
   const byIns = new Map<Instruction, InstructionInfo>();
   const globalVars = new Map<string, Variable>();
-  for (const name of PLATFORM_ARGS) globalVars.set(name, { name, kind: 'predefined' });
+  const globalLog = new VariableLog();
+  for (const name of PLATFORM_ARGS) {
+    globalVars.set(name, { name, kind: 'predefined' });
+    globalLog.set({ name, kind: 'predefined' });
+  }
   const globalArgs = new Map<string, Variable>();
   const stageEnv = new Map<Stage, Map<string, Variable>>();
 
   let stage: Stage | undefined;
-  let vars = copyMap(globalVars);
+  // the scope as it stands, a snapshot of the current stage's log
+  let log = globalLog;
+  let vars = log.snapshot();
   // `# hadolint shell=powershell` declares the shell of the base images from that line on
   const shellPragmas: { start: number; shell: readonly string[] }[] = [];
   for (const n of df.nodes) {
@@ -132,7 +130,7 @@ export function buildModel(df: Dockerfile, context?: BuildContext, images?: Imag
         index: stages.length, name: from.stageName?.value.toLowerCase(), from, image, baseStage: undefined,
         instructions: [], copiesFrom: new Set(), usedBy: new Set(), isFinal: false, shell: baseShell, windows: false,
       };
-      const base = stages.find((s) => s.name !== undefined && s.name === image.text.toLowerCase());
+      const base = stageByName.get(image.text.toLowerCase());
       if (base && image.resolved) {
         next.baseStage = base;
         base.usedBy.add(next);
@@ -140,24 +138,27 @@ export function buildModel(df: Dockerfile, context?: BuildContext, images?: Imag
       }
       next.windows = next.baseStage ? next.baseStage.windows : isWindowsImage(image) || !isPosixShell(next.shell);
       stages.push(next);
+      if (next.name !== undefined && !stageByName.has(next.name)) stageByName.set(next.name, next);
       stage = next;
       // a stage starts with the predefined proxy ARGs and, from a parent stage, its ENV; from an
       // image, the image's ENV and SHELL when images are resolved (what BuildKit starts from)
-      vars = new Map();
-      for (const name of PROXY_ARGS) vars.set(name, { name, kind: 'predefined' });
-      if (next.baseStage) for (const [k, v] of stageEnv.get(next.baseStage) ?? []) vars.set(k, v);
-      const own = new Map<string, Variable>();
+      log = new VariableLog();
+      for (const name of PROXY_ARGS) log.set({ name, kind: 'predefined' });
+      // what the stage's image will hold: its parent stage's ENV (all of it, inherited ones too), then its own
+      const own = new Map<string, Variable>(next.baseStage && stageEnv.get(next.baseStage));
       stageEnv.set(next, own);
+      for (const v of own.values()) log.set(v);
       const config = images && ownImageConfig(images, next, fromScope);
       if (config) {
         for (const [name, value] of Object.entries(config.env)) {
           const v: Variable = { name, value, kind: 'env' };
-          vars.set(name, v);
+          log.set(v);
           own.set(name, v);
         }
         // a `# hadolint shell=` pragma is the user's word and wins
         if (config.shell && config.shell.length > 0 && baseShell === DEFAULT_SHELL) next.shell = config.shell;
       }
+      vars = log.snapshot();
       shell = next.shell;
       infos.push({ ins, stage: next, onbuild: false, scope: fromScope, shell });
       byIns.set(ins, infos[infos.length - 1]!);
@@ -172,11 +173,11 @@ export function buildModel(df: Dockerfile, context?: BuildContext, images?: Imag
       // expansions use the scope from before the instruction, and the map is copied once per
       // instruction, not once per pair.
       case 'ARG':
-        if (stage) vars = stageArgs(ins as KeyValueInstruction, scopeOf(), vars, globalVars);
-        else vars = declareGlobalArgs(ins as KeyValueInstruction, scopeOf(), globalVars, globalArgs);
+        if (stage) vars = stageArgs(ins as KeyValueInstruction, scopeOf(), log, globalVars);
+        else vars = declareGlobalArgs(ins as KeyValueInstruction, scopeOf(), log, globalVars, globalArgs);
         break;
       case 'ENV':
-        vars = applyEnv(ins as KeyValueInstruction, scopeOf(), vars, stage && stageEnv.get(stage));
+        vars = applyEnv(ins as KeyValueInstruction, scopeOf(), log, stage && stageEnv.get(stage));
         break;
       case 'SHELL': {
         const cmd = (ins as CommandInstruction).command;
@@ -192,8 +193,7 @@ export function buildModel(df: Dockerfile, context?: BuildContext, images?: Imag
   const last = stages[stages.length - 1];
   if (last) last.isFinal = true;
   const stageByRef = (ref: string): Stage | undefined => {
-    const lower = ref.toLowerCase();
-    const named = stages.find((s) => s.name === lower);
+    const named = stageByName.get(ref.toLowerCase());
     if (named) return named;
     return /^\d+$/.test(ref) ? stages[Number(ref)] : undefined;
   };
@@ -235,8 +235,8 @@ function ownImageConfig(images: ImageLookup, stage: Stage, fromScope: Scope): Im
 
 /** global ARGs (before the first FROM): visible in FROM lines; returns the scope after them */
 function declareGlobalArgs(
-  ins: KeyValueInstruction, before: Scope, globalVars: Map<string, Variable>, globalArgs: Map<string, Variable>,
-): Map<string, Variable> {
+  ins: KeyValueInstruction, before: Scope, log: VariableLog, globalVars: Map<string, Variable>, globalArgs: Map<string, Variable>,
+): ReadonlyMap<string, Variable> {
   for (const pair of ins.pairs) {
     const name = pair.key.value;
     const value = pair.value ? before.expand(pair.value.value).value : undefined;
@@ -244,43 +244,42 @@ function declareGlobalArgs(
     if (value !== undefined) v.value = value;
     globalArgs.set(name, v);
     globalVars.set(name, v);
+    log.set(v);
   }
-  return copyMap(globalVars);
+  return log.snapshot();
 }
 
 /** ARGs in a stage; one re-declared without a default takes its global value */
 function stageArgs(
-  ins: KeyValueInstruction, before: Scope, vars: Map<string, Variable>, globalVars: ReadonlyMap<string, Variable>,
-): Map<string, Variable> {
-  if (ins.pairs.length === 0) return vars;
-  const next = copyMap(vars);
+  ins: KeyValueInstruction, before: Scope, log: VariableLog, globalVars: ReadonlyMap<string, Variable>,
+): ReadonlyMap<string, Variable> {
+  if (ins.pairs.length === 0) return before.vars;
   for (const pair of ins.pairs) {
     const name = pair.key.value;
     let value = pair.value ? before.expand(pair.value.value).value : undefined;
     if (value === undefined && !pair.value) value = globalVars.get(name)?.value;
     const v: Variable = { name, kind: 'arg', declaredAt: ins };
     if (value !== undefined) v.value = value;
-    next.set(name, v);
+    log.set(v);
   }
-  return next;
+  return log.snapshot();
 }
 
 /** ENV pairs; the stage's own ENV is also recorded for stages built FROM it */
 function applyEnv(
-  ins: KeyValueInstruction, before: Scope, vars: Map<string, Variable>, stageEnv: Map<string, Variable> | undefined,
-): Map<string, Variable> {
-  if (ins.pairs.length === 0) return vars;
-  const next = copyMap(vars);
+  ins: KeyValueInstruction, before: Scope, log: VariableLog, stageEnv: Map<string, Variable> | undefined,
+): ReadonlyMap<string, Variable> {
+  if (ins.pairs.length === 0) return before.vars;
   for (const pair of ins.pairs) {
     // the legacy `ENV key value` form takes the rest of the line literally
     const raw = pair.value?.value ?? '';
     const v: Variable = { name: pair.key.value, kind: 'env', declaredAt: ins };
     const value = pair.separator === '=' ? before.expand(raw).value : raw;
     if (value !== undefined) v.value = value;
-    next.set(v.name, v);
+    log.set(v);
     stageEnv?.set(v.name, v);
   }
-  return next;
+  return log.snapshot();
 }
 
 /** which stages each stage reads from (`COPY --from`, `RUN --mount=from=`), both ways */

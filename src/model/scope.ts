@@ -35,6 +35,82 @@ export interface Expansion {
   unknownRefs: string[];
 }
 
+/**
+ * The variables declared along one stage (or before the first FROM), in order. Each ARG or ENV
+ * appends; `snapshot()` is the scope at that point. Declaring costs O(1) and a lookup O(log n),
+ * where copying a map at each ARG and ENV made n instructions cost O(n^2).
+ */
+export class VariableLog {
+  /** per name, its declarations in order, each with the log's length when it was made */
+  private readonly history = new Map<string, { at: number; variable: Variable }[]>();
+  private length = 0;
+
+  set(variable: Variable): void {
+    const entry = { at: ++this.length, variable };
+    const declared = this.history.get(variable.name);
+    if (declared) declared.push(entry);
+    else this.history.set(variable.name, [entry]);
+  }
+
+  snapshot(): ReadonlyMap<string, Variable> {
+    return new VariableSnapshot(this.history, this.length);
+  }
+}
+
+class VariableSnapshot implements ReadonlyMap<string, Variable> {
+  constructor(
+    private readonly history: ReadonlyMap<string, readonly { at: number; variable: Variable }[]>,
+    private readonly at: number,
+  ) {}
+
+  get(name: string): Variable | undefined {
+    const declared = this.history.get(name);
+    if (!declared || declared[0]!.at > this.at) return undefined;
+    // the last declaration made before the snapshot
+    let low = 0;
+    let high = declared.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (declared[mid]!.at <= this.at) low = mid;
+      else high = mid - 1;
+    }
+    return declared[low]!.variable;
+  }
+
+  has(name: string): boolean {
+    return this.get(name) !== undefined;
+  }
+
+  get size(): number {
+    let count = 0;
+    for (const name of this.history.keys()) if (this.get(name)) count++;
+    return count;
+  }
+
+  *entries(): MapIterator<[string, Variable]> {
+    for (const name of this.history.keys()) {
+      const variable = this.get(name);
+      if (variable) yield [name, variable];
+    }
+  }
+
+  *keys(): MapIterator<string> {
+    for (const [name] of this.entries()) yield name;
+  }
+
+  *values(): MapIterator<Variable> {
+    for (const [, variable] of this.entries()) yield variable;
+  }
+
+  [Symbol.iterator](): MapIterator<[string, Variable]> {
+    return this.entries();
+  }
+
+  forEach(callback: (value: Variable, key: string, map: ReadonlyMap<string, Variable>) => void): void {
+    for (const [name, variable] of this.entries()) callback(variable, name, this);
+  }
+}
+
 export class Scope {
   constructor(
     readonly vars: ReadonlyMap<string, Variable>,
@@ -71,14 +147,10 @@ export class Scope {
     return result;
   }
 
-  private envCache?: Env;
+  /** what expansion reads: the known values (a view, not a copy: a copy per scope was O(n) each) */
+  private envView?: Env;
   private env(): Env {
-    if (!this.envCache) {
-      const env = new Map<string, string>();
-      for (const [k, v] of this.vars) if (v.value !== undefined) env.set(k, v.value);
-      this.envCache = env;
-    }
-    return this.envCache;
+    return (this.envView ??= { get: (name) => this.vars.get(name)?.value });
   }
 }
 

@@ -40,4 +40,20 @@ describe('ARG and ENV scope', () => {
     expect(run!.scope.value('A')).toBe('2');
     expect(run!.scope.value('B')).toBe('3');
   });
+
+  it('gives each instruction the scope of its own point: earlier instructions keep theirs as later ones declare', () => {
+    const model = buildModel(parseDockerfile('FROM x\nENV A=1\nRUN one\nENV A=2 B=$A\nRUN two\nARG C\nRUN three\n'));
+    const scopes = model.instructions.filter((i) => i.ins.keyword === 'RUN').map((i) => i.scope);
+    expect(scopes.map((s) => s.value('A'))).toEqual(['1', '2', '2']);
+    expect(scopes.map((s) => s.has('B'))).toEqual([false, true, true]);
+    expect(scopes.map((s) => [...s.vars.keys()].filter((k) => /^[A-C]$/.test(k)))).toEqual([['A'], ['A', 'B'], ['A', 'B', 'C']]);
+    expect(scopes[2]!.vars.get('C')).toMatchObject({ kind: 'arg' });
+    expect(scopes[2]!.value('C')).toBeUndefined();
+  });
+
+  it('a stage built on a stage built on another inherits the ENV of both', () => {
+    const scope = lastScope('FROM x AS a\nENV A=1\nFROM a AS b\nENV B=2\nFROM b\nRUN true\n');
+    expect(scope.value('A')).toBe('1');
+    expect(scope.value('B')).toBe('2');
+  });
 });

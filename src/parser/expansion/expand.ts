@@ -10,7 +10,8 @@ import { PatternSyntaxError, removePrefix, removeSuffix, replaceMatches } from '
 import { DOLLAR, SINGLE_QUOTE, DOUBLE_QUOTE, LBRACE, RBRACE, COLON, SLASH, HASH, PERCENT, MINUS, PLUS, QUESTION, UNDERSCORE, BOM } from './chars.ts';
 
 /** Variables in scope (name -> value). */
-export type Env = ReadonlyMap<string, string>;
+/** the variables an expansion reads (a Map will do) */
+export type Env = Pick<ReadonlyMap<string, string>, 'get'>;
 export type EscapeChar = '\\' | '`';
 
 export interface ExpandResult {

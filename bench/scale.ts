@@ -1,0 +1,51 @@
+/**
+ * bench scale: is linting linear in the size of one file? Files of 1, 4 and 16 MB are made by
+ * joining corpus files (each starts with its own FROM, so they become stages of one file:
+ * real instructions, many stages, ARGs, ENVs and RUNs), and each is linted once in-process
+ * with every rule (ShellCheck aside). Time per MB should stay flat: a rule or model step that
+ * is quadratic shows as a row several times slower per MB than the 1 MB one.
+ */
+import { getLinter } from '../src/linter/index.ts';
+import { BENCH_LINT_OPTIONS, loadCorpus, report } from './corpus.ts';
+
+const MB = 1 << 20;
+
+/** corpus files joined, in order and round again, up to `bytes` */
+function joined(texts: readonly string[], bytes: number): string {
+  const parts: string[] = [];
+  let size = 0;
+  for (let i = 0; size < bytes; i = (i + 1) % texts.length) {
+    const text = texts[i]!.endsWith('\n') ? texts[i]! : `${texts[i]}\n`;
+    parts.push(text);
+    size += text.length;
+  }
+  return parts.join('');
+}
+
+export async function benchScale(json: boolean, sizes: readonly number[] = [1, 4, 16]): Promise<void> {
+  const texts = loadCorpus().map((f) => f.text);
+  const linter = getLinter();
+  // warm up on the corpus itself, so the first row does not pay for the JIT
+  for (const text of texts) linter.lint(text, { ...BENCH_LINT_OPTIONS, filePath: 'Dockerfile' });
+  const rows: Record<string, string | number>[] = [];
+  let firstPerMb: number | undefined;
+  for (const size of sizes) {
+    const text = joined(texts, size * MB);
+    const heapBefore = process.memoryUsage().heapUsed;
+    const start = performance.now();
+    const result = linter.lint(text, { ...BENCH_LINT_OPTIONS, filePath: 'Dockerfile' });
+    const ms = performance.now() - start;
+    const perMb = ms / (text.length / MB);
+    firstPerMb ??= perMb;
+    rows.push({
+      size: `${(text.length / MB).toFixed(1)} MB`,
+      lines: text.split('\n').length - 1,
+      findings: result.findings.length,
+      'time': `${(ms / 1000).toFixed(2)} s`,
+      'per MB': `${(perMb / 1000).toFixed(2)} s`,
+      'vs first row': `${(perMb / firstPerMb).toFixed(2)}x`,
+      'heap growth': `${((process.memoryUsage().heapUsed - heapBefore) / MB).toFixed(0)} MB`,
+    });
+  }
+  report('scale: one generated file, time per MB (flat = linear)', rows, json);
+}
