@@ -28,7 +28,7 @@ import type { CliIO } from './io.ts';
 export const DEFAULT_CACHE_FILE = '.tslint-docker-cache';
 
 /** bumped when the file's layout changes */
-const LAYOUT = 2;
+const LAYOUT = 3;
 
 interface ContextRecord {
   /** the .dockerignore in use and a hash of its text; null: none */
@@ -37,6 +37,8 @@ interface ContextRecord {
   exists: [path: string, answer: boolean][];
   /** topLevelFiles() as the rules saw it, when they asked */
   files?: string[];
+  /** the kind() questions the rules asked, with their answers (null: no such path) */
+  kinds: [path: string, answer: string | null][];
 }
 
 interface CacheEntry {
@@ -225,12 +227,14 @@ export class ResultCache {
     const ignore = this.dockerignoreOf(context);
     if (ignore?.[0] !== record.dockerignore?.[0] || ignore?.[1] !== record.dockerignore?.[1]) return false;
     if (!record.exists.every(([path, answer]) => context.exists(path) === answer)) return false;
+    if (!record.kinds.every(([path, answer]) => (context.kind(path) ?? null) === answer)) return false;
     return record.files === undefined || JSON.stringify(context.topLevelFiles()) === JSON.stringify(record.files);
   }
 
   /** the context as rules see it, noting each question they ask */
   private watch(context: BuildContext): { context: BuildContext; record: () => ContextRecord } {
     const exists: [string, boolean][] = [];
+    const kinds: [string, string | null][] = [];
     let files: string[] | undefined;
     const watched: BuildContext = {
       dir: context.dir,
@@ -245,11 +249,16 @@ export class ResultCache {
         files = [...list];
         return list;
       },
+      kind: (path) => {
+        const answer = context.kind(path);
+        kinds.push([path, answer ?? null]);
+        return answer;
+      },
     };
     if (context.dockerignorePath !== undefined) watched.dockerignorePath = context.dockerignorePath;
     return {
       context: watched,
-      record: () => ({ dockerignore: this.dockerignoreOf(context), exists, ...(files !== undefined ? { files } : {}) }),
+      record: () => ({ dockerignore: this.dockerignoreOf(context), exists, kinds, ...(files !== undefined ? { files } : {}) }),
     };
   }
 }
