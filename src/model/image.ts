@@ -93,6 +93,13 @@ const OFFICIAL_IMAGES: ReadonlySet<string> = new Set([
   'yourls', 'znc', 'zookeeper',
 ]);
 
+/** a Docker Official Image (`node`, `library/node`, `docker.io/library/node`) */
+export function isOfficialImage(image: ImageRef): boolean {
+  if (image.registry !== undefined && image.registry !== 'docker.io') return false;
+  const name = image.registry === 'docker.io' || image.repository.startsWith('library/') ? image.repository.replace(/^library\//, '') : image.repository;
+  return OFFICIAL_IMAGES.has(name);
+}
+
 /**
  * A one-word name that is not an official image (`FROM bats-jenkins`, `FROM iis`): Docker Hub
  * cannot serve it, so the build uses an image the project built and tagged locally.
