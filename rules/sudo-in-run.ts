@@ -1,6 +1,7 @@
 import { defineRule } from '../src/linter/rule.ts';
 import type { StringInstruction } from '../src/parser/ast.ts';
 import type { ShellCommand } from '../src/model/shell/index.ts';
+import { stageRootImage } from '../src/model/stages.ts';
 import { effectiveUser, imageRunsAsRoot, isRootUser } from '../src/model/user.ts';
 
 /** `sudo -u app ...`, `sudo --user=app`, `sudo -g grp`: sudo's own options name another user or group */
@@ -41,17 +42,13 @@ export default defineRule({
       FROM(_ins, info) {
         const stage = info.stage;
         if (!stage) return;
+        // a parent stage's USER, else the user the external image it finally starts from runs as
         const inherited = stage.baseStage ? effectiveUser(stage.baseStage) : undefined;
-        user = inherited ? userOf(inherited) : stage.baseStage ? undefined : imageRunsAsRoot(stage.image) ? 'root' : undefined;
-        // a parent stage without USER runs as its own base image does
-        if (stage.baseStage && !inherited) {
-          let root = stage.baseStage;
-          while (root.baseStage) root = root.baseStage;
-          user = imageRunsAsRoot(root.image) ? 'root' : undefined;
-        }
+        user = inherited ? userOf(inherited) : imageRunsAsRoot(stageRootImage(stage)) ? 'root' : undefined;
       },
-      USER(ins) {
-        user = userOf(ins as StringInstruction);
+      USER(ins, info) {
+        // an ONBUILD trigger's USER applies to a later image, not to this one
+        if (!info.onbuild) user = userOf(ins as StringInstruction);
       },
       run(run, info) {
         const asRoot = !info.onbuild && user !== undefined && isRootUser(user);

@@ -18,6 +18,7 @@ ruleTester(rule, {
     { name: 'hadolint preset: ONBUILD', code: 'FROM debian:12\nONBUILD RUN sudo make install\n', options: { preset: 'hadolint' }, errors: 1 },
     { name: 'hadolint preset: every sudo, as DL3004', code: 'FROM debian:12\nUSER app\nRUN sudo -u app make\n', options: { preset: 'hadolint' }, errors: [{ message: /set USER for the steps that need root/ }] },
     { name: 'back to USER root: sudo does nothing', code: 'FROM debian:12\nUSER app\nUSER root\nRUN sudo make install\n', errors: [{ line: 4, message: /already runs as root/ }] },
+    { name: 'an ONBUILD USER applies to a later image', code: 'FROM debian:12\nONBUILD USER app\nRUN sudo make install\n', errors: 1 },
     { name: 'a stage built on a root stage', code: 'FROM node:22 AS base\nFROM base\nRUN sudo npm install\n', errors: 1 },
     { name: 'heredoc', code: 'FROM debian:12\nRUN <<EOF\nsudo make install\nEOF\n', errors: [{ line: 3 }] },
     { name: 'exec form', code: 'FROM debian:12\nRUN ["sudo", "make"]\n', errors: 1 },
