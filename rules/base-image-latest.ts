@@ -1,5 +1,6 @@
 import { versionTagFix } from '../src/fix/image-pin.ts';
 import { defineRule } from '../src/linter/rule.ts';
+import { parseImageRef } from '../src/model/image.ts';
 
 export default defineRule({
   meta: {
@@ -10,7 +11,12 @@ export default defineRule({
     fixable: 'unsafe',
     docs: {
       summary: 'Using latest is prone to errors if the image will ever update. Pin the version explicitly to a release tag',
-      description: 'Reports a FROM whose image tag is `latest`, after resolving ARGs (`FROM node:${V}` with `ARG V=latest`).',
+      description:
+        'Reports a FROM whose image tag is written `latest` (`FROM node:latest`, `FROM ${REGISTRY}/app:latest`). A tag that '
+        + 'comes from a build argument (`FROM node:${V}` with `ARG V=latest`) is not reported: the ARG makes the base a '
+        + 'parameter that the project\'s build passes (a Makefile, bake file or CI job), and its default is only what a bare '
+        + 'local build gets; pinning belongs where the value is passed, which the Dockerfile does not show. hadolint reads '
+        + 'FROM the same way (it does not expand ARGs).',
       why: '`latest` moves: the same Dockerfile builds a different image tomorrow, and a rebuild can break without any change of yours.',
       bad: 'FROM node:latest',
       good: 'FROM node:22.11-bookworm-slim',
@@ -19,13 +25,14 @@ export default defineRule({
   },
   create(ctx) {
     return {
-      FROM(_ins, info) {
-        const stage = info.stage;
-        if (!stage?.image.resolved || stage.baseStage) return;
-        if (stage.image.tag === 'latest' && !stage.image.digest) {
-          const word = stage.from.image!;
-          const fix = versionTagFix(ctx.model, word, stage.image.text);
-          ctx.report({ span: word, message: 'Using latest is prone to errors if the image will ever update. Pin the version explicitly to a release tag', ...(fix ? { fix } : {}) });
+      FROM(ins, info) {
+        if (!ins.image || info.stage?.baseStage) return;
+        // the tag as written: `latest` from an ARG default is a parameter's local-build default
+        const written = parseImageRef(ins.image.value);
+        if (written.tag === 'latest' && !written.digest) {
+          const image = info.stage?.image;
+          const fix = image?.resolved ? versionTagFix(ctx.model, ins.image, image.text) : undefined;
+          ctx.report({ span: ins.image, message: 'Using latest is prone to errors if the image will ever update. Pin the version explicitly to a release tag', ...(fix ? { fix } : {}) });
         }
       },
     };

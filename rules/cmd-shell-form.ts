@@ -13,6 +13,24 @@ const SHELL_ONLY = new Set([
   'continue', 'builtin', 'command', 'hash', 'type', 'times', 'shopt', 'let', 'select', 'time', ':',
 ]);
 const POSIX_SHELL = /^(\/usr)?\/bin\/(sh|bash|dash|ash)$/;
+// expansions, operators, redirections and globs outside single quotes: the shell acts on them
+const POSIX_SHELL_FEATURE = /[$`|;&<>*?]/;
+// cmd.exe expands %VAR% even in double quotes, and chains, pipes and redirects
+const CMD_SHELL_FEATURE = /%[^%\s]+%|[&|<>]/;
+// what only cmd.exe can start: its builtins and scripts
+const WINDOWS_SHELL_ONLY = /^(echo|dir|set|type|copy|del|move|ren|cd|md|mkdir|rd|rmdir|start|call|ver|cls|mklink|pushd|popd|if|for)$|\.(cmd|bat|ps1)$/i;
+
+/**
+ * whether the command needs the shell that runs it (exec form could only spell that shell out):
+ * it expands, chains, pipes, redirects or globs, or on Windows it is a cmd builtin or script.
+ * `sh -c '...$X'` does not: the inner shell does the work and the outer one is overhead.
+ */
+function needsShell(command: CommandForm, windows: boolean): boolean {
+  if (command.kind !== 'shell') return false;
+  if (!windows) return POSIX_SHELL_FEATURE.test(command.text.replace(/'[^']*'/g, "''"));
+  const first = (command.text.trim().split(/\s+/)[0] ?? '').replace(/^"|"$/g, '');
+  return WINDOWS_SHELL_ONLY.test(first) || CMD_SHELL_FEATURE.test(command.text);
+}
 
 /** the exec-form words of a shell-form command, when the shell would pass them on unchanged */
 function plainWords(command: CommandForm): string[] | undefined {
@@ -37,7 +55,7 @@ export default defineRule({
       bad: 'FROM node:22-slim\nCMD node server.js',
       good: 'FROM node:22-slim\nCMD ["node", "server.js"]',
       fixSafety: 'Rewrites the command in JSON form only when it is a plain list of words (no variables, quotes, globs, operators, redirections or escapes, and no shell builtin), so the shell would have run exactly those words. Safe for HEALTHCHECK (hadolint preset), for CMD when the Dockerfile sets no ENTRYPOINT in the stage or the stages it builds on, and for ENTRYPOINT when the stage sets no CMD. Unsafe otherwise (an exec-form ENTRYPOINT receives CMD as arguments, which the shell form ignored) and under a SHELL other than a POSIX shell.',
-      presets: 'recommended, all and buildkit: not reported when a SHELL instruction (or a `# hadolint shell=` comment) chose the shell, as BuildKit\'s JSONArgsRecommended does: shell form is then deliberate. hadolint: DL3025, which reports HEALTHCHECK CMD too and ignores SHELL.',
+      presets: 'recommended, all and buildkit: not reported when a SHELL instruction (or a `# hadolint shell=` comment) chose the shell, as BuildKit\'s JSONArgsRecommended does: shell form is then deliberate. recommended and all also leave alone a command that needs its shell: it expands variables at run time, chains, pipes or redirects (`CMD /bin/$BIN_NAME`, `ENTRYPOINT locust --host="$HOST" 2>&1`: exec form could only spell the shell out), but not a shell that only passes a single-quoted script on (`CMD sh -c \'...$X\'` runs two shells); on Windows, `%VAR%`, a cmd.exe builtin or a `.cmd`, `.bat` or `.ps1` script (only cmd.exe can start it). hadolint: DL3025, which reports HEALTHCHECK CMD too and ignores SHELL.',
     },
   },
   create(ctx) {
@@ -53,6 +71,7 @@ export default defineRule({
       if (command?.kind !== 'shell') return;
       // a chosen shell (PowerShell, bash -o pipefail ...) makes the shell form deliberate
       if (!hadolint && shellWasSet(info.shell)) return;
+      if (!hadolint && needsShell(command, info.stage?.windows ?? false)) return;
       const words = ins.comments.length === 0 ? plainWords(command) : undefined;
       let safety: FixSafety = 'safe';
       if (!POSIX_SHELL.test(info.shell[0] ?? '') || info.shell[1] !== '-c' || info.shell.length !== 2) safety = 'unsafe';

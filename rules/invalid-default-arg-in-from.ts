@@ -21,6 +21,7 @@ export default defineRule({
       bad: 'ARG TAG\nFROM busybox:${TAG}\n',
       good: 'ARG TAG=1.37\nFROM busybox:${TAG}\n',
       fixSafety: 'No fix: the right default is yours to choose.',
+      presets: '`buildkit` reports as BuildKit\'s InvalidDefaultArgInFrom does, an ARG without a default counting as empty. `recommended` and `all` report only a name that the defaults themselves make invalid (`ARG TAG=3.20 ` with its space, `ARG BASE=Alpine`): an ARG declared without a default is a required argument that the project\'s build passes (`ARG base` then `FROM ${base}`), and one never declared is undefined-arg-in-from\'s finding.',
     },
   },
   create(ctx) {
@@ -37,7 +38,11 @@ export default defineRule({
           return;
         }
         if (isValidImageReference(expanded)) return;
-        const args = [...new Set(info.scope.expand(word.raw).unknownRefs)].filter((name) => !PLATFORM_VALUES.has(name));
+        const refs = info.scope.expand(word.raw);
+        const args = [...new Set(refs.unknownRefs)].filter((name) => !PLATFORM_VALUES.has(name));
+        // an ARG declared without a default is a required argument the project's build passes;
+        // one never declared is undefined-arg-in-from's finding
+        if (ctx.settings.preset !== 'buildkit' && (args.length > 0 || refs.undefinedRefs.length > 0)) return;
         ctx.report({
           span: word,
           message: args.length > 0

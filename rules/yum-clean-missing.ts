@@ -2,6 +2,7 @@ import { fix } from '../src/fix/edits.ts';
 import { defineRule } from '../src/linter/rule.ts';
 import { appendCommand } from '../src/fix/script-edit.ts';
 import { uncleanedDownload } from '../src/model/system-packages.ts';
+import { shipsInImage } from '../src/model/stages.ts';
 
 export default defineRule({
   meta: {
@@ -17,11 +18,15 @@ export default defineRule({
       bad: 'FROM centos:7\nRUN yum install -y httpd-2.4.6',
       good: 'FROM centos:7\nRUN yum install -y httpd-2.4.6 && yum clean all',
       fixSafety: 'Safe: appends ` && yum clean all` after the last command of the RUN, so the RUN fails exactly when it failed before. No fix when the last command is inside a compound command, backgrounded, run through a wrapper such as sudo, or the RUN is in exec form.',
+      presets: '`recommended` and `all` count only stages that end up in the built image (the last stage and the stages it builds on; an ONBUILD trigger always counts): the cache in a build stage the image only copies from reaches nobody. `hadolint` reports every stage, as DL3032 does.',
     },
   },
   create(ctx) {
+    const hadolint = ctx.settings.preset === 'hadolint';
     return {
-      run(run) {
+      run(run, info) {
+        // a stage the image only copies from leaves its layers behind
+        if (!hadolint && !info.onbuild && !shipsInImage(ctx.model, info.stage)) return;
         const spc = uncleanedDownload(run, 'yum');
         if (!spc) return;
         const edit = spc.wrapped || spc.program.value !== spc.program.text ? undefined : appendCommand(run, ctx.source, `${spc.program.text} clean all`);

@@ -29,7 +29,7 @@ import type { CliIO } from './io.ts';
 export const DEFAULT_CACHE_FILE = '.tslint-docker-cache';
 
 /** bumped when the file's layout changes */
-const LAYOUT = 2;
+const LAYOUT = 4;
 
 interface ContextRecord {
   /** the .dockerignore in use and a hash of its text; null: none */
@@ -40,6 +40,8 @@ interface ContextRecord {
   files?: string[];
   /** the .dockerignore likelyDockerignore() found (null: none), when the rules asked */
   likely?: string | null;
+  /** the kind() questions the rules asked, with their answers (null: no such path) */
+  kinds: [path: string, answer: string | null][];
 }
 
 interface CacheEntry {
@@ -234,12 +236,14 @@ export class ResultCache {
     if (ignore?.[0] !== record.dockerignore?.[0] || ignore?.[1] !== record.dockerignore?.[1]) return false;
     if (!record.exists.every(([path, answer]) => context.exists(path) === answer)) return false;
     if (record.likely !== undefined && (context.likelyDockerignore().path ?? null) !== record.likely) return false;
+    if (!record.kinds.every(([path, answer]) => (context.kind(path) ?? null) === answer)) return false;
     return record.files === undefined || JSON.stringify(context.topLevelFiles()) === JSON.stringify(record.files);
   }
 
   /** the context as rules see it, noting each question they ask */
   private watch(context: BuildContext): { context: BuildContext; record: () => ContextRecord } {
     const exists: [string, boolean][] = [];
+    const kinds: [string, string | null][] = [];
     let files: string[] | undefined;
     let likely: string | null | undefined;
     const watched: BuildContext = {
@@ -260,11 +264,16 @@ export class ResultCache {
         files = [...list];
         return list;
       },
+      kind: (path) => {
+        const answer = context.kind(path);
+        kinds.push([path, answer ?? null]);
+        return answer;
+      },
     };
     if (context.dockerignorePath !== undefined) watched.dockerignorePath = context.dockerignorePath;
     return {
       context: watched,
-      record: () => ({ dockerignore: this.dockerignoreOf(context), exists, ...(files !== undefined ? { files } : {}), ...(likely !== undefined ? { likely } : {}) }),
+      record: () => ({ dockerignore: this.dockerignoreOf(context), exists, kinds, ...(files !== undefined ? { files } : {}), ...(likely !== undefined ? { likely } : {}) }),
     };
   }
 }

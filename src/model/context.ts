@@ -3,7 +3,7 @@
  * or `--context DIR`): which files exist and what `.dockerignore` excludes.
  * Read lazily and cached per context directory for the whole process.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 
@@ -17,6 +17,32 @@ export interface BuildContext {
   exists(path: string): boolean;
   /** file names at the top of the context */
   topLevelFiles(): readonly string[];
+  /** what a path of the context is: ADD unpacks an `archive` whatever its name; undefined when it does not exist */
+  kind(path: string): PathKind | undefined;
+}
+
+export type PathKind = 'directory' | 'archive' | 'file';
+
+/** the formats ADD unpacks (tar, plain or gzip, bzip2, xz, zstd compressed), by their magic bytes */
+function isArchiveHead(head: Buffer): boolean {
+  const starts = (...bytes: number[]) => bytes.every((b, i) => head[i] === b);
+  return head.toString('latin1', 257, 262) === 'ustar' || starts(0x1f, 0x8b) || starts(0x42, 0x5a, 0x68)
+    || starts(0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00) || starts(0x28, 0xb5, 0x2f, 0xfd);
+}
+
+function pathKind(path: string): PathKind | undefined {
+  try {
+    if (statSync(path).isDirectory()) return 'directory';
+    const fd = openSync(path, 'r');
+    try {
+      const head = Buffer.alloc(512);
+      return isArchiveHead(head.subarray(0, readSync(fd, head, 0, 512, 0))) ? 'archive' : 'file';
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return undefined;
+  }
 }
 
 const contexts = new Map<string, BuildContext>();
@@ -78,6 +104,7 @@ export function loadContext(dir: string, dockerfilePath?: string, explicit = doc
       return rel !== '' && matcher !== undefined && matcher.ignores(rel);
     },
     exists: (path) => existsSync(join(dir, path)),
+    kind: (path) => pathKind(join(dir, path)),
     topLevelFiles: () => {
       if (!files) {
         try {

@@ -76,3 +76,61 @@ export function isValidImageReference(text: string): boolean {
 export function isDevContainerImage(image: ImageRef): boolean {
   return image.resolved && image.registry === 'mcr.microsoft.com' && /^(vscode\/)?devcontainers\//.test(image.repository.toLowerCase());
 }
+
+/**
+ * Docker Official Images (docker.io/library/*), current and deprecated ones that still pull. A
+ * name without a slash and without a registry resolves to docker.io/library/NAME, which exists
+ * only for these: any other one-word name is an image the project builds and tags itself.
+ */
+const OFFICIAL_IMAGES: ReadonlySet<string> = new Set([
+  'adminer', 'adoptopenjdk', 'aerospike', 'almalinux', 'alpine', 'alt', 'amazoncorretto', 'amazonlinux', 'api-firewall',
+  'arangodb', 'archlinux', 'backdrop', 'bash', 'bonita', 'buildpack-deps', 'busybox', 'caddy', 'cassandra', 'celery',
+  'centos', 'chronograf', 'cirros', 'clearlinux', 'clefos', 'clickhouse', 'clojure', 'composer', 'consul', 'convertigo',
+  'couchbase', 'couchdb', 'crate', 'crux', 'dart', 'debian', 'django', 'docker', 'drupal', 'eclipse-mosquitto',
+  'eclipse-temurin', 'eggdrop', 'elasticsearch', 'elixir', 'emqx', 'erlang', 'euleros', 'fedora', 'flink', 'fluentd',
+  'friendica', 'fsharp', 'gazebo', 'gcc', 'geonetwork', 'ghost', 'glassfish', 'golang', 'gradle', 'groovy', 'haproxy',
+  'haskell', 'haxe', 'hello-world', 'hitch', 'httpd', 'hylang', 'ibm-semeru-runtimes', 'ibmjava', 'influxdb', 'iojs',
+  'irssi', 'java', 'jenkins', 'jetty', 'jobber', 'joomla', 'jruby', 'julia', 'kapacitor', 'kibana', 'kong', 'krakend',
+  'lightstreamer', 'liquibase', 'logstash', 'mageia', 'mariadb', 'matomo', 'maven', 'mediawiki', 'memcached', 'mongo',
+  'mongo-express', 'monica', 'mono', 'mysql', 'nats', 'nats-streaming', 'neo4j', 'neurodebian', 'nextcloud', 'nginx',
+  'node', 'notary', 'nuxeo', 'odoo', 'open-liberty', 'openjdk', 'opensuse', 'oraclelinux', 'orientdb', 'owncloud',
+  'percona', 'perl', 'photon', 'php', 'php-zendserver', 'phpmyadmin', 'piwik', 'plone', 'postfixadmin', 'postgres',
+  'pypy', 'python', 'r-base', 'rabbitmq', 'rails', 'rakudo-star', 'redis', 'redmine', 'registry', 'rethinkdb',
+  'rocket.chat', 'rockylinux', 'ros', 'ruby', 'rust', 'sapmachine', 'satosa', 'sentry', 'silverpeas', 'sl', 'solr',
+  'sonarqube', 'sourcemage', 'spark', 'spiped', 'storm', 'swarm', 'swift', 'swipl', 'teamspeak', 'telegraf', 'thrift',
+  'tomcat', 'tomee', 'traefik', 'ubuntu', 'unit', 'varnish', 'vault', 'websphere-liberty', 'wordpress', 'xwiki',
+  'yourls', 'znc', 'zookeeper',
+]);
+
+/** a Docker Official Image (`node`, `library/node`, `docker.io/library/node`) */
+export function isOfficialImage(image: ImageRef): boolean {
+  if (image.registry !== undefined && image.registry !== 'docker.io') return false;
+  const name = image.registry === 'docker.io' || image.repository.startsWith('library/') ? image.repository.replace(/^library\//, '') : image.repository;
+  return OFFICIAL_IMAGES.has(name);
+}
+
+/**
+ * A one-word name that is not an official image (`FROM bats-jenkins`, `FROM iis`): Docker Hub
+ * cannot serve it, so the build uses an image the project built and tagged locally.
+ */
+export function isLocalImageName(image: ImageRef): boolean {
+  if (image.registry !== undefined || image.repository.includes('/') || image.isScratch) return false;
+  return !OFFICIAL_IMAGES.has(image.repository);
+}
+
+/** distroless images: tags are only latest, nonroot, debug and debug-nonroot; the Debian release is in the name */
+const DISTROLESS = /^(gcr\.io|cgr\.dev)\/distroless\//;
+/** repositories that name their OS release: ubi9-minimal, ubi8/ubi, rhel7, static-debian12 */
+const RELEASE_IN_NAME = /(^|\/)(ubi\d+|rhel\d+)([/-]|$)|-debian\d+$/;
+
+/**
+ * how the image names its release when its repository does, instead of a tag: `release` for
+ * Red Hat's UBI and RHEL repositories (`redhat/ubi9-minimal`: untagged is that major's latest
+ * update, like a major tag) and distroless names with their Debian release; `none-possible`
+ * for a distroless name without one (distroless publishes no version tags at all)
+ */
+export function releaseNaming(image: ImageRef): 'release' | 'none-possible' | undefined {
+  const path = image.registry !== undefined ? `${image.registry}/${image.repository}` : image.repository;
+  if (RELEASE_IN_NAME.test(path)) return 'release';
+  return DISTROLESS.test(path) ? 'none-possible' : undefined;
+}

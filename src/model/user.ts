@@ -5,7 +5,7 @@
  */
 import type { Instruction, StringInstruction } from '../parser/ast.ts';
 import type { TextEdit } from '../linter/types.ts';
-import type { ImageRef } from './image.ts';
+import { isOfficialImage, type ImageRef } from './image.ts';
 import type { DockerfileModel, Stage } from './model.ts';
 
 /**
@@ -36,6 +36,18 @@ export function imageRunsAsNonRoot(image: ImageRef): boolean {
   const repository = qualified(image);
   const tag = image.tag?.toLowerCase();
   return NON_ROOT_IMAGES.some((k) => k.repository.test(repository) && (k.tag === undefined || (tag !== undefined && k.tag.test(tag))));
+}
+
+/** official images whose Dockerfile ends with a non-root USER */
+const OFFICIAL_NON_ROOT = new Set(['jenkins', 'sonarqube', 'elasticsearch', 'kibana', 'logstash', 'solr', 'odoo', 'nuxeo', 'geonetwork', 'silverpeas']);
+
+/**
+ * Whether the image is known to run as root: a Docker Official Image (they run as root and drop
+ * privileges in their entrypoints) other than the few that set a USER. Other images: unknown.
+ */
+export function imageRunsAsRoot(image: ImageRef): boolean {
+  if (!image.resolved || !isOfficialImage(image) || imageRunsAsNonRoot(image)) return false;
+  return !OFFICIAL_NON_ROOT.has(image.repository.replace(/^library\//, ''));
 }
 
 /** The stage and the stages it builds on (`FROM build`), nearest first. */

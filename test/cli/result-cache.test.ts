@@ -64,6 +64,18 @@ describe('ResultCache', () => {
     expect(cache.hits).toBe(1);
   });
 
+  it('lints again when a path the rules asked the kind of changed (a file that became a tar archive)', () => {
+    const { dir, path, options } = setUp({ bundle: 'plain text' });
+    const lint = vi.fn((o: LintOptions) => [finding(`bundle is ${o.context?.kind('bundle') ?? 'missing'}`)]);
+    const cache = ResultCache.open(path, '1.0.0');
+    expect(cache.findings('/p/Dockerfile', 'FROM a\n', options(), lint)).toEqual([finding('bundle is file')]);
+    expect(cache.findings('/p/Dockerfile', 'FROM a\n', options(), lint)).toEqual([finding('bundle is file')]);
+    expect(lint).toHaveBeenCalledTimes(1);
+    writeFileSync(join(dir, 'bundle'), Buffer.from([0x1f, 0x8b, 0x08, 0x00]));
+    expect(cache.findings('/p/Dockerfile', 'FROM a\n', options(), lint)).toEqual([finding('bundle is archive')]);
+    expect(lint).toHaveBeenCalledTimes(2);
+  });
+
   it('lints again when the text, the settings (the preset among them), or an answer of the context changed', () => {
     const { dir, path, lint, options } = setUp();
     const cache = ResultCache.open(path, '1.0.0');
@@ -161,7 +173,7 @@ describe('ResultCache', () => {
   it('reads a damaged cache as an empty one, and a damaged entry as none', () => {
     const { dir, path, lint, options } = setUp({ a: 'FROM a\n' });
     const a = join(dir, 'a');
-    for (const damage of ['', '{', 'null', '[]', '{"layout":2,"tool":"x"}', '\u0000\u00ff', `${JSON.stringify({ layout: 2 })}\n"${a}"\t{`]) {
+    for (const damage of ['', '{', 'null', '[]', '{"layout":2,"tool":"x"}', '\u0000\u00ff', `${JSON.stringify({ layout: 4 })}\n"${a}"\t{`]) {
       writeFileSync(path, damage);
       const fresh = ResultCache.open(path, '1.0.0');
       expect(fresh.findings(a, 'FROM a\n', options(), lint)).toHaveLength(1);
@@ -268,7 +280,7 @@ describe('tslint-docker --cache', () => {
     const dir = tempDir({ Dockerfile: 'FROM debian:12\n' });
     const run = await runCli(['--cache', '--cache-location', 'ci/cache/', 'Dockerfile', '-t', 'none'], dir);
     expect(run).toMatchObject({ code: 0, stderr: '' });
-    expect(readCache(join(dir, 'ci/cache', DEFAULT_CACHE_FILE)).header).toMatchObject({ layout: 2 });
+    expect(readCache(join(dir, 'ci/cache', DEFAULT_CACHE_FILE)).header).toMatchObject({ layout: 4 });
   });
 
   it('an unwritable cache costs a warning, not the run', async () => {

@@ -20,10 +20,6 @@ export const KNOWN_BROKEN: readonly KnownBroken[] = [
   { case: 'echo-escapes-dash', check: 'unsafe', rule: 'pipefail-missing', reason: 'SHELL ["/bin/bash", ...] makes echo write a literal \\t: /etc/app.conf and /later-echo change' },
   { case: 'missing-user-gosu', check: 'unsafe', rule: 'missing-user', reason: 'switches to USER app, so the gosu entrypoint cannot drop to nobody and exits 1' },
   { case: 'missing-user-setpriv', check: 'unsafe', rule: 'missing-user', reason: 'switches to USER app, so the setpriv entrypoint cannot drop to nobody and exits 127' },
-  // found by this suite; no fix under way yet
-  { case: 'add-tar-without-extension', check: 'lint', rule: 'add-instead-of-copy', reason: 'offers a safe fix on ADD of a tar archive named without an extension, which ADD unpacks' },
-  { case: 'add-tar-without-extension', check: 'safe', rule: 'add-instead-of-copy', reason: 'COPY copies the archive where ADD unpacked it: /opt/bundle/hello.txt becomes /opt/bundle/bundle' },
-  { case: 'add-tar-without-extension', check: 'unsafe', rule: 'add-instead-of-copy', reason: 'the same fix under --unsafe-fixes' },
 ];
 
 export function isKnownBroken(caseName: string, check: KnownBroken['check'], engine?: EngineName): boolean {

@@ -1,5 +1,10 @@
+import { fileURLToPath } from 'node:url';
 import rule from '../../rules/add-instead-of-copy.ts';
+import { loadContext } from '../../src/model/index.ts';
 import { ruleTester } from '../helpers/rule-tester.ts';
+
+// `bundle`: a gzipped tar without an extension; `notes`: plain text
+const context = { context: loadContext(fileURLToPath(new URL('../fixtures/context/add-archive', import.meta.url))) };
 
 ruleTester(rule, {
   valid: [
@@ -11,6 +16,7 @@ ruleTester(rule, {
     { name: 'archive and plain file together: ADD still needed', code: 'FROM debian:bookworm\nADD app.tar.xz app.conf /opt/\n' },
     { name: 'URL from an ARG', code: 'FROM debian:bookworm\nARG URL=https://example.com/x\nADD $URL /x\n' },
     { name: 'ARG without a value', code: 'FROM debian:bookworm\nARG SRC\nADD $SRC /x\n' },
+    { name: 'the context shows a tar archive without an extension: ADD unpacks it', code: 'FROM debian:bookworm\nADD bundle /opt/bundle/\n', options: context },
   ],
   invalid: [
     {
@@ -29,6 +35,25 @@ ruleTester(rule, {
       code: 'FROM debian:bookworm\nARG CONF=app.conf\nADD ${CONF} /etc/\n',
       errors: 1,
       output: 'FROM debian:bookworm\nARG CONF=app.conf\nCOPY ${CONF} /etc/\n',
+    },
+    {
+      name: 'a file without an extension may be a tar archive, which ADD unpacks: unsafe without the context',
+      code: 'FROM debian:bookworm\nADD bundle /opt/bundle/\n',
+      errors: 1,
+      unsafeOutput: 'FROM debian:bookworm\nCOPY bundle /opt/bundle/\n',
+    },
+    {
+      name: 'the context shows a plain file without an extension: safe',
+      code: 'FROM debian:bookworm\nADD notes /opt/\n',
+      options: context,
+      errors: 1,
+      output: 'FROM debian:bookworm\nCOPY notes /opt/\n',
+    },
+    {
+      name: 'a folder named with a trailing slash is safe',
+      code: 'FROM debian:bookworm\nADD src/ /app/src/\n',
+      errors: 1,
+      output: 'FROM debian:bookworm\nCOPY src/ /app/src/\n',
     },
     {
       name: 'heredoc source',

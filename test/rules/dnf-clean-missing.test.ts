@@ -10,8 +10,10 @@ ruleTester(rule, {
     { name: 'tmpfs mount on a parent', code: 'FROM fedora:41\nRUN --mount=type=tmpfs,target=/var/cache dnf install -y mariadb\n' },
     { name: 'not dnf', code: 'FROM fedora:41\nRUN notdnf install mariadb\n' },
     { name: 'options from a variable before `all`', code: 'FROM fedora:41\nRUN quiet=$([ "$DEBUG" = yes ] || echo --quiet) && dnf install -y $quiet mariadb && dnf clean ${quiet} all\n' },
+    { name: 'a build stage the image only copies from: its cache does not ship', code: 'FROM fedora:41 AS build\nRUN dnf install -y gcc-14.2.1\nFROM scratch\nCOPY --from=build /usr/bin/gcc /gcc\n' },
   ],
   invalid: [
+    { name: 'hadolint preset: every stage counts', options: { preset: 'hadolint' }, code: 'FROM fedora:41 AS build\nRUN dnf install -y gcc-14.2.1\nFROM scratch\nCOPY --from=build /usr/bin/gcc /gcc\n', errors: 1, output: 'FROM fedora:41 AS build\nRUN dnf install -y gcc-14.2.1 && dnf clean all\nFROM scratch\nCOPY --from=build /usr/bin/gcc /gcc\n' },
     {
       name: 'a clean of part of the cache is not `clean all`',
       code: 'FROM fedora:41\nRUN dnf install -y mariadb && dnf clean packages\n',

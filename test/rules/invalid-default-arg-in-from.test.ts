@@ -10,19 +10,25 @@ ruleTester(rule, {
     { name: 'no ARG in the FROM', code: 'FROM busybox:\n' },
     { name: 'BuildKit sets the platform ARGs', code: 'FROM scratch AS binary-linux\nFROM scratch AS binary-windows\nFROM binary-$TARGETOS AS binary\n' },
     { name: 'a platform ARG declared without a default still has its value', code: 'ARG TARGETARCH\nFROM busybox:1.37-${TARGETARCH}${TARGETVARIANT}\n' },
+    { name: 'a required argument (declared without a default): the build passes it', code: 'ARG base\nFROM ${base}\n' },
+    { name: 'an undeclared variable is undefined-arg-in-from\'s finding', code: 'FROM alpine:$ALPINE_VERSION\n' },
   ],
   invalid: [
     {
+      name: 'buildkit preset: an ARG without a default is empty',
+      options: { preset: 'buildkit' },
       code: 'ARG TAG\nFROM busybox:${TAG}\n',
       errors: [{ message: "With the default of ARG TAG (none), the base image name 'busybox:' is empty or invalid", line: 2, column: 6, endColumn: 20 }],
     },
     {
-      name: 'an empty image',
+      name: 'buildkit preset: an empty image',
+      options: { preset: 'buildkit' },
       code: 'ARG IMAGE\nFROM $IMAGE AS base\n',
       errors: 1,
     },
     {
-      name: 'a platform ARG does not fill in another ARG',
+      name: 'buildkit preset: a platform ARG does not fill in another ARG',
+      options: { preset: 'buildkit' },
       code: 'ARG DEBUG\nFROM build-$TARGETOS${DEBUG:+-debug}:${DEBUG}\n',
       errors: [{ message: "With the default of ARG DEBUG (none), the base image name 'build-linux:' is empty or invalid" }],
     },

@@ -12,9 +12,14 @@ ruleTester(rule, {
     { name: 'different stages', code: 'FROM debian AS a\nRUN a\nFROM debian\nRUN b\n' },
     { name: 'ONBUILD triggers are not layers here', code: 'FROM debian\nONBUILD RUN a\nONBUILD RUN b\n' },
     { name: 'a multi-line heredoc is a deliberate step', code: 'FROM debian\nRUN a\nRUN <<EOF\nb\nc\nEOF\n' },
+    { name: 'a comment introduces the second RUN as its own step', code: 'FROM debian:12\nRUN /foo.sh\n\n# enable the module too\nRUN /bar.sh\n' },
+    { name: 'a build stage the image only copies from: its layers do not ship', code: 'FROM golang:1.23 AS build\nRUN go mod download\nRUN go build -o /app .\nFROM scratch\nCOPY --from=build /app /app\n' },
+    { name: 'Windows: each RUN is a process', code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN choco install -y git\nRUN git --version\n' },
   ],
   invalid: [
     {
+      name: 'hadolint preset: a comment between does not matter',
+      options: { preset: 'hadolint' },
       code: 'FROM debian\nRUN /foo.sh\n# a comment\nRUN /bar.sh\n',
       errors: [{ line: 4, column: 1, endColumn: 4 }],
       output: 'FROM debian\nRUN /foo.sh && \\\n# a comment\n    /bar.sh\n',
@@ -71,12 +76,14 @@ ruleTester(rule, {
       unsafeOutput: 'FROM debian\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN a | b && \\\n    c\n',
     },
     {
-      name: 'Windows image, default shell (cmd): no fix, choco sets PATH for the next RUN only',
+      name: 'hadolint preset: Windows image, default shell (cmd): no fix, choco sets PATH for the next RUN only',
+      options: { preset: 'hadolint' },
       code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN choco install -y git\nRUN git --version\n',
       errors: 1,
     },
     {
-      name: 'Windows: a tag names it, and a stage built on it is Windows too',
+      name: 'hadolint preset: Windows: a tag names it, and a stage built on it is Windows too',
+      options: { preset: 'hadolint' },
       code: 'FROM python:3.12-windowsservercore-ltsc2022 AS base\nFROM base\nRUN a\nRUN b\n',
       errors: 1,
     },

@@ -8,8 +8,10 @@ ruleTester(rule, {
     { name: 'cache mount', code: 'FROM centos:7\nRUN --mount=type=cache,target=/var/cache/yum yum install -y mariadb-10.4\n' },
     { name: 'removing packages downloads nothing', code: 'FROM centos:7\nRUN yum remove -y vim-minimal\n' },
     { name: 'heredoc with the clean on its own line', code: 'FROM centos:7\nRUN <<EOF\nset -e\nyum install -y mariadb-10.4\nyum clean all\nEOF\n' },
+    { name: 'a build stage the image only copies from: its cache does not ship', code: 'FROM centos:7 AS build\nRUN yum install -y gcc-4.8.5\nFROM scratch\nCOPY --from=build /usr/bin/gcc /gcc\n' },
   ],
   invalid: [
+    { name: 'hadolint preset: every stage counts', options: { preset: 'hadolint' }, code: 'FROM centos:7 AS build\nRUN yum install -y gcc-4.8.5\nFROM scratch\nCOPY --from=build /usr/bin/gcc /gcc\n', errors: 1, output: 'FROM centos:7 AS build\nRUN yum install -y gcc-4.8.5 && yum clean all\nFROM scratch\nCOPY --from=build /usr/bin/gcc /gcc\n' },
     {
       code: 'FROM centos:7\nRUN yum install -y mariadb-10.4\n',
       errors: [{ line: 2, column: 5, endColumn: 32 }],

@@ -8,8 +8,10 @@ ruleTester(rule, {
     'FROM opensuse/leap:15.6\nRUN zypper -n in mariadb=10.11 && rm -rf /var/cache/zypp\n',
     { name: 'cache mount', code: 'FROM opensuse/leap:15.6\nRUN --mount=type=cache,target=/var/cache/zypp zypper -n install mariadb\n' },
     { name: 'removing downloads nothing', code: 'FROM opensuse/leap:15.6\nRUN zypper -n rm vim\n' },
+    { name: 'a build stage the image only copies from: its cache does not ship', code: 'FROM opensuse/leap:15.6 AS build\nRUN zypper -n install gcc=7\nFROM scratch\nCOPY --from=build /usr/bin/gcc /gcc\n' },
   ],
   invalid: [
+    { name: 'hadolint preset: every stage counts', options: { preset: 'hadolint' }, code: 'FROM opensuse/leap:15.6 AS build\nRUN zypper -n install gcc=7\nFROM scratch\nCOPY --from=build /usr/bin/gcc /gcc\n', errors: 1, output: 'FROM opensuse/leap:15.6 AS build\nRUN zypper -n install gcc=7 && zypper clean\nFROM scratch\nCOPY --from=build /usr/bin/gcc /gcc\n' },
     {
       code: 'FROM opensuse/leap:15.6\nRUN zypper install -y mariadb=10.11\n',
       errors: [{ line: 2, column: 5, endColumn: 36 }],
