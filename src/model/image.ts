@@ -44,6 +44,12 @@ export function parseImageRef(text: string, resolved = true): ImageRef {
   return ref;
 }
 
+/** Windows images (Nano Server, Server Core, and images named or tagged for Windows) */
+export function isWindowsImage(image: ImageRef): boolean {
+  const windows = /windows|nanoserver|servercore|(^|[-_.])ltsc\d/i;
+  return windows.test(image.repository) || windows.test(image.tag ?? '');
+}
+
 // the distribution reference grammar (docker's reference package), as regular expressions
 const COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
 const DOMAIN_PART = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
