@@ -6,7 +6,7 @@
  * `missing-user` and `user-root` read it.
  */
 import type { CommandInstruction, CopyInstruction, ExposeInstruction, Instruction, KeyValueInstruction } from '../parser/ast.ts';
-import type { ImageRef } from './image.ts';
+import { repositoryName, type ImageRef } from './image.ts';
 import type { DockerfileModel, Stage } from './model.ts';
 import { analyseRun } from './run.ts';
 import { commandName, unwrap, type ShellCommand } from './shell/index.ts';
@@ -120,7 +120,7 @@ export function startDropsPrivileges(model: DockerfileModel, stage: Stage, base:
   // s6-overlay's `/init`
   if (commands.some((c) => c.name?.value === '/init')) return true;
   const startsScript = commands.some(isScript);
-  if (DROPPING_ENTRYPOINT_IMAGES.test(hubRepository(base)) && (startsScript || !startCommand(stage).entrypoint)) return true;
+  if (DROPPING_ENTRYPOINT_IMAGES.test(repositoryName(base)) && (startsScript || !startCommand(stage).entrypoint)) return true;
   if (!startsScript) return false;
   for (const s of stageChain(stage)) {
     for (const ins of s.instructions) {
@@ -152,12 +152,6 @@ export function drivesDocker(model: DockerfileModel, stage: Stage): boolean {
     }
   }
   return false;
-}
-
-/** the repository of a Docker Hub image without `library/` (official images by their short name); '' for other registries */
-function hubRepository(image: ImageRef): string {
-  if (image.registry !== undefined && !/^(docker\.io|index\.docker\.io|registry-1\.docker\.io)$/i.test(image.registry)) return '';
-  return image.repository.replace(/^library\//, '').toLowerCase();
 }
 
 /** runtimes and application servers that run an application's code (`node server.js`, `gunicorn app:app`) */
@@ -216,8 +210,7 @@ function startsFile(cmd: ShellCommand): boolean {
 
 /** Dev container images: the user is chosen by devcontainer.json (`remoteUser`), not by USER. */
 export function isDevContainerImage(image: ImageRef): boolean {
-  const repository = `${image.registry ?? ''}/${image.repository}`.toLowerCase();
-  return /(^|\/)(vscode\/)?devcontainers\//.test(repository);
+  return /(^|\/)(vscode\/)?devcontainers\//.test(repositoryName(image));
 }
 
 /** helper files an image copies beside software it installs: entrypoint scripts, configuration, keys */

@@ -3,7 +3,7 @@
  * known list of base images that already run as a non-root user. Used by `missing-user` and `user-root`.
  */
 import type { Instruction, StringInstruction } from '../parser/ast.ts';
-import type { ImageRef } from './image.ts';
+import { repositoryName, type ImageRef } from './image.ts';
 import type { DockerfileModel, Stage } from './model.ts';
 
 /**
@@ -23,7 +23,7 @@ const NON_ROOT_IMAGES: readonly { repository: RegExp; tag?: RegExp }[] = [
   // .NET's chiseled and distroless images run as `app` (uid 1654)
   { repository: /^mcr\.microsoft\.com\/dotnet\//, tag: /chiseled|distroless/ },
   // images that end with a USER of their own (documented on their pages)
-  { repository: /^(library\/)?(memcached|haproxy|solr|sonarqube)$/ },
+  { repository: /^(memcached|haproxy|solr|sonarqube)$/ },
   { repository: /^(jenkins\/(jenkins|inbound-agent|agent)|grafana\/(grafana|k6|loki|tempo|mimir)|apache\/airflow|nodered\/node-red|sonatype\/nexus3)$/ },
   { repository: /^(cimg|circleci)\/|^gitpod\/workspace-/ },
   { repository: /^(quay\.io\/)?jupyter\// },
@@ -33,18 +33,10 @@ const NON_ROOT_IMAGES: readonly { repository: RegExp; tag?: RegExp }[] = [
   { repository: /(^|[-_/])(nonroot|non-root|rootless|unprivileged)([-_/]|$)/ },
 ];
 
-const DOCKER_HUB = /^(docker\.io|index\.docker\.io|registry-1\.docker\.io)$/i;
-
-/** repository with its registry (none for Docker Hub, whose `library/` is dropped), as the lists here match it */
-function qualified(image: ImageRef): string {
-  const hub = image.registry === undefined || DOCKER_HUB.test(image.registry);
-  return (hub ? image.repository.replace(/^library\//, '') : `${image.registry}/${image.repository}`).toLowerCase();
-}
-
 /** Whether the base image is known to run as a non-root user already. */
 export function imageRunsAsNonRoot(image: ImageRef): boolean {
   if (!image.resolved) return false;
-  const repository = qualified(image);
+  const repository = repositoryName(image);
   const tag = image.tag?.toLowerCase();
   return NON_ROOT_IMAGES.some((k) => k.repository.test(repository) && (k.tag === undefined || (tag !== undefined && k.tag.test(tag))));
 }
@@ -80,7 +72,7 @@ export function isRootUser(value: string): boolean {
 export function isMinimalImage(stage: Stage): boolean {
   const chain = stageChain(stage);
   const image = chain[chain.length - 1]!.image;
-  return image.resolved && (image.isScratch || /(^|\/)distroless\//.test(qualified(image)));
+  return image.resolved && (image.isScratch || /(^|\/)distroless\//.test(repositoryName(image)));
 }
 
 /** The numeric user distroless's `nonroot` account uses; works where no user database exists. */

@@ -5,7 +5,7 @@
  */
 import { closestMatch } from '../config/suggest.ts';
 import type { CopyInstruction, ExposeInstruction, FromInstruction, Instruction, KeyValueInstruction, Span, StringInstruction, VolumeInstruction } from '../parser/ast.ts';
-import type { ImageRef } from './image.ts';
+import { repositoryName, type ImageRef } from './image.ts';
 import type { DockerfileModel, Stage } from './model.ts';
 import { PLATFORM_ARGS, PROXY_ARGS, type Scope } from './scope.ts';
 
@@ -180,11 +180,10 @@ export function inUnusedAlternative(raw: string, ref: UndefinedReference, undefi
  */
 export function knownImageEnv(image: ImageRef): ReadonlySet<string> | undefined {
   if (image.isScratch) return PATH_ONLY;
-  if (!image.resolved || (image.registry !== undefined && !/^(docker\.io|index\.docker\.io|registry-1\.docker\.io)$/i.test(image.registry))) return undefined;
-  return BARE_IMAGES.test(image.repository) ? PATH_ONLY : undefined;
+  return image.resolved && BARE_IMAGES.test(repositoryName(image)) ? PATH_ONLY : undefined;
 }
 const PATH_ONLY: ReadonlySet<string> = new Set(['PATH']);
-const BARE_IMAGES = /^(library\/)?(debian|ubuntu|alpine|busybox)$/;
+const BARE_IMAGES = /^(debian|ubuntu|alpine|busybox)$/;
 
 export interface Declaration {
   ins: KeyValueInstruction;
