@@ -24,9 +24,12 @@ export default defineRule({
         + '(in the shell that runs the pipe) sets it. Not for pipes whose left side cannot fail in a way that matters '
         + '(`echo "$sum *f" | sha256sum -c -`, `echo "$x" | tr`), nor when the pipe ends in a reader that fails by itself on an empty, cut or '
         + 'error-page download (`| tar -xz`, `| gpg --dearmor`, `| apt-key add -`, `| sha256sum -c`), for a download whose failure is tolerated on purpose (`|| true`, an `if`), '
+        + 'for a download a command substitution captures (`v=$(curl ... | jq -r .tag)`: the script goes on to use the empty value, which fails there), '
+        + 'for a key or repository list written with `tee` before the package manager of the same RUN reads it, or an installer '
+        + 'whose product (named in its URL) the RUN then runs or uses (`curl https://sh.rustup.rs | sh && rustup ...`), '
         + 'nor where a reader may stop early (`| head`, `| grep -q`), which `pipefail` would turn into a failure. '
         + 'Exec-form RUN does not go through a shell and is not checked.',
-      why: 'A pipeline\'s status is that of its last command: when `curl -f https://... | sh` fails to download, `sh` runs an empty script, exits 0, and the build goes on without what it was meant to install.',
+      why: 'A pipeline\'s status is that of its last command: when `curl -f https://... | sh` fails to download, `sh` runs an empty script, exits 0, and the build goes on without what it was meant to install, and the broken layer is cached.',
       bad: 'FROM alpine:3.20\nRUN wget -qO- https://example.com/install.sh | sh',
       good: 'FROM alpine:3.20\nRUN set -o pipefail && wget -qO- https://example.com/install.sh | sh',
       fixSafety:
@@ -54,7 +57,7 @@ export default defineRule({
             const piped = script.commands.find((c) => c.joinedBy === '|' || c.joinedBy === '|&');
             if (piped && !pipefailSetBefore(script, piped)) target = piped;
           } else {
-            target = hiddenDownloadFailures(script).find((c) => !pipefailSetBefore(script, c));
+            target = hiddenDownloadFailures(script, ctx.source).find((c) => !pipefailSetBefore(script, c));
           }
           if (!target) continue;
           const source = run.scriptSources[k]!;

@@ -13,6 +13,15 @@ ruleTester(rule, {
     { name: 'the script sets pipefail itself', code: 'FROM alpine:3.20\nRUN set -euo pipefail; curl x | sh\n' },
     { name: 'the left side cannot fail in a way that matters', code: 'FROM debian:12\nRUN echo "$SHA *x.tgz" | sha256sum -c - && echo "$x" | tr a-z A-Z\n' },
     { name: 'readers that fail on an empty or broken download', code: 'FROM debian:12\nRUN curl -fsSL x | tar -xz -C /opt && wget -qO- k | gpg --dearmor -o /k.gpg && curl k | apt-key add - && curl s | sha256sum -c -\n' },
+    { name: 'a download captured by a command substitution: the script uses the empty value', code: 'FROM debian:12\nRUN v=$(curl -s https://api | jq -r .tag) && curl -fo x https://d/$v\n' },
+    {
+      name: 'a key or list written with tee before the package manager reads it',
+      code: 'FROM debian:12\nRUN curl k | gpg --dearmor | tee /etc/apt/keyrings/k.gpg >/dev/null && curl l | tee /etc/apt/sources.list.d/l.list && apt-get update\n',
+    },
+    {
+      name: 'the RUN then runs or uses what the installer made',
+      code: 'FROM debian:12\nRUN curl -sSf https://sh.rustup.rs | sh -s -- -y && $HOME/.cargo/bin/rustup component add rustfmt\nRUN curl -sS https://getcomposer.org/installer | php && mv composer.phar /usr/local/bin/composer\n',
+    },
     { name: 'readers that may stop early', code: 'FROM debian:12\nRUN curl -s x | head -1 > v && curl -s x | grep -q ok\n' },
     { name: 'a failure tolerated on purpose', code: 'FROM debian:12\nRUN curl x | sh || true\nRUN if curl x | grep ok; then echo y; fi\n' },
     { name: 'exec form does not use SHELL', code: 'FROM debian:12\nRUN ["bash", "-c", "curl x | sh"]\n' },
@@ -29,8 +38,8 @@ ruleTester(rule, {
     },
     {
       name: 'bookworm and Ubuntu: dash rejects -o pipefail, no fix (no SHELL swap either)',
-      code: 'FROM debian:bookworm\nRUN curl -fsSL https://x | bash -\nFROM ubuntu:24.04\nRUN v=$(curl -s https://api | jq -r .tag) && echo $v\n',
-      errors: [{ line: 2, column: 5 }, { line: 4, column: 9 }],
+      code: 'FROM debian:bookworm\nRUN curl -fsSL https://x | bash -\nFROM ubuntu:24.04\nRUN cd /x && curl -s https://get | python3 -\n',
+      errors: [{ line: 2, column: 5 }, { line: 4, column: 14 }],
     },
     { name: 'unknown image: no fix', code: 'FROM acme/base:1\nRUN curl x | sh\n', errors: 1 },
     {
