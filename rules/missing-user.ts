@@ -3,7 +3,7 @@ import { switchUserEdit } from '../src/fix/user-edit.ts';
 import { defineRule } from '../src/linter/rule.ts';
 import { isPosixShell } from '../src/model/index.ts';
 import { isWindowsImage } from '../src/model/image.ts';
-import { drivesDocker, exposesPrivilegedPort, isBaseOrToolImage, isDevContainerImage, shipsOwnCode, startDropsPrivileges, startsService } from '../src/model/privileges.ts';
+import { drivesDocker, exposesPrivilegedPort, isBaseOrToolImage, isDevContainer, shipsOwnCode, startDropsPrivileges, startsService } from '../src/model/privileges.ts';
 import { effectiveUser, imageRunsAsNonRoot, isMinimalImage, NUMERIC_NON_ROOT_USER, stageChain } from '../src/model/user.ts';
 
 export default defineRule({
@@ -48,7 +48,8 @@ export default defineRule({
         if (!stage || !isPosixShell(stage.shell) || effectiveUser(stage)) return;
         const chain = stageChain(stage);
         const base = chain[chain.length - 1]!.image;
-        if (!base.resolved || imageRunsAsNonRoot(base) || isWindowsImage(base) || isDevContainerImage(base)) return;
+        if (!base.resolved || imageRunsAsNonRoot(base) || isWindowsImage(base)) return;
+        if (isDevContainer(stage)) return;
         if (!shipsOwnCode(model, stage) || isBaseOrToolImage(stage) || !startsService(stage) || startDropsPrivileges(model, stage, base) || drivesDocker(model, stage)) return;
         const edit = isMinimalImage(stage) && !exposesPrivilegedPort(stage) ? switchUserEdit(model, stage, NUMERIC_NON_ROOT_USER) : undefined;
         const from = stage.from;

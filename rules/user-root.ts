@@ -2,7 +2,7 @@ import { fix } from '../src/fix/edits.ts';
 import { switchUserEdit } from '../src/fix/user-edit.ts';
 import { defineRule } from '../src/linter/rule.ts';
 import type { DockerfileModel, Stage } from '../src/model/model.ts';
-import { drivesDocker, exposesPrivilegedPort, isDevContainerImage, startDropsPrivileges, startsNothingOfItsOwn } from '../src/model/privileges.ts';
+import { drivesDocker, exposesPrivilegedPort, isDevContainer, startDropsPrivileges, startsNothingOfItsOwn } from '../src/model/privileges.ts';
 import { effectiveUser, imageRunsAsNonRoot, isMinimalImage, isRootUser, NUMERIC_NON_ROOT_USER, stageChain, userBefore } from '../src/model/user.ts';
 import type { StringInstruction } from '../src/parser/ast.ts';
 
@@ -66,7 +66,7 @@ export default defineRule({
 function rootOnPurpose(model: DockerfileModel, stage: Stage): boolean {
   const chain = stageChain(stage);
   const base = chain[chain.length - 1]!.image;
-  if (isDevContainerImage(base) || startDropsPrivileges(model, stage, base) || drivesDocker(model, stage)) return true;
+  if (isDevContainer(stage) || startDropsPrivileges(model, stage, base) || drivesDocker(model, stage)) return true;
   return startsNothingOfItsOwn(stage) && !imageRunsAsNonRoot(base);
 }
 

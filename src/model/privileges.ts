@@ -208,9 +208,13 @@ function startsFile(cmd: ShellCommand): boolean {
   return cmd.args.some((a) => !(a.value ?? a.text).startsWith('-') || a.value === '-c' || a.value === '-m');
 }
 
-/** Dev container images: the user is chosen by devcontainer.json (`remoteUser`), not by USER. */
-export function isDevContainerImage(image: ImageRef): boolean {
-  return /(^|\/)(vscode\/)?devcontainers\//.test(repositoryName(image));
+/**
+ * Dev containers, whose user the tool chooses (devcontainer.json's `remoteUser`), not USER: a
+ * devcontainers image, or a stage of Docker Dev Environments (the `dev-envs` target).
+ */
+export function isDevContainer(stage: Stage): boolean {
+  const chain = stageChain(stage);
+  return /(^|\/)(vscode\/)?devcontainers\//.test(repositoryName(chain[chain.length - 1]!.image)) || chain.some((s) => s.name === 'dev-envs');
 }
 
 /** helper files an image copies beside software it installs: entrypoint scripts, configuration, keys */

@@ -22,6 +22,7 @@ ruleTester(rule, {
     { name: 'a shell or REPL', code: 'FROM python:3.12\nCOPY lib /usr/lib/x\nCMD ["python3"]\n' },
     { name: 'an entrypoint script that opens a REPL', code: 'FROM ubuntu:24.04\nCOPY entrypoint.sh /\nENTRYPOINT ["/entrypoint.sh"]\nCMD ["jshell"]\n' },
     { name: 'an idle dev container', code: 'FROM debian:12\nCOPY . /src\nCMD ["sleep", "infinity"]\n' },
+    { name: 'a Docker Dev Environments stage', code: 'FROM node:22 AS development\nCOPY . /app\nEXPOSE 3000\nCMD ["npm", "run", "dev"]\nFROM development AS dev-envs\nRUN apt-get update\n' },
     { name: 'dev container base', code: 'FROM mcr.microsoft.com/devcontainers/base:ubuntu\nCOPY . /w\nCMD ["node", "x.js"]\n' },
     { name: 'a distribution of published software: nothing of its own copied', code: 'FROM eclipse-temurin:21\nRUN curl -fsSLo /t.tgz https://x/tomcat.tgz\nEXPOSE 8080\nCMD ["catalina.sh", "run"]\n' },
     { name: 'only helper files copied', code: 'FROM debian:12\nRUN apt-get update && apt-get install -y redis\nCOPY redis.conf /etc/\nEXPOSE 6379\nCMD ["redis-server"]\n' },
