@@ -1,6 +1,6 @@
 import { defineRule, type RuleContext } from '../src/linter/rule.ts';
 import type { InstructionInfo } from '../src/model/index.ts';
-import { hasBuildkitSecretName, hasSecretName, HADOLINT_NOT_SECRET_WORDS, isKeyOfKeyValuePair, isPublicValue } from '../src/model/secrets.ts';
+import { commentSaysPublic, hasBuildkitSecretName, hasSecretName, HADOLINT_NOT_SECRET_WORDS, isKeyOfKeyValuePair, isPublicValue } from '../src/model/secrets.ts';
 import type { KeyValue, KeyValueInstruction, Span } from '../src/parser/ast.ts';
 
 export default defineRule({
@@ -17,8 +17,9 @@ export default defineRule({
         + 'and no word is public, file, version, path, dir or url (`GPG_PUBLIC_KEY`, `REDIS_PASSWORD_FILE`, `DOCKER_AUTH_VERSION` are not credentials). '
         + 'The value: an ARG without a default (it comes from `--build-arg`), or a value (after ARG/ENV substitution) that is not public anyway: '
         + 'not empty or a placeholder (`""`, `**None**`, `<password>`), a flag or number, a version, a path or a URL without credentials, '
-        + 'a value that says it is fake (`dummy`, `FAKE_...`), nor GPG key fingerprints in a variable named for GPG (`ENV GPG_KEY A035C8C1...`, '
-        + 'as the official images verify downloads). The key of a key/value setting (`Filters__0__Key` beside `Filters__0__Value`) is not a credential either. '
+        + 'a value that says it is fake (`dummy`, `FAKE_...`) or is only a generic word (`password`, `changeme`), nor GPG key fingerprints in a variable named for GPG (`ENV GPG_KEY A035C8C1...`, '
+        + 'as the official images verify downloads). The key of a key/value setting (`Filters__0__Key` beside `Filters__0__Value`) is not a credential either, '
+        + 'nor an instruction whose comment right above says the value is public or a dummy (`# The key is publicly viewable`). '
         + 'Global ARGs (before the first FROM) are not reported: a stage sees them only when it declares them again, and that ARG is reported.',
       why: 'ENV values are stored in the image config and ARG values in its history and in the build cache metadata: anyone who can pull the image can read them. `RUN --mount=type=secret` hands a secret to one step without storing it.',
       bad: 'FROM node:22\nARG NPM_TOKEN\nRUN echo "//registry.npmjs.org/:_authToken=$NPM_TOKEN" > .npmrc && npm ci',
@@ -45,6 +46,8 @@ export default defineRule({
         for (const { key } of ins.pairs) if (hasBuildkitSecretName(key.value)) report(ctx, ins.keyword, key.value, ins);
         return;
       }
+      // the author says so: `# The key is known to be a publicly viewable key.`
+      if (commentSaysPublic(ctx.source, ins.start)) return;
       const names = ins.pairs.map((p) => p.key.value);
       for (const pair of ins.pairs) {
         if (!hasSecretName(pair.key.value) || isKeyOfKeyValuePair(pair.key.value, names) || hasPublicValue(pair, info)) continue;

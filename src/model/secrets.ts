@@ -41,6 +41,10 @@ const GPG_NAME_WORDS = new Set(['gpg', 'pgp', 'gnupg', 'keys', 'keyid', 'fingerp
 const PLACEHOLDER = /^([^A-Za-z0-9]*|\W*(none|null|nil|undefined|unset)\W*|<[^<>]*>|\{\{[^{}]*\}\}|\$\{[^{}]*\})$/i;
 /** a value that says it is not a real one: `FAKE_TO_GENERATE_WARNING_OUTPUT`, `dummy`, `example-key` */
 const SAYS_FAKE = /(^|[^A-Za-z])(fake|dummy|example|placeholder)([^A-Za-z]|$)/i;
+/** a value that is only the generic word: `password`, `secret`, `changeme` hide nothing */
+const GENERIC_WORD = /^(password|passwd|secret|token|changeme|change-me|change_me|changeit)$/i;
+/** a comment that says the value is not a secret: "a dummy token", "the key is publicly viewable" */
+const COMMENT_SAYS_PUBLIC = /\b(public(ly)?|dummy|fake|example|placeholder)\b/i;
 const BOOLEAN_OR_NUMBER = /^(true|false|yes|no|on|off|enabled?|disabled?|\d+(\.\d+)?[smhdkKMG]?)$/i;
 const VERSION = /^v?\d+(\.\d+)+([-+~.][0-9A-Za-z.-]*)?$/;
 /** an absolute or home-relative path (Unix or Windows): where a key is, not the key */
@@ -55,8 +59,21 @@ const URL_WITHOUT_USERINFO = /^[a-z][a-z0-9+.-]*:\/\/[^/@\s]+(\/\S*)?$/i;
  */
 export function isPublicValue(name: string, value: string): boolean {
   const v = value.trim();
-  if (PLACEHOLDER.test(v) || SAYS_FAKE.test(v) || BOOLEAN_OR_NUMBER.test(v) || VERSION.test(v) || PATH.test(v) || URL_WITHOUT_USERINFO.test(v)) return true;
+  if (PLACEHOLDER.test(v) || SAYS_FAKE.test(v) || GENERIC_WORD.test(v) || BOOLEAN_OR_NUMBER.test(v) || VERSION.test(v) || PATH.test(v) || URL_WITHOUT_USERINFO.test(v)) return true;
   return nameWords(name).some((w) => GPG_NAME_WORDS.has(w)) && isGpgFingerprints(v);
+}
+
+/**
+ * Whether the comment lines right above an instruction say its value is public or a dummy; the
+ * comment may head a block of ARG/ENV lines that it is about.
+ */
+export function commentSaysPublic(source: string, instructionStart: number): boolean {
+  const lines = source.slice(0, source.lastIndexOf('\n', instructionStart - 1) + 1).split(/\r?\n/);
+  lines.pop();
+  for (let i = lines.length - 1; i >= 0 && /^\s*(#|(ARG|ENV)\s)/i.test(lines[i]!); i--) {
+    if (/^\s*#/.test(lines[i]!) && COMMENT_SAYS_PUBLIC.test(lines[i]!)) return true;
+  }
+  return false;
 }
 
 /** one or more GPG key ids or fingerprints, separated by spaces */

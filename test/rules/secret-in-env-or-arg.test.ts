@@ -6,6 +6,8 @@ const buildkit = { preset: 'buildkit' } as const;
 
 ruleTester(rule, {
   valid: [
+    { name: 'a generic word is no secret', code: 'FROM postgres:16\nENV POSTGRES_PASSWORD=password\n' },
+    { name: 'the comment above says it is public or a dummy', code: 'FROM alpine:3.20\n# The key is known to be a publicly viewable key.\nENV MARLIN_ENDPOINT=https://api.example.com\nENV MARLIN_API_KEY=SI7YliKTll5lLPOqPxtJZ49oZ7LgVcqG5sv11bkt\n# Add a dummy API token to trigger secrets detection\nENV GITHUB_API_TOKEN="ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ1234567890"\n' },
     'ARG foobar\nFROM debian\nENV foobar=barfoo KEYBOARD=us TOKENIZER=x\n',
     { name: 'public keys are not secrets', code: 'FROM debian\nARG GPG_PUBLIC_KEY\n' },
     { name: 'a global ARG is seen by FROM lines only', code: 'ARG NPM_TOKEN\nFROM node:22\n' },
