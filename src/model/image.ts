@@ -13,6 +13,17 @@ export interface ImageRef {
   isScratch: boolean;
 }
 
+const DOCKER_HUB = /^(docker\.io|index\.docker\.io|registry-1\.docker\.io)$/i;
+
+/**
+ * The repository as lists of known images match it, lower-cased: Docker Hub's without its
+ * registry and `library/` (`node`, `grafana/k6`), any other with its registry (`gcr.io/distroless/static`).
+ */
+export function repositoryName(image: ImageRef): string {
+  const hub = image.registry === undefined || DOCKER_HUB.test(image.registry);
+  return (hub ? image.repository.replace(/^library\//, '') : `${image.registry}/${image.repository}`).toLowerCase();
+}
+
 export function parseImageRef(text: string, resolved = true): ImageRef {
   let rest = text;
   let digest: string | undefined;
@@ -44,21 +55,12 @@ export function parseImageRef(text: string, resolved = true): ImageRef {
   return ref;
 }
 
-const DOCKER_HUB = /^(docker\.io|index\.docker\.io|registry-1\.docker\.io)$/i;
+/** Windows base images: mcr.microsoft.com/windows/servercore, microsoft/nanoserver, python:3.12-windowsservercore-ltsc2022 ... */
+const WINDOWS_REPOSITORY = /(^|[/-])(windows|nanoserver|servercore|windowsservercore)([/-]|$)/i;
+const WINDOWS_TAG = /(^|[-.])(nanoserver|servercore|windowsservercore|windows)([-.]|$)/i;
 
-/**
- * The repository as lists of known images match it, lower-cased: Docker Hub's without its
- * registry and `library/` (`node`, `grafana/k6`), any other with its registry (`gcr.io/distroless/static`).
- */
-export function repositoryName(image: ImageRef): string {
-  const hub = image.registry === undefined || DOCKER_HUB.test(image.registry);
-  return (hub ? image.repository.replace(/^library\//, '') : `${image.registry}/${image.repository}`).toLowerCase();
-}
-
-/** Windows images (Nano Server, Server Core, and images named or tagged for Windows) */
 export function isWindowsImage(image: ImageRef): boolean {
-  const windows = /windows|nanoserver|servercore|(^|[-_.])ltsc\d/i;
-  return windows.test(image.repository) || windows.test(image.tag ?? '');
+  return WINDOWS_REPOSITORY.test(image.repository) || WINDOWS_TAG.test(image.tag ?? '');
 }
 
 // the distribution reference grammar (docker's reference package), as regular expressions
