@@ -1,7 +1,11 @@
 import { defineRule } from '../src/linter/rule.ts';
 import type { EscapeChar, Instruction, KeyValueInstruction } from '../src/parser/ast.ts';
-import { Scope, type Variable } from '../src/model/index.ts';
-import { closestName, expandedWords, rootStage, undefinedReferences, withinOneEdit, type ExpandedWord } from '../src/model/variables.ts';
+import { Scope, type DockerfileModel, type Stage, type Variable } from '../src/model/index.ts';
+import { stageChain } from '../src/model/user.ts';
+import {
+  closestName, declarationsByName, expandedWords, handlesUnset, hasRejectedModifier, inheritedArgNames, inUnusedAlternative, isTemplate, knownImageEnv, rootStage,
+  undefinedReferences, withinOneEdit, type Declaration, type ExpandedWord,
+} from '../src/model/variables.ts';
 
 /** BuildKit gives every stage a PATH (the image's, or a default one, scratch included) */
 const ALWAYS_DEFINED = 'PATH';
@@ -14,34 +18,90 @@ export default defineRule({
     category: 'correctness',
     docs: {
       summary: 'A variable is used in an instruction before any ARG or ENV defines it',
-      description: 'Reports `$NAME` / `${NAME}` in the words BuildKit expands itself (ENV, ARG defaults, LABEL, COPY/ADD paths and flags, WORKDIR, USER, EXPOSE, VOLUME, STOPSIGNAL, RUN --mount options) when no ARG or ENV in scope defines it, and suggests the closest defined name. RUN, CMD and ENTRYPOINT commands are left alone: the shell resolves those. The base image\'s own ENV is not known without the registry: `$PATH` always counts as defined (BuildKit gives every stage one), and in a stage built on an image (not scratch) an upper-case name is reported only when it is one edit away from a defined name (base images set upper-case variables such as `JAVA_HOME` or `GOPATH`).',
+      description:
+        'Reports `$NAME` / `${NAME}` in the words BuildKit expands itself (ENV, ARG defaults, LABEL, COPY/ADD paths, flags and heredoc bodies, '
+        + 'WORKDIR, USER, EXPOSE, VOLUME, STOPSIGNAL, RUN --mount options) when no ARG or ENV in scope defines it, and suggests the closest defined name. '
+        + 'RUN, CMD and ENTRYPOINT commands are left alone: the shell resolves those; so is `COPY --from`, which BuildKit never expands. '
+        + 'A stage sees the ENV and the ARGs of the stage it builds on (`FROM base`). '
+        + 'The base image\'s own ENV is known only for scratch and the bare distribution images (debian, ubuntu, alpine, busybox: PATH alone); '
+        + 'on any other image a name is reported only when it is one edit away from a defined name (a typo), or when the Dockerfile declares it '
+        + 'where this line cannot see it (a global ARG not declared again in the stage, an ARG or ENV of a stage this one does not build on, '
+        + 'an ARG further down, another name of the same ENV line), since the image may define any other name. '
+        + 'Not reported: `${NAME:-default}` and the other forms that say what happens when NAME is unset (and the names in an alternative never expanded, `${A:+$B}`); `${name:text}` with a modifier '
+        + 'BuildKit rejects (template text for another tool); and, in a template that a script fills in before the build (a FROM with an '
+        + 'undeclared variable, a variable in `COPY --from`), the names the Dockerfile never declares.',
       why: 'An undefined variable expands to an empty string without any error: `COPY $SRC /app` copies the whole context, `WORKDIR /opt/$APP` lands in `/opt/`.',
       bad: 'FROM alpine\nCOPY $foo /app/\n',
       good: 'FROM alpine\nARG foo=dist\nCOPY $foo /app/\n',
       fixSafety: 'No fix: whether to declare the variable or correct its name is your call; the message names the closest defined variable.',
+      presets:
+        '`buildkit`: as BuildKit\'s UndefinedVar reports it: on the whole instruction, once per name and word; EXPOSE is not checked; '
+        + '`${NAME:-default}`, rejected modifiers and template placeholders are reported too. BuildKit reads the base image\'s ENV from the '
+        + 'registry; without it, the names an unknown base image may define are left out as above.',
     },
   },
   create(ctx) {
+    const buildkit = ctx.settings.preset === 'buildkit';
+    let declarations: Map<string, Declaration[]> | undefined;
+    let template: boolean | undefined;
+    const declarationsOf = (name: string): Declaration[] | undefined => (declarations ??= declarationsByName(ctx.model)).get(name);
+    /**
+     * Whether the Dockerfile declares `name` where this instruction cannot see it: a global ARG
+     * not declared again in the stage, an ARG or ENV of a stage this one does not build on, an
+     * ARG further down the stage, or another name of the same ENV (applied only after the whole
+     * line is expanded). Then the name is the Dockerfile's, whatever the base image defines.
+     */
+    const declaredOutOfSight = (name: string, ins: Instruction, stage: Stage, ownKey: string | undefined): boolean => {
+      const chain = stageChain(stage);
+      // `FROM build-${ARCH}` without a known ARCH may build on one of the stages, and see what it declares
+      const baseKnown = !mayBuildOnAStage(ctx.model, rootStage(stage));
+      return (declarationsOf(name) ?? []).some((d) => {
+        if (d.ins === ins) return d.ins.keyword === 'ENV' && ownKey !== name;
+        if (d.stage === stage) return d.ins.keyword === 'ARG' && d.ins.start > ins.start;
+        return baseKnown && (!d.stage || !chain.includes(d.stage));
+      });
+    };
+    const inheritedByStage = new Map<Stage, Set<string>>();
+    const inheritedArgs = (stage: Stage): Set<string> => {
+      let names = inheritedByStage.get(stage);
+      if (!names) inheritedByStage.set(stage, (names = inheritedArgNames(stage)));
+      return names;
+    };
     return {
       instruction(ins, info) {
         // FROM has its own rule (global ARGs only); triggers expand in the child image
         if (ins.keyword === 'FROM' || info.onbuild || !info.stage) return;
-        const fromImage = !rootStage(info.stage).image.isScratch;
+        if (buildkit && ins.keyword === 'EXPOSE') return;
+        template ??= !buildkit && isTemplate(ctx.model);
+        const imageEnv = knownImageEnv(rootStage(info.stage).image);
         // the names in scope, listed only for a reference that is undefined (rare)
         let defined: string[] | undefined;
         for (const { word, scope } of wordsInScope(ins, info.scope, ctx.df.escape)) {
-          for (const ref of undefinedReferences(scope, word)) {
-            if (ref.name === ALWAYS_DEFINED) continue;
+          // a variable in `--from` is an error of its own: BuildKit does not expand it
+          if (word.flag === 'from') continue;
+          const reported = new Set<string>();
+          const refs = undefinedReferences(scope, word);
+          for (const ref of refs) {
+            if (ref.name === ALWAYS_DEFINED || imageEnv?.has(ref.name)) continue;
+            const inherited = inheritedArgs(info.stage);
+            if (inherited.has(ref.name)) continue;
+            // `${name:text}`: template text; `${NAME:-default}`: an unset NAME is expected
+            if (!buildkit && (hasRejectedModifier(word.raw, ref) || handlesUnset(word.raw, ref) || inUnusedAlternative(word.raw, ref, refs))) continue;
             if (!defined) {
-              defined = [...info.scope.vars.keys()];
+              defined = [...info.scope.vars.keys(), ...inherited];
               if (!defined.includes(ALWAYS_DEFINED)) defined.push(ALWAYS_DEFINED);
             }
             const suggestion = closestName(ref.name, defined);
-            // the base image may define upper-case names (GOPATH, JAVA_HOME): report only a near-certain typo
-            if (fromImage && ref.name === ref.name.toUpperCase() && !(suggestion && withinOneEdit(ref.name, suggestion))) continue;
+            // in a template, the names the Dockerfile never declares are its placeholders
+            if (template && !declarationsOf(ref.name)) continue;
+            // the base image may define any name: report only a near-certain typo, or a name the file declares elsewhere
+            if (!imageEnv && !(suggestion && withinOneEdit(ref.name, suggestion)) && !declaredOutOfSight(ref.name, ins, info.stage, word.key)) continue;
+            if (buildkit && reported.has(ref.name)) continue;
+            reported.add(ref.name);
+            const hint = suggestion ? ` (did you mean $${suggestion}?)` : ctx.model.globalArgs.has(ref.name) ? ` (a global ARG is seen in a stage only after \`ARG ${ref.name}\` there)` : '';
             ctx.report({
-              span: ref.span,
-              message: `Variable '$${ref.name}' is not defined by any ARG or ENV before this line${suggestion ? ` (did you mean $${suggestion}?)` : ''}`,
+              span: buildkit ? ins : ref.span,
+              message: `Variable '$${ref.name}' is not defined by any ARG or ENV before this line${hint}`,
             });
           }
         }
@@ -57,9 +117,23 @@ function wordsInScope(ins: Instruction, scope: Scope, escape: EscapeChar): { wor
   let vars: ReadonlyMap<string, Variable> = scope.vars;
   let current = scope;
   for (const pair of (ins as KeyValueInstruction).pairs) {
-    if (pair.value) out.push({ word: { raw: pair.value.raw, span: { start: pair.value.start, end: pair.value.end } }, scope: current });
+    if (pair.value) out.push({ word: { raw: pair.value.raw, span: { start: pair.value.start, end: pair.value.end }, key: pair.key.value }, scope: current });
     vars = new Map(vars).set(pair.key.value, { name: pair.key.value, kind: 'arg' });
     current = new Scope(vars, escape);
   }
   return out;
+}
+
+/**
+ * Whether a stage whose base is not known at lint time may be built on another stage of the
+ * file: its FROM has text around the variables that a stage name fits (`cross-builder-${ARCH}`).
+ * A FROM that is only a variable (`FROM ${BASE_IMAGE}`) names an image.
+ */
+function mayBuildOnAStage(model: DockerfileModel, stage: Stage): boolean {
+  if (stage.image.resolved) return false;
+  const raw = stage.from.image?.raw.replace(/^"|"$/g, '') ?? '';
+  const literal = raw.split(/\$\{[^}]*\}|\$\w+/);
+  if (literal.every((part) => part === '')) return false;
+  const pattern = new RegExp(`^${literal.map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 'i');
+  return model.stages.some((s) => s !== stage && s.name !== undefined && pattern.test(s.name));
 }

@@ -13,6 +13,17 @@ export interface ImageRef {
   isScratch: boolean;
 }
 
+const DOCKER_HUB = /^(docker\.io|index\.docker\.io|registry-1\.docker\.io)$/i;
+
+/**
+ * The repository as lists of known images match it, lower-cased: Docker Hub's without its
+ * registry and `library/` (`node`, `grafana/k6`), any other with its registry (`gcr.io/distroless/static`).
+ */
+export function repositoryName(image: ImageRef): string {
+  const hub = image.registry === undefined || DOCKER_HUB.test(image.registry);
+  return (hub ? image.repository.replace(/^library\//, '') : `${image.registry}/${image.repository}`).toLowerCase();
+}
+
 export function parseImageRef(text: string, resolved = true): ImageRef {
   let rest = text;
   let digest: string | undefined;

@@ -1,7 +1,7 @@
 export { buildModel, shellWasSet, type DockerfileModel, type InstructionInfo, type Stage } from './model.ts';
 export { parseImageRef, type ImageRef } from './image.ts';
 export { Scope, PLATFORM_ARGS, PROXY_ARGS, type Variable, type Expansion } from './scope.ts';
-export { analyseRun, mountsOf, isPosixShell, type Mount, type RunInfo, type ScriptSource } from './run.ts';
+export { analyseRun, mountsOf, interpreterOf, isPosixShell, type Mount, type RunInfo, type ScriptSource } from './run.ts';
 export { clearContextCache, loadContext, type BuildContext } from './context.ts';
 export * from './shell/index.ts';
 export type { ImageAnswer, ImageConfig, ImageLookup, ImagePlatform, ResolvedImage } from './base-image.ts';

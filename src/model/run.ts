@@ -228,7 +228,7 @@ function addHeredocs(info: RunInfo, posix: boolean, dialect: ShellDialect): void
 }
 
 /** the program of a `#!` line (`#!/usr/bin/env python3` -> python3) */
-function interpreterOf(content: string): string | undefined {
+export function interpreterOf(content: string): string | undefined {
   const m = /^#!\s*(\S+)(?:[ \t]+(\S+))?/.exec(content);
   if (!m) return undefined;
   const program = m[1]!.slice(m[1]!.lastIndexOf('/') + 1);

@@ -4,18 +4,26 @@
  * that no ARG or ENV in scope defines.
  */
 import { closestMatch } from '../config/suggest.ts';
-import type { CopyInstruction, ExposeInstruction, Instruction, KeyValueInstruction, Span, StringInstruction, VolumeInstruction } from '../parser/ast.ts';
-import type { Stage } from './model.ts';
+import type { CopyInstruction, ExposeInstruction, FromInstruction, Instruction, KeyValueInstruction, Span, StringInstruction, VolumeInstruction } from '../parser/ast.ts';
+import { repositoryName, type ImageRef } from './image.ts';
+import type { DockerfileModel, Stage } from './model.ts';
 import { PLATFORM_ARGS, PROXY_ARGS, type Scope } from './scope.ts';
 
 /** a word as written and where it is */
 export interface ExpandedWord {
   raw: string;
   span: Span;
+  /** the flag it is the value of (`from` for `COPY --from=...`) */
+  flag?: string;
+  /** the name it is the value of (`ENV key=value`, `LABEL`, `ARG`) */
+  key?: string;
 }
 
 export interface UndefinedReference {
   name: string;
+  /** offsets of its `$` and just past it (its `}`) in the word as written */
+  at: number;
+  atEnd: number;
   /** the `$NAME` / `${NAME...}` reference, or the whole word when it spans a line continuation */
   span: Span;
 }
@@ -38,7 +46,7 @@ export function expandedWords(ins: Instruction): ExpandedWord[] {
   };
   for (const name of EXPANDED_FLAGS[ins.keyword] ?? []) {
     for (const f of ins.flags) {
-      if (f.name === name && f.value !== undefined && f.valueSpan) words.push({ raw: f.value, span: f.valueSpan });
+      if (f.name === name && f.value !== undefined && f.valueSpan) words.push({ raw: f.value, span: f.valueSpan, flag: name });
     }
   }
   switch (ins.keyword) {
@@ -46,15 +54,20 @@ export function expandedWords(ins: Instruction): ExpandedWord[] {
     case 'LABEL':
       for (const p of (ins as KeyValueInstruction).pairs) {
         add(p.key);
-        add(p.value);
+        if (p.value) words.push({ raw: p.value.raw, span: { start: p.value.start, end: p.value.end }, key: p.key.value });
       }
       break;
     case 'ARG':
-      for (const p of (ins as KeyValueInstruction).pairs) add(p.value);
+      for (const p of (ins as KeyValueInstruction).pairs) if (p.value) words.push({ raw: p.value.raw, span: { start: p.value.start, end: p.value.end }, key: p.key.value });
       break;
     case 'COPY':
     case 'ADD':
       (ins as CopyInstruction).paths.forEach(add);
+      // `COPY <<EOF /file` expands the body unless the delimiter is quoted; quotes do not protect
+      // anything there (BuildKit expands it with SkipProcessQuotes), so they are blanked out
+      for (const h of ins.heredocs) {
+        if (h.expand) words.push({ raw: h.content.replace(/["']/g, ' '), span: h.contentSpan });
+      }
       break;
     case 'VOLUME':
       (ins as VolumeInstruction).paths.forEach(add);
@@ -80,6 +93,8 @@ export function undefinedReferences(scope: Scope, word: ExpandedWord): Undefined
     .filter((r) => !PREDEFINED_ARG_NAMES.has(r.name))
     .map((r) => ({
       name: r.name,
+      at: r.start,
+      atEnd: r.end,
       span: exact ? { start: word.span.start + r.start, end: Math.min(word.span.end, word.span.start + r.end) } : word.span,
     }));
 }
@@ -113,4 +128,96 @@ export function rootStage(stage: Stage): Stage {
     s = s.baseStage;
   }
   return s;
+}
+
+/**
+ * The ARG names a stage inherits from the stages it builds on (`FROM base`): BuildKit carries
+ * their values and their declarations into the child, so they count as defined there.
+ */
+export function inheritedArgNames(stage: Stage): Set<string> {
+  const names = new Set<string>();
+  const seen = new Set<Stage>([stage]);
+  for (let s = stage.baseStage; s && !seen.has(s); s = s.baseStage) {
+    seen.add(s);
+    for (const ins of s.instructions) {
+      if (ins.keyword === 'ARG') for (const p of (ins as KeyValueInstruction).pairs) names.add(p.key.value);
+    }
+  }
+  return names;
+}
+
+/** what follows `${name` in the word, for a braced reference */
+function modifierOf(raw: string, ref: { name: string; at: number }): string | undefined {
+  if (raw[ref.at + 1] !== '{') return undefined;
+  const from = ref.at + 2 + ref.name.length;
+  return raw.slice(from, from + 2);
+}
+
+/**
+ * Whether the reference is `${name<modifier>...}` with a modifier BuildKit rejects
+ * (`${templateOption:installZsh}`): template text for another tool, which fails the build as
+ * it is, not a variable that lacks a definition.
+ */
+export function hasRejectedModifier(raw: string, ref: { name: string; at: number }): boolean {
+  const modifier = modifierOf(raw, ref);
+  return modifier !== undefined && !/^([}+?#%/-]|:[-+?])/.test(modifier);
+}
+
+/** `${NAME:-default}`, `${NAME:+alt}`, `${NAME?message}`: the word says what happens when NAME is unset */
+export function handlesUnset(raw: string, ref: { name: string; at: number }): boolean {
+  return /^(:?[-+?])/.test(modifierOf(raw, ref) ?? '');
+}
+
+/** `$B` in `${A:+$B}` with A unset: the alternative is never expanded */
+export function inUnusedAlternative(raw: string, ref: UndefinedReference, undefinedRefs: readonly UndefinedReference[]): boolean {
+  return undefinedRefs.some((outer) => outer.at < ref.at && ref.at < outer.atEnd && /^:?\+/.test(modifierOf(raw, outer) ?? ''));
+}
+
+/**
+ * The environment names an external image is known to define: the bare distribution images
+ * (debian, ubuntu, alpine, busybox) and scratch set only PATH (BuildKit adds one where it is
+ * missing). Undefined for any other image, whose ENV is not known without the registry.
+ */
+export function knownImageEnv(image: ImageRef): ReadonlySet<string> | undefined {
+  if (image.isScratch) return PATH_ONLY;
+  return image.resolved && BARE_IMAGES.test(repositoryName(image)) ? PATH_ONLY : undefined;
+}
+const PATH_ONLY: ReadonlySet<string> = new Set(['PATH']);
+const BARE_IMAGES = /^(debian|ubuntu|alpine|busybox)$/;
+
+export interface Declaration {
+  ins: KeyValueInstruction;
+  /** undefined for a global ARG */
+  stage?: Stage;
+}
+
+/** every ARG and ENV name of the Dockerfile with where it is declared (ONBUILD triggers aside) */
+export function declarationsByName(model: DockerfileModel): Map<string, Declaration[]> {
+  const byName = new Map<string, Declaration[]>();
+  for (const { ins, stage, onbuild } of model.instructions) {
+    if ((ins.keyword !== 'ARG' && ins.keyword !== 'ENV') || onbuild) continue;
+    for (const p of (ins as KeyValueInstruction).pairs) {
+      let list = byName.get(p.key.value);
+      if (!list) byName.set(p.key.value, (list = []));
+      list.push(stage ? { ins: ins as KeyValueInstruction, stage } : { ins: ins as KeyValueInstruction });
+    }
+  }
+  return byName;
+}
+
+/**
+ * Whether the Dockerfile is a template that a script fills in before the build: a FROM image
+ * uses a variable no global ARG declares, or a `COPY --from` uses a variable (BuildKit rejects
+ * both as written). Its other undeclared names are placeholders of the same kind.
+ */
+export function isTemplate(model: DockerfileModel): boolean {
+  for (const { ins } of model.instructions) {
+    if (ins.keyword === 'FROM') {
+      const image = (ins as FromInstruction).image;
+      if (image && model.info(ins).scope.expand(image.value).undefinedRefs.some((r) => !PREDEFINED_ARG_NAMES.has(r.name))) return true;
+    } else if (ins.keyword === 'COPY' && ins.flags.some((f) => f.name === 'from' && (f.value ?? '').includes('$'))) {
+      return true;
+    }
+  }
+  return false;
 }

@@ -156,6 +156,15 @@ describe('parseShell: context flags', () => {
     expect(parseShell('echo $(a | b)').hasPipes).toBe(true);
   });
 
+  it('marks the commands before a pipe (their status is lost without pipefail)', () => {
+    const before = (script: string) => parseShell(script).commands.filter((c) => c.beforePipe).map(argv);
+    expect(before('curl x | tar -x | sort; echo y')).toEqual(['curl x', 'tar -x']);
+    expect(before('{ a; b; } | c && d')).toEqual(['a', 'b']);
+    expect(before('curl $(cat u) | sh')).toEqual(['curl <$(cat u)>', 'cat u']);
+    expect(before('x=$(curl u | jq .v) && echo $x')).toEqual(['curl u']);
+    expect(before('a || b | c')).toEqual(['b']);
+  });
+
   it('marks subshells, substitutions and process substitutions', () => {
     const f = flags('(a); echo $(b) `c` <(d); e');
     expect([f.a!.sub, f.b!.sub, f.c!.sub, f.d!.sub, f.e!.sub]).toEqual([true, true, true, true, false]);

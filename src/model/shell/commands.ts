@@ -205,7 +205,7 @@ function unwrapOnce(cmd: ShellCommand): ShellCommand | undefined {
   return {
     name: inner, program: programName(inner), args: args.slice(i + 1), assignments, redirects: cmd.redirects,
     start: cmd.start, end: cmd.end, joinedBy: cmd.joinedBy,
-    inPipeline: cmd.inPipeline, inSubshell: cmd.inSubshell, inCondition: cmd.inCondition,
+    inPipeline: cmd.inPipeline, beforePipe: cmd.beforePipe, inSubshell: cmd.inSubshell, inCondition: cmd.inCondition,
   };
 }
 

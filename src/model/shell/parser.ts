@@ -309,10 +309,12 @@ class ShellParser {
     let count = 0;
     let op = joinedBy;
     for (;;) {
+      const element = this.commands.length;
       this.parseCommand(pipeCtx, op);
       count++;
       this.skipBlanks();
       if (this.code() !== 124 || this.code(this.pos + 1) === 124) break;
+      for (let k = element; k < this.commands.length; k++) this.commands[k]!.beforePipe = true;
       op = this.code(this.pos + 1) === 38 ? '|&' : '|';
       this.pos += op.length;
       this.skipLinebreaks();
@@ -538,6 +540,7 @@ class ShellParser {
       end: start,
       joinedBy,
       inPipeline: false,
+      beforePipe: false,
       inSubshell: ctx.inSubshell,
       inCondition: ctx.inCondition,
     };

@@ -48,6 +48,11 @@ export interface ShellCommand {
   joinedBy?: string;
   /** part of a pipeline of two or more commands */
   inPipeline: boolean;
+  /**
+   * in a pipeline element other than the last (`curl x | tar -x`: curl): its output goes into a
+   * pipe, and its exit status is lost unless `pipefail` is set
+   */
+  beforePipe: boolean;
   /** runs in a child shell: `( )`, `$( )`, backticks, `<( )`, `sh -c '...'`; its state changes do not persist */
   inSubshell: boolean;
   /**
