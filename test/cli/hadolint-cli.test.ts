@@ -164,7 +164,7 @@ describe('HADOLINT_* variables', () => {
   it('set what the flags set', async () => {
     const dir = project({ Dockerfile: BAD });
     expect(await levels(['Dockerfile'], dir, { HADOLINT_OVERRIDE_ERROR: 'DL3007', HADOLINT_OVERRIDE_STYLE: 'DL3008, DL3015', HADOLINT_IGNORE: 'missing-user' })).toEqual({
-      'base-image-latest': 'error', 'apt-pin-versions': 'style', 'apt-no-install-recommends': 'style', 'apt-lists-not-removed': 'info',
+      'base-image-latest': 'error', 'apt-pin-versions': 'style', 'apt-no-install-recommends': 'style',
     });
     expect((await run(['--no-config', 'Dockerfile'], dir, { env: { HADOLINT_NOFAIL: 'yes' } })).code).toBe(0);
     expect((await run(['--no-config', 'Dockerfile'], dir, { env: { HADOLINT_NOFAIL: '0' } })).code).toBe(1);
