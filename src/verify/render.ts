@@ -1,5 +1,5 @@
 import type { LayerRow } from './align.ts';
-import type { ImageMeasure, VerifyReport } from './types.ts';
+import type { ImageMeasure, PackageChanges, PackageEntry, SmokeComparison, VerifyReport } from './types.ts';
 
 const UNITS = ['B', 'kB', 'MB', 'GB', 'TB'];
 
@@ -82,5 +82,49 @@ export function renderVerifyReport(report: VerifyReport): string {
   }
   out.push(...table(rows, new Set([1, 2])));
   if (report.editedFile) out.push('', `rebuild: after appending a blank line to ${report.editedFile} (a source file, not a dependency manifest)`);
+  if (report.packages) out.push('', ...packageLines(report.packages));
+  if (report.smoke && report.smoke.length > 0) out.push('', ...smokeLines(report.smoke));
   return out.join('\n');
+}
+
+function packageTable(title: string, list: readonly PackageEntry[], named: ReadonlySet<string>): string[] {
+  if (list.length === 0) return [];
+  const total = list.reduce((sum, p) => sum + p.sizeBytes, 0);
+  const rows = list.map((p) => [p.name, p.version, formatBytes(p.sizeBytes), named.has(p.name) ? '(--fail-on-removed)' : '']);
+  return [`${title} (${list.length}, ${formatBytes(total)} installed):`, ...table(rows, new Set([2])).map((line) => `  ${line}`)];
+}
+
+/** Packages the fix removed and added, with their installed sizes. */
+function packageLines(packages: PackageChanges): string[] {
+  if (packages.removed.length === 0 && packages.added.length === 0) return [`packages (${packages.manager}): the same in both images`];
+  const named = new Set(packages.removedNamed);
+  return [...packageTable(`packages the fix removes (${packages.manager})`, packages.removed, named), ...packageTable(`packages the fix adds (${packages.manager})`, packages.added, named)];
+}
+
+const OUTPUT_LINES = 3;
+
+/** the first lines of a command's output, indented, with how many more there are */
+function excerpt(label: string, text: string): string[] {
+  const lines = text.replace(/\n$/, '').split('\n');
+  if (text === '') return [`      ${label}: (empty)`];
+  const more = lines.length > OUTPUT_LINES ? [`        … ${lines.length - OUTPUT_LINES} more lines`] : [];
+  return [`      ${label}:`, ...lines.slice(0, OUTPUT_LINES).map((line) => `        ${shorten(line)}`), ...more];
+}
+
+/** Each smoke command: "same", or what differs with both images' outputs. */
+function smokeLines(runs: readonly SmokeComparison[]): string[] {
+  const out = ['smoke runs (no network, as the image\'s user):'];
+  for (const run of runs) {
+    if (run.differs.length === 0) {
+      out.push(`  same      ${run.command}  (exit ${run.original.exitCode})`);
+      continue;
+    }
+    out.push(`  DIFFERS   ${run.command}`);
+    for (const [variant, outcome] of [['original', run.original], ['fixed', run.fixed]] as const) {
+      out.push(`    ${variant}: exit ${outcome.exitCode}`);
+      if (run.differs.includes('stdout')) out.push(...excerpt('stdout', outcome.stdout));
+      if (run.differs.includes('stderr')) out.push(...excerpt('stderr', outcome.stderr));
+    }
+  }
+  return out;
 }
