@@ -91,6 +91,21 @@ export interface PackageChanges {
   removedNamed: string[];
 }
 
+/** Paths only one image has, under one folder (its first three levels: /usr/share/doc). */
+export interface FileGroup {
+  folder: string;
+  /** files, directories and links */
+  paths: number;
+  /** bytes of the regular files */
+  sizeBytes: number;
+}
+
+/** What the fix removed from the filesystem or added to it, by folder, the largest first. */
+export interface FileChanges {
+  removed: FileGroup[];
+  added: FileGroup[];
+}
+
 /** One --smoke command run in both images. */
 export interface SmokeComparison {
   command: string;
@@ -113,6 +128,8 @@ export interface VerifyReport {
   editedFile: string | null;
   /** null when an image was not built or neither has a dpkg or apk database (rpm is not read) */
   packages?: PackageChanges | null;
+  /** paths only in one image, by folder; null when an image was not built */
+  files?: FileChanges | null;
   /** the --smoke commands, in order; empty when none was asked or an image was not built */
   smoke?: SmokeComparison[];
 }

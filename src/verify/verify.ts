@@ -8,12 +8,13 @@ import { formatPlatform, parsePlatform, platformMatches } from '../engine/platfo
 import type { BuildOutcome, Engine } from '../engine/types.ts';
 import { alignLayers } from './align.ts';
 import { builtInstructionChain } from './instructions.ts';
-import { comparePackages, runSmoke } from './inside.ts';
+import { compareFiles, comparePackages, runSmoke } from './inside.ts';
 import { chooseSourceFile } from './source-edit.ts';
 import {
   EngineReadError,
   VerifyUsageError,
   type FixOutcome,
+  type FileChanges,
   type ImageMeasure,
   type PackageChanges,
   type SmokeComparison,
@@ -139,11 +140,13 @@ export async function verify(options: VerifyOptions, fix: (text: string) => FixO
     const fixed = original.built ? await measureVariant('fixed') : notBuilt(0);
 
     let packages: PackageChanges | null = null;
+    let files: FileChanges | null = null;
     let smoke: SmokeComparison[] = [];
     if (original.built && fixed.built) {
       const tags = { original: tagOf('original'), fixed: tagOf('fixed') };
       options.onProgress?.({ phase: 'measure', variant: 'fixed' });
       packages = await comparePackages(engine, tags, options.failOnRemoved ?? []);
+      files = await compareFiles(engine, tags);
       smoke = await runSmoke(engine, tags, options.smoke ?? [], options.smokeTimeoutMs ?? 60_000, (variant) => options.onProgress?.({ phase: 'smoke', variant }));
     }
 
@@ -176,6 +179,7 @@ export async function verify(options: VerifyOptions, fix: (text: string) => FixO
       fixesApplied,
       editedFile,
       packages,
+      files,
       smoke,
     };
   } finally {

@@ -59,7 +59,7 @@ describe('verifyOutcome', () => {
     expect(differs.exitCode).toBe(1);
     expect(differs.message).toBe('smoke command `curl -sI https://example.org` behaves differently (exit 0 became 60, stdout); fixes involved: apt-no-install-recommends (line 2)');
     const text = renderVerifyReport({ ...report(original, smaller), packages, smoke });
-    expect(text).toContain('packages the fix removes (dpkg) (1, 387 kB installed):\n  ca-certificates  20230311  387 kB\n');
+    expect(text).toContain('dpkg packages the fix removes: 1 (387 kB installed)\n  ca-certificates  20230311  387 kB\n');
     expect(text).toContain('  same      true  (exit 0)\n  DIFFERS   curl -sI https://example.org\n    original: exit 0\n      stdout:\n        HTTP/2 200\n    fixed: exit 60\n      stdout: (empty)');
   });
   it('2 when the original does not build', () => {

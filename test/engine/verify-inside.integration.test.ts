@@ -1,6 +1,7 @@
 /**
  * verify looks inside both images: the packages the fix removed or added (read from the
- * package database in the image's files) and --smoke commands run in each image. Driven with
+ * package database in the image's files), the paths only one image has, and --smoke
+ * commands run in each image. Driven with
  * two hand-written busybox Dockerfiles (the "fix" swaps one for the other) whose dpkg status
  * file is written by the build, so no apt mirror is needed; the apt fixture's real run is in
  * docs/verify.md.
@@ -22,7 +23,7 @@ RUN mkdir -p /var/lib/dpkg /etc/ssl/certs && printf '${status([['certs', '2.0', 
 USER 1234
 `;
 const FIXED = `FROM busybox
-RUN mkdir -p /var/lib/dpkg && printf '${status([['extra', '0.1', 1], ['tool', '1.0', 12]])}' > /var/lib/dpkg/status
+RUN mkdir -p /var/lib/dpkg && printf '${status([['extra', '0.1', 1], ['tool', '1.0', 12]])}' > /var/lib/dpkg/status && mkdir -p /opt/extra/bin && echo extra > /opt/extra/bin/tool
 USER 1234
 `;
 
@@ -49,6 +50,14 @@ for (const name of ['docker', 'buildah'] as const) {
         removedNamed: ['certs'],
       });
 
+      // by folder, the largest first (then by paths, then by name), the files' bytes counted; /var/lib/dpkg/status is in both (changed, not listed)
+      expect(report.files!.removed).toEqual([{ folder: '/etc/ssl/certs', paths: 2, sizeBytes: 5 }, { folder: '/etc/ssl', paths: 1, sizeBytes: 0 }]);
+      expect(report.files!.added).toEqual([
+        { folder: '/opt/extra/bin', paths: 2, sizeBytes: 6 },
+        { folder: '/opt', paths: 1, sizeBytes: 0 },
+        { folder: '/opt/extra', paths: 1, sizeBytes: 0 },
+      ]);
+
       const [certs, user, network, sleep] = report.smoke!;
       expect(certs).toMatchObject({ original: { exitCode: 0 }, fixed: { exitCode: 1 }, differs: ['exitCode'] });
       // the image's USER, no network but loopback
@@ -63,10 +72,11 @@ for (const name of ['docker', 'buildah'] as const) {
       expect(outcome.message).toContain('the fix removes package certs (--fail-on-removed)');
       expect(outcome.message).toContain('smoke command `test -f /etc/ssl/certs/ca-certificates.crt` behaves differently (exit 0 became 1)');
       const text = renderVerifyReport(report);
-      expect(text).toMatch(/packages the fix removes \(dpkg\) \(1, 307 kB installed\):\n  certs\s+2\.0\s+307 kB\s+\(--fail-on-removed\)/);
-      expect(text).toMatch(/packages the fix adds \(dpkg\) \(1, 1\.02 kB installed\):\n  extra\s+0\.1\s+1\.02 kB/);
+      expect(text).toMatch(/dpkg packages the fix removes: 1 \(307 kB installed\)\n  certs\s+2\.0\s+307 kB\s+\(--fail-on-removed\)/);
+      expect(text).toMatch(/dpkg packages the fix adds: 1 \(1\.02 kB installed\)\n  extra\s+0\.1\s+1\.02 kB/);
       expect(text).toContain('  DIFFERS   test -f /etc/ssl/certs/ca-certificates.crt\n    original: exit 0\n    fixed: exit 1');
       expect(text).toContain('  same      id -u  (exit 0)');
+      expect(text).toMatch(/files only in the original: 3 paths \(5 B\)\n  \/etc\/ssl\/certs\s+2 paths\s+5 B\n  \/etc\/ssl\s+1 path\s+0 B\n/);
     }, 300_000);
 
     it('a fix that changes nothing inside: no package changes, smoke the same, exit 0', async () => {
@@ -76,8 +86,9 @@ for (const name of ['docker', 'buildah'] as const) {
       );
       expect(report.packages).toEqual({ manager: 'dpkg', removed: [], added: [], removedNamed: [] });
       expect(report.smoke![0]!.differs).toEqual([]);
+      expect(report.files).toEqual({ removed: [], added: [] });
       expect(verifyOutcome(report).exitCode).toBe(0);
-      expect(renderVerifyReport(report)).toContain('packages (dpkg): the same in both images');
+      expect(renderVerifyReport(report)).toContain('dpkg packages: the same in both images');
     }, 300_000);
   });
 }
