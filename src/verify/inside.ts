@@ -26,6 +26,7 @@ export async function comparePackages(engine: Engine, tags: Record<VerifyVariant
     manager,
     removed: diff.removed.map(entry),
     added: diff.added.map(entry),
+    changed: diff.changed.map(({ before, after }) => ({ name: before.name, before: before.version, after: after.version })),
     removedNamed: [...new Set(diff.removed.filter((p) => named.has(p.name)).map((p) => p.name))],
   };
 }

@@ -97,9 +97,12 @@ function packageTable(title: string, list: readonly PackageEntry[], named: Reado
 
 /** Packages the fix removed and added, with their installed sizes. */
 function packageLines(packages: PackageChanges): string[] {
-  if (packages.removed.length === 0 && packages.added.length === 0) return [`${packages.manager} packages: the same in both images`];
+  if (packages.removed.length === 0 && packages.added.length === 0 && packages.changed.length === 0) return [`${packages.manager} packages: the same in both images`];
   const named = new Set(packages.removedNamed);
-  return [...packageTable(`${packages.manager} packages the fix removes`, packages.removed, named), ...packageTable(`${packages.manager} packages the fix adds`, packages.added, named)];
+  const changed = packages.changed.length === 0
+    ? []
+    : [`${packages.manager} packages in another version: ${packages.changed.length}`, ...table(packages.changed.map((c) => [c.name, c.before, '->', c.after]), new Set()).map((line) => `  ${line}`)];
+  return [...packageTable(`${packages.manager} packages the fix removes`, packages.removed, named), ...packageTable(`${packages.manager} packages the fix adds`, packages.added, named), ...changed];
 }
 
 const FOLDERS_SHOWN = 8;

@@ -87,6 +87,8 @@ export interface PackageChanges {
   manager: PackageManager;
   removed: PackageEntry[];
   added: PackageEntry[];
+  /** installed in both, another version in the fixed image */
+  changed: { name: string; before: string; after: string }[];
   /** the --fail-on-removed names among `removed` */
   removedNamed: string[];
 }

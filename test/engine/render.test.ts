@@ -46,7 +46,7 @@ describe('verifyOutcome', () => {
     expect(verifyOutcome(report(original, measure(original.sizeBytes! + 1000, 1, []))).exitCode).toBe(0);
   });
   it('1 when the fix removes a package --fail-on-removed names, or a smoke command behaves differently; a removed package alone is only reported', () => {
-    const packages = { manager: 'dpkg' as const, removed: [{ name: 'ca-certificates', version: '20230311', sizeBytes: 387_072 }], added: [], removedNamed: [] };
+    const packages = { manager: 'dpkg' as const, removed: [{ name: 'ca-certificates', version: '20230311', sizeBytes: 387_072 }], added: [], changed: [], removedNamed: [] };
     const run = (exitCode: number, stdout = '') => ({ exitCode, stdout, stderr: '' });
     expect(verifyOutcome({ ...report(original, smaller), packages }).exitCode).toBe(0);
     const named = verifyOutcome({ ...report(original, smaller), packages: { ...packages, removedNamed: ['ca-certificates'] } });

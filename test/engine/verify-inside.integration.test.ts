@@ -23,7 +23,7 @@ RUN mkdir -p /var/lib/dpkg /etc/ssl/certs && printf '${status([['certs', '2.0', 
 USER 1234
 `;
 const FIXED = `FROM busybox
-RUN mkdir -p /var/lib/dpkg && printf '${status([['extra', '0.1', 1], ['tool', '1.0', 12]])}' > /var/lib/dpkg/status && mkdir -p /opt/extra/bin && echo extra > /opt/extra/bin/tool
+RUN mkdir -p /var/lib/dpkg && printf '${status([['extra', '0.1', 1], ['tool', '1.1', 12]])}' > /var/lib/dpkg/status && mkdir -p /opt/extra/bin && echo extra > /opt/extra/bin/tool
 USER 1234
 `;
 
@@ -47,6 +47,7 @@ for (const name of ['docker', 'buildah'] as const) {
         manager: 'dpkg',
         removed: [{ name: 'certs', version: '2.0', sizeBytes: 300 * 1024 }],
         added: [{ name: 'extra', version: '0.1', sizeBytes: 1024 }],
+        changed: [{ name: 'tool', before: '1.0', after: '1.1' }],
         removedNamed: ['certs'],
       });
 
@@ -73,7 +74,7 @@ for (const name of ['docker', 'buildah'] as const) {
       expect(outcome.message).toContain('smoke command `test -f /etc/ssl/certs/ca-certificates.crt` behaves differently (exit 0 became 1)');
       const text = renderVerifyReport(report);
       expect(text).toMatch(/dpkg packages the fix removes: 1 \(307 kB installed\)\n  certs\s+2\.0\s+307 kB\s+\(--fail-on-removed\)/);
-      expect(text).toMatch(/dpkg packages the fix adds: 1 \(1\.02 kB installed\)\n  extra\s+0\.1\s+1\.02 kB/);
+      expect(text).toMatch(/dpkg packages the fix adds: 1 \(1\.02 kB installed\)\n  extra\s+0\.1\s+1\.02 kB\ndpkg packages in another version: 1\n  tool  1\.0  ->  1\.1\n/);
       expect(text).toContain('  DIFFERS   test -f /etc/ssl/certs/ca-certificates.crt\n    original: exit 0\n    fixed: exit 1');
       expect(text).toContain('  same      id -u  (exit 0)');
       expect(text).toMatch(/files only in the original: 3 paths \(5 B\)\n  \/etc\/ssl\/certs\s+2 paths\s+5 B\n  \/etc\/ssl\s+1 path\s+0 B\n/);
@@ -84,7 +85,7 @@ for (const name of ['docker', 'buildah'] as const) {
         { dockerfile: join(dir, 'Dockerfile'), engineInstance: engine!, cacheCheck: false, failOnRemoved: ['certs'], smoke: ['cat /var/lib/dpkg/status'] },
         (text) => ({ output: text, fixesApplied: [] }),
       );
-      expect(report.packages).toEqual({ manager: 'dpkg', removed: [], added: [], removedNamed: [] });
+      expect(report.packages).toEqual({ manager: 'dpkg', removed: [], added: [], changed: [], removedNamed: [] });
       expect(report.smoke![0]!.differs).toEqual([]);
       expect(report.files).toEqual({ removed: [], added: [] });
       expect(verifyOutcome(report).exitCode).toBe(0);
