@@ -215,6 +215,9 @@ export async function runCommands(rawArgv: readonly string[], io: CliIO): Promis
           .option('platform', { type: 'string', describe: 'build for one platform, e.g. linux/amd64 (the built image is checked to match)' })
           .option('network', { type: 'string', default: 'host', describe: 'network mode of RUN steps' })
           .option('format', { choices: ['stylish', 'json', 'sarif'] as const, default: 'stylish' as const })
+          .option('fail-on-removed', { type: 'string', describe: 'PKG,... fail (exit 1) if the fix removes one of these installed packages (repeatable)' })
+          .option('smoke', { type: 'string', describe: "'CMD' run with /bin/sh -c in both images, no network, as the image's user; a different exit code or output fails (repeatable)" })
+          .option('smoke-timeout', { type: 'number', default: 60, describe: 'seconds each smoke command may run' })
           .option('keep-images', { type: 'boolean', default: false, describe: 'keep both images (their tags are in the report)' })
           .option('verbose', { type: 'boolean', default: false, describe: 'stream the engine\'s build log' }),
       async (a) => {
@@ -223,6 +226,8 @@ export async function runCommands(rawArgv: readonly string[], io: CliIO): Promis
           {
             dockerfile: a.dockerfile, engine: a.engine, unsafeFixes: a.unsafeFixes, buildArg: list(a.buildArg),
             network: a.network, format: a.format, keepImages: a.keepImages, verbose: a.verbose,
+            failOnRemoved: list(a.failOnRemoved).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== ''),
+            smoke: list(a.smoke), smokeTimeout: a.smokeTimeout,
             ...(a.context !== undefined ? { context: a.context } : {}),
             ...(a.builder !== undefined ? { builder: a.builder } : {}),
             ...(a.target !== undefined ? { target: a.target } : {}),

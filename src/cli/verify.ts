@@ -24,6 +24,10 @@ export interface VerifyArgs {
   format: 'stylish' | 'json' | 'sarif';
   keepImages: boolean;
   verbose: boolean;
+  failOnRemoved: string[];
+  smoke: string[];
+  /** seconds */
+  smokeTimeout: number;
 }
 
 export async function runVerify(args: VerifyArgs, io: CliIO): Promise<number> {
@@ -34,6 +38,7 @@ export async function runVerify(args: VerifyArgs, io: CliIO): Promise<number> {
     if (eq <= 0) throw new UsageError(`bad --build-arg '${kv}': use --build-arg NAME=VALUE`);
     buildArgs[kv.slice(0, eq)] = kv.slice(eq + 1);
   }
+  if (!(args.smokeTimeout > 0)) throw new UsageError(`bad --smoke-timeout ${args.smokeTimeout}: give seconds, more than 0`);
   const config = await configFor({ filePath: dockerfile });
   const options = lintOptionsFrom(config, dockerfile, args.context && resolve(io.cwd, args.context));
   const linter = getLinter();
@@ -43,6 +48,7 @@ export async function runVerify(args: VerifyArgs, io: CliIO): Promise<number> {
   };
   const verifyOptions: VerifyOptions = {
     dockerfile, engine: args.engine, buildArgs, network: args.network, keepImages: args.keepImages,
+    failOnRemoved: args.failOnRemoved, smoke: args.smoke, smokeTimeoutMs: args.smokeTimeout * 1000,
     onProgress: (e) => { if (io.isTTY) io.stderr(`\r${e.phase}${'variant' in e ? ` ${e.variant}` : ''}...        `); },
     ...(args.verbose ? { onEngineLine: (variant, line) => io.stderr(`[${variant}] ${line}\n`) } : {}),
     ...(args.context !== undefined ? { context: resolve(io.cwd, args.context) } : {}),

@@ -4,7 +4,7 @@ import { measureCompressedLayers } from './archive.ts';
 import { parseBuildahInspect, parseBuildahStoredImage } from './history.ts';
 import { readImageArchive, type FileSelection, type ImageFiles } from './image-files.ts';
 import { readExportedArchive } from './export-archive.ts';
-import { runCommand } from './process.ts';
+import { runCommand, runWithDeadline } from './process.ts';
 import type { BuildOutcome, BuildRequest, Engine, EngineName, ImageFacts, RunOutcome, RunRequest, StoredImage } from './types.ts';
 
 /**
@@ -60,8 +60,9 @@ export class BuildahEngine implements Engine {
     if (from.code !== 0) return { exitCode: -1, stdout: '', stderr: from.stderr };
     const container = from.stdout.trim().split('\n').at(-1)!;
     try {
-      const result = await runCommand(this.program, ['run', '--network', 'none', container, '--', ...entrypoint, ...args], { timeoutMs: request.timeoutMs ?? 60_000 });
-      return { exitCode: result.spawnError ? -1 : result.code, stdout: result.stdout, stderr: result.stderr };
+      const outcome = await runWithDeadline(this.program, ['run', '--network', 'none', container, '--', ...entrypoint, ...args], request.timeoutMs ?? 60_000);
+      // Buildah's own line after a command that exits non-zero: not the command's output
+      return { ...outcome, stderr: outcome.stderr.replace(/^Error: while running runtime: exit status \d+\n?/m, '') };
     } finally {
       await runCommand(this.program, ['rm', container]);
     }

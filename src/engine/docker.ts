@@ -2,7 +2,8 @@ import { measureCompressedLayers } from './archive.ts';
 import { countBuildKitSteps, countClassicSteps } from './build-log.ts';
 import { parseDockerHistory, parseDockerInspect, parseStoredImage } from './history.ts';
 import { readCopiedPath, type FileSelection, type ImageFiles } from './image-files.ts';
-import { runCommand, spawnStreaming } from './process.ts';
+import { randomBytes } from 'node:crypto';
+import { runCommand, runWithDeadline, spawnStreaming } from './process.ts';
 import type { BuildOutcome, BuildRequest, Engine, ImageFacts, RunOutcome, RunRequest, StoredImage } from './types.ts';
 
 /** How `docker` reaches BuildKit: the buildx plugin, the BuildKit built into pre-23 clients, or not at all. */
@@ -26,9 +27,9 @@ export function commonBuildArgs(request: BuildRequest): string[] {
   return args;
 }
 
-/** `docker run` (and `podman run`) arguments for a throw-away container without network. */
-export function dockerRunArgs(tag: string, request: RunRequest): string[] {
-  const args = ['run', '--rm', '--network', 'none'];
+/** `docker run` (and `podman run`) arguments for a throw-away container without network, named to be removed on a timeout. */
+export function dockerRunArgs(tag: string, request: RunRequest, name: string): string[] {
+  const args = ['run', '--rm', '--network', 'none', '--name', name];
   if (!request.entrypoint) return [...args, tag, ...request.args];
   // --entrypoint takes one word: the rest of the entrypoint goes before the arguments
   const [program = '', ...rest] = request.entrypoint;
@@ -125,9 +126,8 @@ export class DockerEngine implements Engine {
     }
   }
 
-  async run(tag: string, request: RunRequest): Promise<RunOutcome> {
-    const result = await runCommand(this.options.cli, dockerRunArgs(tag, request), { timeoutMs: request.timeoutMs ?? 60_000 });
-    return { exitCode: result.spawnError ? -1 : result.code, stdout: result.stdout, stderr: result.stderr };
+  run(tag: string, request: RunRequest): Promise<RunOutcome> {
+    return runContainer(this.options.cli, tag, request);
   }
 
   async removeImages(tags: string[]): Promise<void> {
@@ -142,6 +142,12 @@ export class DockerEngine implements Engine {
     const inspected = await runCommand(this.options.cli, ['image', 'inspect', name], { timeoutMs: STORE_TIMEOUT_MS });
     return inspected.code === 0 ? parseStoredImage(inspected.stdout) : undefined;
   }
+}
+
+/** `docker run` or `podman run`: the image's user, no network, removed (hence stopped) when the time limit passes. */
+export function runContainer(cli: string, tag: string, request: RunRequest): Promise<RunOutcome> {
+  const name = `tslint-docker-run-${randomBytes(6).toString('hex')}`;
+  return runWithDeadline(cli, dockerRunArgs(tag, request, name), request.timeoutMs ?? 60_000, () => runCommand(cli, ['rm', '--force', name]));
 }
 
 /** reading the store takes well under a second; a daemon that hangs (DOCKER_HOST far away) must not hold the lint */

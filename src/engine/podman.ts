@@ -1,5 +1,5 @@
 import { BuildahEngine } from './buildah.ts';
-import { dockerRunArgs, listNames, STORE_TIMEOUT_MS } from './docker.ts';
+import { listNames, runContainer, STORE_TIMEOUT_MS } from './docker.ts';
 import { parseDockerInspect, parsePodmanHistory, parseStoredImage } from './history.ts';
 import { runCommand } from './process.ts';
 import type { EngineName, ImageFacts, RunOutcome, RunRequest, StoredImage } from './types.ts';
@@ -35,8 +35,7 @@ export class PodmanEngine extends BuildahEngine {
     return ['save', '--quiet', '--format', 'oci-archive', '--output', archivePath, tag];
   }
 
-  override async run(tag: string, request: RunRequest): Promise<RunOutcome> {
-    const result = await runCommand(this.program, dockerRunArgs(tag, request), { timeoutMs: request.timeoutMs ?? 60_000 });
-    return { exitCode: result.spawnError ? -1 : result.code, stdout: result.stdout, stderr: result.stderr };
+  override run(tag: string, request: RunRequest): Promise<RunOutcome> {
+    return runContainer(this.program, tag, request);
   }
 }

@@ -80,3 +80,31 @@ export function spawnStreaming(
   });
   return { stdout: child.stdout, done };
 }
+
+/**
+ * Runs a command that a signal may not stop (`docker run` forwards SIGTERM to the container,
+ * where a shell as PID 1 ignores it: measured, `sh -c 'sleep 30'` outlived a 2 s timeout):
+ * when `timeoutMs` passes, `stop` ends it the engine's way (removing the container), or without
+ * `stop` SIGTERM does (`buildah run` stops its container on it), and the outcome says it timed
+ * out (exit code -1).
+ */
+export async function runWithDeadline(
+  program: string,
+  args: readonly string[],
+  timeoutMs: number,
+  stop?: () => Promise<unknown>,
+): Promise<{ exitCode: number; stdout: string; stderr: string }> {
+  let timedOut = false;
+  // set before the spawn's own timeout, so it fires first
+  const timer = setTimeout(() => {
+    timedOut = true;
+    void stop?.();
+  }, timeoutMs);
+  try {
+    const result = await runCommand(program, args, stop ? {} : { timeoutMs });
+    if (timedOut) return { exitCode: -1, stdout: result.stdout, stderr: `${result.stderr}${result.stderr && !result.stderr.endsWith('\n') ? '\n' : ''}timed out after ${timeoutMs / 1000} s\n` };
+    return { exitCode: result.spawnError ? -1 : result.code, stdout: result.stdout, stderr: result.stderr };
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,6 +1,6 @@
 import { NoEngineError } from '../engine/types.ts';
 import { formatBytes } from './render.ts';
-import { EngineReadError, VerifyUsageError, type ImageMeasure, type VerifyReport } from './types.ts';
+import { EngineReadError, VerifyUsageError, type ImageMeasure, type SmokeComparison, type VerifyReport } from './types.ts';
 
 export interface VerifyOutcome {
   exitCode: 0 | 1 | 2;
@@ -23,7 +23,8 @@ function fixList(report: VerifyReport): string {
 
 /**
  * Exit codes: 0 the fixed image builds and is not worse; 1 the fixed build fails while the
- * original builds, or the fixed image is larger; 2 the original does not build.
+ * original builds, the fix removes a package named by --fail-on-removed, a --smoke command
+ * behaves differently, or the fixed image is larger; 2 the original does not build.
  */
 export function verifyOutcome(report: VerifyReport): VerifyOutcome {
   const { original, fixed } = report;
@@ -47,11 +48,21 @@ export function verifyOutcome(report: VerifyReport): VerifyOutcome {
       message: `the fixed Dockerfile fails to build${why} while the original builds; fixes involved: ${fixList(report)}; ${log(fixed)}`,
     };
   }
-  const grew = report.delta.sizeBytes ?? 0;
-  if (grew > sizeAllowance(original.sizeBytes ?? 0)) {
-    return { exitCode: 1, message: `the fixed image is larger by ${formatBytes(grew)}; fixes involved: ${fixList(report)}` };
+  const problems: string[] = [];
+  const named = report.packages?.removedNamed ?? [];
+  if (named.length > 0) problems.push(`the fix removes ${named.length === 1 ? 'package' : 'packages'} ${named.join(', ')} (--fail-on-removed)`);
+  for (const run of report.smoke ?? []) {
+    if (run.differs.length > 0) problems.push(`smoke command \`${run.command}\` behaves differently (${run.differs.map(describeDifference(run)).join(', ')})`);
   }
+  const grew = report.delta.sizeBytes ?? 0;
+  if (grew > sizeAllowance(original.sizeBytes ?? 0)) problems.push(`the fixed image is larger by ${formatBytes(grew)}`);
+  if (problems.length > 0) return { exitCode: 1, message: `${problems.join('; ')}; fixes involved: ${fixList(report)}` };
   return { exitCode: 0, message: `the fixed Dockerfile builds with ${report.engine}: ${summarizeGain(report)}` };
+}
+
+/** "exit 0 became 127", "stdout", "stderr" */
+function describeDifference(run: SmokeComparison): (what: SmokeComparison['differs'][number]) => string {
+  return (what) => (what === 'exitCode' ? `exit ${run.original.exitCode} became ${run.fixed.exitCode}` : what);
 }
 
 /** "saves 39.2 MB (12%), rebuild after a source edit re-runs 1 step instead of 2" */

@@ -1,5 +1,5 @@
 import type { LayerRow } from './align.ts';
-import type { ImageMeasure, VerifyReport } from './types.ts';
+import type { FileChanges, FileGroup, ImageMeasure, PackageChanges, PackageEntry, SmokeComparison, VerifyReport } from './types.ts';
 
 const UNITS = ['B', 'kB', 'MB', 'GB', 'TB'];
 
@@ -82,5 +82,71 @@ export function renderVerifyReport(report: VerifyReport): string {
   }
   out.push(...table(rows, new Set([1, 2])));
   if (report.editedFile) out.push('', `rebuild: after appending a blank line to ${report.editedFile} (a source file, not a dependency manifest)`);
+  if (report.packages) out.push('', ...packageLines(report.packages));
+  if (report.files) out.push('', ...fileLines(report.files));
+  if (report.smoke && report.smoke.length > 0) out.push('', ...smokeLines(report.smoke));
   return out.join('\n');
+}
+
+function packageTable(title: string, list: readonly PackageEntry[], named: ReadonlySet<string>): string[] {
+  if (list.length === 0) return [];
+  const total = list.reduce((sum, p) => sum + p.sizeBytes, 0);
+  const rows = list.map((p) => [p.name, p.version, formatBytes(p.sizeBytes), named.has(p.name) ? '(--fail-on-removed)' : '']);
+  return [`${title}: ${list.length} (${formatBytes(total)} installed)`, ...table(rows, new Set([2])).map((line) => `  ${line}`)];
+}
+
+/** Packages the fix removed and added, with their installed sizes. */
+function packageLines(packages: PackageChanges): string[] {
+  if (packages.removed.length === 0 && packages.added.length === 0 && packages.changed.length === 0) return [`${packages.manager} packages: the same in both images`];
+  const named = new Set(packages.removedNamed);
+  const changed = packages.changed.length === 0
+    ? []
+    : [`${packages.manager} packages in another version: ${packages.changed.length}`, ...table(packages.changed.map((c) => [c.name, c.before, '->', c.after]), new Set()).map((line) => `  ${line}`)];
+  return [...packageTable(`${packages.manager} packages the fix removes`, packages.removed, named), ...packageTable(`${packages.manager} packages the fix adds`, packages.added, named), ...changed];
+}
+
+const FOLDERS_SHOWN = 8;
+
+function fileTable(title: string, groups: readonly FileGroup[]): string[] {
+  if (groups.length === 0) return [];
+  const sum = (list: readonly FileGroup[], pick: (g: FileGroup) => number): number => list.reduce((total, g) => total + pick(g), 0);
+  const rows = groups.slice(0, FOLDERS_SHOWN).map((g) => [g.folder, `${g.paths} path${g.paths === 1 ? '' : 's'}`, formatBytes(g.sizeBytes)]);
+  const rest = groups.slice(FOLDERS_SHOWN);
+  if (rest.length > 0) rows.push([`… ${rest.length} more folder${rest.length === 1 ? '' : 's'}`, `${sum(rest, (g) => g.paths)} paths`, formatBytes(sum(rest, (g) => g.sizeBytes))]);
+  const paths = sum(groups, (g) => g.paths);
+  return [`${title}: ${paths} path${paths === 1 ? '' : 's'} (${formatBytes(sum(groups, (g) => g.sizeBytes))})`, ...table(rows, new Set([1, 2])).map((line) => `  ${line}`)];
+}
+
+/** Paths only in one image by folder, the largest first, at most FOLDERS_SHOWN folders each. */
+function fileLines(files: FileChanges): string[] {
+  if (files.removed.length === 0 && files.added.length === 0) return ['files: the same paths in both images'];
+  return [...fileTable('files only in the original', files.removed), ...fileTable('files only in the fixed image', files.added)];
+}
+
+const OUTPUT_LINES = 3;
+
+/** the first lines of a command's output, indented, with how many more there are */
+function excerpt(label: string, text: string): string[] {
+  const lines = text.replace(/\n$/, '').split('\n');
+  if (text === '') return [`      ${label}: (empty)`];
+  const more = lines.length > OUTPUT_LINES ? [`        … ${lines.length - OUTPUT_LINES} more lines`] : [];
+  return [`      ${label}:`, ...lines.slice(0, OUTPUT_LINES).map((line) => `        ${shorten(line)}`), ...more];
+}
+
+/** Each smoke command: "same", or what differs with both images' outputs. */
+function smokeLines(runs: readonly SmokeComparison[]): string[] {
+  const out = ['smoke runs (no network, as the image\'s user):'];
+  for (const run of runs) {
+    if (run.differs.length === 0) {
+      out.push(`  same      ${run.command}  (exit ${run.original.exitCode})`);
+      continue;
+    }
+    out.push(`  DIFFERS   ${run.command}`);
+    for (const [variant, outcome] of [['original', run.original], ['fixed', run.fixed]] as const) {
+      out.push(`    ${variant}: exit ${outcome.exitCode}`);
+      if (run.differs.includes('stdout')) out.push(...excerpt('stdout', outcome.stdout));
+      if (run.differs.includes('stderr')) out.push(...excerpt('stderr', outcome.stderr));
+    }
+  }
+  return out;
 }

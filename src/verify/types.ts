@@ -1,5 +1,6 @@
 import type { EngineChoice } from '../engine/detect.ts';
-import type { Engine } from '../engine/types.ts';
+import type { PackageManager } from '../engine/packages.ts';
+import type { Engine, RunOutcome } from '../engine/types.ts';
 import type { LayerRow } from './align.ts';
 
 export interface FixOutcome {
@@ -10,7 +11,7 @@ export interface FixOutcome {
 export type VerifyVariant = 'original' | 'fixed';
 
 export type VerifyProgress =
-  | { phase: 'build' | 'measure' | 'rebuild'; variant: VerifyVariant }
+  | { phase: 'build' | 'measure' | 'rebuild' | 'smoke'; variant: VerifyVariant }
   | { phase: 'cleanup' };
 
 export interface VerifyOptions {
@@ -31,6 +32,12 @@ export interface VerifyOptions {
   keepImages?: boolean;
   /** run the rebuild-after-a-source-edit check (default true) */
   cacheCheck?: boolean;
+  /** package names whose removal by the fix makes verify fail (exit 1) */
+  failOnRemoved?: readonly string[];
+  /** shell command lines run in both images (`/bin/sh -c`), whose exit code and output must agree */
+  smoke?: readonly string[];
+  /** time limit of each smoke command, default 60 s */
+  smokeTimeoutMs?: number;
   onProgress?: (event: VerifyProgress) => void;
   /** every line the engine prints (--verbose) */
   onEngineLine?: (variant: VerifyVariant, line: string) => void;
@@ -67,6 +74,49 @@ export interface VerifyDelta {
   rebuildStepsRun: number | null;
 }
 
+export interface PackageEntry {
+  name: string;
+  version: string;
+  /** installed size as the package database records it (dpkg's Installed-Size KiB times 1024, apk's I: bytes) */
+  sizeBytes: number;
+}
+
+/** The packages the fix changed, read from both images' package databases. */
+export interface PackageChanges {
+  /** the database read: dpkg's status file or apk's installed database */
+  manager: PackageManager;
+  removed: PackageEntry[];
+  added: PackageEntry[];
+  /** installed in both, another version in the fixed image */
+  changed: { name: string; before: string; after: string }[];
+  /** the --fail-on-removed names among `removed` */
+  removedNamed: string[];
+}
+
+/** Paths only one image has, under one folder (its first three levels: /usr/share/doc). */
+export interface FileGroup {
+  folder: string;
+  /** files, directories and links */
+  paths: number;
+  /** bytes of the regular files */
+  sizeBytes: number;
+}
+
+/** What the fix removed from the filesystem or added to it, by folder, the largest first. */
+export interface FileChanges {
+  removed: FileGroup[];
+  added: FileGroup[];
+}
+
+/** One --smoke command run in both images. */
+export interface SmokeComparison {
+  command: string;
+  original: RunOutcome;
+  fixed: RunOutcome;
+  /** what differs: empty when the fixed image behaves the same */
+  differs: ('exitCode' | 'stdout' | 'stderr')[];
+}
+
 export interface VerifyReport {
   engine: string;
   dockerfile: string;
@@ -78,6 +128,12 @@ export interface VerifyReport {
   fixesApplied: { ruleId: string; line: number }[];
   /** the context file edited for the cache check, relative to the context; null when none fit */
   editedFile: string | null;
+  /** null when an image was not built or neither has a dpkg or apk database (rpm is not read) */
+  packages?: PackageChanges | null;
+  /** paths only in one image, by folder; null when an image was not built */
+  files?: FileChanges | null;
+  /** the --smoke commands, in order; empty when none was asked or an image was not built */
+  smoke?: SmokeComparison[];
 }
 
 /** The engine built an image but could not describe it (inspect, save): the CLI exits 2. */

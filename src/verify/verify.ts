@@ -8,12 +8,16 @@ import { formatPlatform, parsePlatform, platformMatches } from '../engine/platfo
 import type { BuildOutcome, Engine } from '../engine/types.ts';
 import { alignLayers } from './align.ts';
 import { builtInstructionChain } from './instructions.ts';
+import { compareFiles, comparePackages, runSmoke } from './inside.ts';
 import { chooseSourceFile } from './source-edit.ts';
 import {
   EngineReadError,
   VerifyUsageError,
   type FixOutcome,
+  type FileChanges,
   type ImageMeasure,
+  type PackageChanges,
+  type SmokeComparison,
   type VerifyOptions,
   type VerifyReport,
   type VerifyVariant,
@@ -135,6 +139,17 @@ export async function verify(options: VerifyOptions, fix: (text: string) => FixO
     // a broken original is the user's problem, not a fix to prove: stop here
     const fixed = original.built ? await measureVariant('fixed') : notBuilt(0);
 
+    let packages: PackageChanges | null = null;
+    let files: FileChanges | null = null;
+    let smoke: SmokeComparison[] = [];
+    if (original.built && fixed.built) {
+      const tags = { original: tagOf('original'), fixed: tagOf('fixed') };
+      options.onProgress?.({ phase: 'measure', variant: 'fixed' });
+      packages = await comparePackages(engine, tags, options.failOnRemoved ?? []);
+      files = await compareFiles(engine, tags);
+      smoke = await runSmoke(engine, tags, options.smoke ?? [], options.smokeTimeoutMs ?? 60_000, (variant) => options.onProgress?.({ phase: 'smoke', variant }));
+    }
+
     let editedFile: string | null = null;
     if (original.built && (options.cacheCheck ?? true)) {
       editedFile = (await chooseSourceFile(buildContext)) ?? null;
@@ -163,6 +178,9 @@ export async function verify(options: VerifyOptions, fix: (text: string) => FixO
       },
       fixesApplied,
       editedFile,
+      packages,
+      files,
+      smoke,
     };
   } finally {
     options.onProgress?.({ phase: 'cleanup' });

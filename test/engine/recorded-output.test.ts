@@ -152,8 +152,8 @@ describe('image configuration from recorded inspect output', () => {
 
 describe('dockerRunArgs', () => {
   it('runs without network; a multi-word entrypoint puts its tail before the arguments', () => {
-    expect(dockerRunArgs('img', { args: ['id', '-u'] })).toEqual(['run', '--rm', '--network', 'none', 'img', 'id', '-u']);
-    expect(dockerRunArgs('img', { entrypoint: ['/bin/sh', '-c'], args: ['echo hi'] })).toEqual(['run', '--rm', '--network', 'none', '--entrypoint', '/bin/sh', 'img', '-c', 'echo hi']);
-    expect(dockerRunArgs('img', { entrypoint: [], args: [] })).toEqual(['run', '--rm', '--network', 'none', '--entrypoint', '', 'img']);
+    expect(dockerRunArgs('img', { args: ['id', '-u'] }, 'c1')).toEqual(['run', '--rm', '--network', 'none', '--name', 'c1', 'img', 'id', '-u']);
+    expect(dockerRunArgs('img', { entrypoint: ['/bin/sh', '-c'], args: ['echo hi'] }, 'c1')).toEqual(['run', '--rm', '--network', 'none', '--name', 'c1', '--entrypoint', '/bin/sh', 'img', '-c', 'echo hi']);
+    expect(dockerRunArgs('img', { entrypoint: [], args: [] }, 'c1')).toEqual(['run', '--rm', '--network', 'none', '--name', 'c1', '--entrypoint', '', 'img']);
   });
 });

@@ -45,6 +45,23 @@ describe('verifyOutcome', () => {
     expect(verifyOutcome(report(original, measure(original.sizeBytes! + sizeAllowance(original.sizeBytes!) + 1, 1, []))).exitCode).toBe(1);
     expect(verifyOutcome(report(original, measure(original.sizeBytes! + 1000, 1, []))).exitCode).toBe(0);
   });
+  it('1 when the fix removes a package --fail-on-removed names, or a smoke command behaves differently; a removed package alone is only reported', () => {
+    const packages = { manager: 'dpkg' as const, removed: [{ name: 'ca-certificates', version: '20230311', sizeBytes: 387_072 }], added: [], changed: [], removedNamed: [] };
+    const run = (exitCode: number, stdout = '') => ({ exitCode, stdout, stderr: '' });
+    expect(verifyOutcome({ ...report(original, smaller), packages }).exitCode).toBe(0);
+    const named = verifyOutcome({ ...report(original, smaller), packages: { ...packages, removedNamed: ['ca-certificates'] } });
+    expect(named).toEqual({ exitCode: 1, message: 'the fix removes package ca-certificates (--fail-on-removed); fixes involved: apt-no-install-recommends (line 2)' });
+    const smoke = [
+      { command: 'true', original: run(0), fixed: run(0), differs: [] },
+      { command: 'curl -sI https://example.org', original: run(0, 'HTTP/2 200\n'), fixed: run(60), differs: ['exitCode' as const, 'stdout' as const] },
+    ];
+    const differs = verifyOutcome({ ...report(original, smaller), smoke });
+    expect(differs.exitCode).toBe(1);
+    expect(differs.message).toBe('smoke command `curl -sI https://example.org` behaves differently (exit 0 became 60, stdout); fixes involved: apt-no-install-recommends (line 2)');
+    const text = renderVerifyReport({ ...report(original, smaller), packages, smoke });
+    expect(text).toContain('dpkg packages the fix removes: 1 (387 kB installed)\n  ca-certificates  20230311  387 kB\n');
+    expect(text).toContain('  same      true  (exit 0)\n  DIFFERS   curl -sI https://example.org\n    original: exit 0\n      stdout:\n        HTTP/2 200\n    fixed: exit 60\n      stdout: (empty)');
+  });
   it('2 when the original does not build', () => {
     const broken: ImageMeasure = { ...original, built: false, sizeBytes: null, logFile: '/tmp/o.log' };
     const outcome = verifyOutcome(report(broken, smaller));

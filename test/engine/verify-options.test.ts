@@ -110,4 +110,10 @@ describe('verify options refused before any engine is asked', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toBe('tslint-docker verify: --builder is a docker buildx option; it does not apply to --engine buildah\n');
   });
+
+  it('a --smoke-timeout that is not a positive number of seconds', async () => {
+    const run = await runCli(['verify', dockerfile, '--smoke', 'true', '--smoke-timeout', '0'], repoRoot);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('bad --smoke-timeout 0: give seconds, more than 0');
+  });
 });

@@ -58,6 +58,14 @@ const cases: Case[] = [
       expect(report.delta.sizeBytes!).toBeLessThan(-10 * 1e6);
       expect(report.delta.compressedBytes!).toBeLessThan(0);
       expect(report.fixed.rebuild!.stepsRun).toBe(0); // no COPY: a source edit re-runs nothing
+      // the recommends go (publicsuffix among them), ca-certificates stays; the lists are most of the files
+      const removed = report.packages!.removed.map((p) => p.name);
+      expect(report.packages!.manager).toBe('dpkg');
+      expect(removed).toContain('publicsuffix');
+      expect(removed).not.toContain('ca-certificates');
+      expect(report.packages!.added).toEqual([]);
+      expect(report.files!.removed[0]!.folder).toBe('/var/lib/apt');
+      expect(report.files!.added).toEqual([]);
     },
   },
   {
@@ -65,6 +73,9 @@ const cases: Case[] = [
     image: 'busybox',
     fixes: [{ ruleId: 'cleanup-in-separate-layer', line: 4 }],
     check: (report) => {
+      // busybox has no package database; the blob was deleted in both images' filesystems
+      expect(report.packages).toBeNull();
+      expect(report.files).toEqual({ removed: [], added: [] });
       // the 8 MiB random blob is gone; whiteouts and tar headers cost a few kB at most
       expect(Math.abs(report.delta.sizeBytes! + 8 * MiB)).toBeLessThan(16 * 1024);
       expect(report.delta.compressedBytes!).toBeLessThan(-8 * 1e6);
