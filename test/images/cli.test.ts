@@ -78,6 +78,7 @@ describe.skipIf(unavailable !== undefined)('--resolve-images', () => {
     expect(unresolved).toContain('Dockerfile:2:');
     const recommended = await runCli(['Dockerfile', '-f', 'compact', '--rule', 'missing-user=warning', '--resolve-images'], dir);
     expect(recommended.stdout).not.toMatch(/never sets USER|Base image/);
+    expect((await runCli(['Dockerfile', '-f', 'compact', '--rule', 'missing-user=warning'], dir)).stdout).toContain('Dockerfile:4:1: warning: The final stage never sets USER');
   });
 
   it('without it: the finding, no fix, and no request', async () => {
