@@ -50,6 +50,12 @@ ruleTester(rule, {
       options: resolved,
       errors: [{ line: 1, message: 'Base image acme/multi:1 offers no image for platform "linux/s390x" (only linux/amd64, linux/arm64): pulling it fails' }],
     },
+    {
+      name: 'the platform asked in its canonical spelling, as BuildKit prints it',
+      code: 'FROM --platform=linux/aarch64 acme/tool:1\n',
+      options: resolved,
+      errors: [{ message: 'Base image acme/tool:1 was pulled with platform "linux/amd64", expected "linux/arm64" for current build' }],
+    },
     { name: 'buildkit preset', code: 'FROM --platform=linux/arm64 acme/tool:1\n', options: { ...resolved, preset: 'buildkit' }, errors: 1 },
   ],
 });
