@@ -44,6 +44,7 @@ import healthcheckDuplicate from './healthcheck-duplicate.ts';
 import healthcheckMissing from './healthcheck-missing.ts';
 import inlineIgnoreComment from './inline-ignore-comment.ts';
 import instructionBeforeFrom from './instruction-before-from.ts';
+import invalidBaseImagePlatform from './invalid-base-image-platform.ts';
 import invalidDefaultArgInFrom from './invalid-default-arg-in-from.ts';
 import invalidDefinitionDescription from './invalid-definition-description.ts';
 import labelEmpty from './label-empty.ts';
@@ -139,6 +140,7 @@ export const allRules: readonly Rule[] = [
   healthcheckMissing,
   inlineIgnoreComment,
   instructionBeforeFrom,
+  invalidBaseImagePlatform,
   invalidDefaultArgInFrom,
   invalidDefinitionDescription,
   labelEmpty,

@@ -3,8 +3,8 @@ import { switchUserEdit } from '../src/fix/user-edit.ts';
 import { defineRule } from '../src/linter/rule.ts';
 import { isPosixShell } from '../src/model/index.ts';
 import { isWindowsImage } from '../src/model/image.ts';
-import { drivesDocker, exposesPrivilegedPort, isBaseOrToolImage, isDevContainer, shipsOwnCode, startDropsPrivileges, startsService } from '../src/model/privileges.ts';
-import { effectiveUser, imageRunsAsNonRoot, isMinimalImage, NUMERIC_NON_ROOT_USER, stageChain } from '../src/model/user.ts';
+import { baseRunsAsNonRoot, drivesDocker, exposesPrivilegedPort, isBaseOrToolImage, isDevContainer, shipsOwnCode, startDropsPrivileges, startsService } from '../src/model/privileges.ts';
+import { effectiveUser, isMinimalImage, NUMERIC_NON_ROOT_USER, stageChain } from '../src/model/user.ts';
 
 export default defineRule({
   meta: {
@@ -26,8 +26,8 @@ export default defineRule({
         + 'MySQL, PostgreSQL, supervisord, s6\'s `/init` ...; the entrypoint of an official image such as postgres or redis kept in effect; '
         + 'an entrypoint script in a Dockerfile that installs or downloads gosu/su-exec, creates a user it never switches to, hands files '
         + 'to one, or declares the ids to run as such as PUID/PGID); when it drives the Docker daemon (a Docker client installed, '
-        + '`docker.sock` named), whose socket only root opens; when the base image is known to run as a non-root user already '
-        + '(distroless `:nonroot`, Chainguard, Docker Hardened Images, Bitnami, .NET chiseled, `nginx-unprivileged`, Jupyter, Jenkins, '
+        + '`docker.sock` named), whose socket only root opens; when the base image runs as a non-root user already '
+        + '(the User of its config when images are resolved, `--resolve-images`; otherwise known by name: distroless `:nonroot`, Chainguard, Docker Hardened Images, Bitnami, .NET chiseled, `nginx-unprivileged`, Jupyter, Jenkins, '
         + 'memcached ...) or is not known at lint time (`FROM $BASE` without a default); or for Windows images.',
       why: 'Without USER, the main process runs as root (uid 0). A flaw in the application then acts as root inside the container, with more ways to escape it or to damage mounted volumes. Running as an unprivileged user costs one line.',
       bad: 'FROM node:22-slim\nCOPY . /app\nCMD ["node", "/app/server.js"]\n',
@@ -48,7 +48,7 @@ export default defineRule({
         if (!stage || !isPosixShell(stage.shell) || effectiveUser(stage)) return;
         const chain = stageChain(stage);
         const base = chain[chain.length - 1]!.image;
-        if (!base.resolved || imageRunsAsNonRoot(base) || isWindowsImage(base)) return;
+        if (!base.resolved || baseRunsAsNonRoot(model, stage) || isWindowsImage(base)) return;
         if (isDevContainer(stage)) return;
         if (!shipsOwnCode(model, stage) || isBaseOrToolImage(stage) || !startsService(stage) || startDropsPrivileges(model, stage, base) || drivesDocker(model, stage)) return;
         const edit = isMinimalImage(stage) && !exposesPrivilegedPort(stage) ? switchUserEdit(model, stage, NUMERIC_NON_ROOT_USER) : undefined;

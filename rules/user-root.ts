@@ -2,8 +2,8 @@ import { fix } from '../src/fix/edits.ts';
 import { switchUserEdit } from '../src/fix/user-edit.ts';
 import { defineRule } from '../src/linter/rule.ts';
 import type { DockerfileModel, Stage } from '../src/model/model.ts';
-import { drivesDocker, exposesPrivilegedPort, isDevContainer, startDropsPrivileges, startsNothingOfItsOwn } from '../src/model/privileges.ts';
-import { effectiveUser, imageRunsAsNonRoot, isMinimalImage, isRootUser, NUMERIC_NON_ROOT_USER, stageChain, userBefore } from '../src/model/user.ts';
+import { baseRunsAsNonRoot, drivesDocker, exposesPrivilegedPort, isDevContainer, startDropsPrivileges, startsNothingOfItsOwn } from '../src/model/privileges.ts';
+import { effectiveUser, isMinimalImage, isRootUser, NUMERIC_NON_ROOT_USER, stageChain, userBefore } from '../src/model/user.ts';
 import type { StringInstruction } from '../src/parser/ast.ts';
 
 export default defineRule({
@@ -21,7 +21,7 @@ export default defineRule({
         + 'serves as the base of another is judged through that stage, which inherits its user. '
         + 'Not raised for dev container images (devcontainer.json chooses the user), for images whose start command switches to an '
         + 'unprivileged user itself or drives the Docker daemon (the same understanding as `missing-user`), nor for an image that '
-        + 'starts a shell or REPL, or keeps its base image\'s command, on a base that runs as root anyway: there `USER root` changes nothing.',
+        + 'starts a shell or REPL, or keeps its base image\'s command, on a base that runs as root anyway (the User of its config when images are resolved, else known by name): there `USER root` changes nothing.',
       why: 'A container that runs as root turns any code-execution bug into root in the container, one step from the host when the container runtime has a flaw or a volume is mounted.',
       bad: 'FROM jenkins/jenkins:lts\nUSER root\nRUN apt-get update && apt-get install -y --no-install-recommends make\n',
       good: 'FROM jenkins/jenkins:lts\nUSER root\nRUN apt-get update && apt-get install -y --no-install-recommends make\nUSER jenkins\n',
@@ -67,7 +67,7 @@ function rootOnPurpose(model: DockerfileModel, stage: Stage): boolean {
   const chain = stageChain(stage);
   const base = chain[chain.length - 1]!.image;
   if (isDevContainer(stage) || startDropsPrivileges(model, stage, base) || drivesDocker(model, stage)) return true;
-  return startsNothingOfItsOwn(stage) && !imageRunsAsNonRoot(base);
+  return startsNothingOfItsOwn(stage) && !baseRunsAsNonRoot(model, stage);
 }
 
 /** the user before `USER root`, else 65532 on scratch/distroless; undefined when unknown */

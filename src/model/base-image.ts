@@ -5,6 +5,7 @@
  * resolved: `--resolve-images`, `--offline`, the editor's cache); without one, or for an image
  * it does not know, every question here answers undefined: unknown, never a guess.
  */
+import { formatPlatform, normalizePlatform, parsePlatform } from '../engine/platform.ts';
 import { isValidImageReference } from './image.ts';
 import type { DockerfileModel, InstructionInfo, Stage } from './model.ts';
 import type { Scope } from './scope.ts';
@@ -111,4 +112,36 @@ export function fromFlagImage(model: DockerfileModel, info: InstructionInfo, raw
   if (reference === undefined || !isValidImageReference(reference)) return undefined;
   const answer = model.images?.image(reference);
   return answer === undefined ? { reference } : { reference, answer };
+}
+
+/** A FROM whose image has nothing for the platform its `--platform` asks for (BuildKit's InvalidBaseImagePlatform). */
+export interface PlatformMismatch {
+  reference: string;
+  /** the platform asked, in its canonical spelling (`linux/arm64`) */
+  expected: string;
+  /** the platform of the single image the reference names (pulled whatever the platform asked); absent for an index */
+  actual?: string;
+  /** the platforms the reference offers, when known */
+  offered: readonly string[];
+}
+
+/**
+ * The mismatch between a stage's FROM `--platform` (after ARG expansion) and the platforms its
+ * image offers; undefined when they match or when either is unknown. Without `--platform` the
+ * build machine's platform applies, which is not known at lint time.
+ */
+export function fromPlatformMismatch(model: DockerfileModel, stage: Stage, fromScope: Scope): PlatformMismatch | undefined {
+  const request = fromRequest(stage, fromScope);
+  if (request?.platform === undefined || !model.images) return undefined;
+  const answer = model.images.image(request.reference, request.platform);
+  if (!answer?.found || answer.image.offersPlatform !== false) return undefined;
+  const { image } = answer;
+  const wanted = parsePlatform(request.platform);
+  const expected = wanted?.os !== undefined && wanted.architecture !== undefined
+    ? formatPlatform(normalizePlatform({ os: wanted.os, architecture: wanted.architecture, variant: wanted.variant ?? '' }))
+    : request.platform;
+  const format = (p: ImagePlatform) => formatPlatform(normalizePlatform(p));
+  const mismatch: PlatformMismatch = { reference: request.reference, expected, offered: (image.platforms ?? []).map(format) };
+  if (image.platform !== undefined) mismatch.actual = format(image.platform);
+  return mismatch;
 }

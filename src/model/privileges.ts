@@ -6,11 +6,24 @@
  * `missing-user` and `user-root` read it.
  */
 import type { CommandInstruction, CopyInstruction, ExposeInstruction, Instruction, KeyValueInstruction } from '../parser/ast.ts';
+import { baseImageConfig } from './base-image.ts';
 import { repositoryName, type ImageRef } from './image.ts';
 import type { DockerfileModel, Stage } from './model.ts';
 import { analyseRun } from './run.ts';
 import { commandName, unwrap, type ShellCommand } from './shell/index.ts';
-import { stageChain } from './user.ts';
+import { imageRunsAsNonRoot, isRootUser, stageChain } from './user.ts';
+
+/**
+ * Whether the image a stage starts from (through `FROM <stage>` chains) runs as a non-root user:
+ * the User of its config when the image is resolved (the image's word, also when it says root:
+ * a `-dev` variant of a non-root family runs as root), else the images known by name to do so.
+ */
+export function baseRunsAsNonRoot(model: DockerfileModel, stage: Stage): boolean {
+  const config = baseImageConfig(model, stage);
+  if (config) return config.user.trim() !== '' && !isRootUser(config.user);
+  const chain = stageChain(stage);
+  return imageRunsAsNonRoot(chain[chain.length - 1]!.image);
+}
 
 /** the ENTRYPOINT and CMD in effect at the end of the stage (inherited from the stages it builds on) */
 export interface StartCommand {

@@ -65,6 +65,22 @@ describe.skipIf(unavailable !== undefined)('--resolve-images', () => {
     expect(run.stdout).not.toContain('base-image-digest');
   });
 
+  it('rules read the resolved images: the platforms (InvalidBaseImagePlatform), the Shell (JSONArgsRecommended), the User (missing-user)', async () => {
+    emptyCache();
+    // app:1 is a single linux/amd64 image with USER 1000:1000 and SHELL ["/bin/sh", "-ec"]; multi:1 an amd64+arm64 index
+    const dir = project(`FROM --platform=linux/arm64 ${APP} AS a\nCMD node s.js\nFROM --platform=linux/s390x ${REGISTRY}/tslint/multi:1\nFROM ${APP}\nCOPY . /app\nEXPOSE 8080\nCMD ["node", "/app/s.js"]\n`);
+    const buildkit = (await runCli(['Dockerfile', '--preset', 'buildkit', '-f', 'compact', '--resolve-images'], dir)).stdout;
+    expect(buildkit).toContain(`Dockerfile:1:1: warning: Base image ${APP} was pulled with platform "linux/amd64", expected "linux/arm64" for current build`);
+    expect(buildkit).toContain(`Dockerfile:3:1: warning: Base image ${REGISTRY}/tslint/multi:1 offers no image for platform "linux/s390x" (only linux/amd64, linux/arm64)`);
+    expect(buildkit).not.toContain('Dockerfile:2:');
+    const unresolved = (await runCli(['Dockerfile', '--preset', 'buildkit', '-f', 'compact'], dir)).stdout;
+    expect(unresolved).not.toContain('Base image');
+    expect(unresolved).toContain('Dockerfile:2:');
+    const recommended = await runCli(['Dockerfile', '-f', 'compact', '--rule', 'missing-user=warning', '--resolve-images'], dir);
+    expect(recommended.stdout).not.toMatch(/never sets USER|Base image/);
+    expect((await runCli(['Dockerfile', '-f', 'compact', '--rule', 'missing-user=warning'], dir)).stdout).toContain('Dockerfile:4:1: warning: The final stage never sets USER');
+  });
+
   it('without it: the finding, no fix, and no request', async () => {
     emptyCache();
     const dir = project(PINNABLE);
@@ -118,7 +134,8 @@ describe.skipIf(unavailable !== undefined)('--resolve-images', () => {
 
   it('base-image-untagged: no tag becomes the most specific version tag of the same image', async () => {
     emptyCache();
-    const dir = project(`FROM ${TOOL} AS tool\n`, { rules: { 'base-image-digest': 'off' } });
+    // base-image-untagged is not in recommended: turned on here
+    const dir = project(`FROM ${TOOL} AS tool\n`, { rules: { 'base-image-untagged': 'warning' } });
     await runCli(['Dockerfile', '--resolve-images', '--fix', '--unsafe-fixes'], dir);
     expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toBe(`FROM ${TOOL}:1.36.1 AS tool\n`);
   });

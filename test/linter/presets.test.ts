@@ -70,8 +70,10 @@ describe('the preset tables', () => {
   it('buildkit: the rules of every BuildKit check (as warnings), the experimental InvalidDefinitionDescription aside', () => {
     const buildkit = presetRules('buildkit', metas);
     const checks = new Set(metas.filter((m) => buildkit.has(m.id)).flatMap((m) => m.aliases.filter((a) => BUILDKIT_CHECKS.has(a))));
-    // InvalidBaseImagePlatform needs the base image's metadata: no rule has it yet
-    expect([...BUILDKIT_CHECKS].filter((c) => !checks.has(c)).sort()).toEqual(['InvalidBaseImagePlatform', 'InvalidDefinitionDescription']);
+    expect([...BUILDKIT_CHECKS].filter((c) => !checks.has(c)).sort()).toEqual(['InvalidDefinitionDescription']);
+    // it reports only when images are resolved, and is not in recommended
+    expect(buildkit.get('invalid-base-image-platform')).toBe('warning');
+    expect(presetRules('recommended', metas).has('invalid-base-image-platform')).toBe(false);
     expect(buildkit.get('multiple-entrypoint')).toBe('warning');
     expect([...buildkit].filter(([id, severity]) => id !== 'syntax-error' && severity !== 'warning')).toEqual([]);
   });

@@ -1,5 +1,13 @@
 import rule from '../../rules/cmd-shell-form.ts';
+import { DIGEST_A, ROOT_CONFIG, registryImage, staticLookup } from '../helpers/image-lookup.ts';
 import { ruleTester } from '../helpers/rule-tester.ts';
+
+// base images whose config sets a Shell (a SHELL instruction in their Dockerfile), and one that does not
+const images = staticLookup({
+  'acme/bash:1': registryImage(DIGEST_A, { ...ROOT_CONFIG, shell: ['/bin/bash', '-o', 'pipefail', '-c'] }),
+  'acme/sh:1': registryImage(DIGEST_A, { ...ROOT_CONFIG, shell: ['/bin/sh', '-c'] }),
+  'node:22': registryImage(DIGEST_A),
+});
 
 ruleTester(rule, {
   valid: [
@@ -16,8 +24,14 @@ ruleTester(rule, {
     { name: 'Windows: a batch file needs cmd.exe', code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nCMD start.cmd\n' },
     { name: 'Windows: a cmd builtin', code: "FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nCMD echo 'Hello World'\n" },
     { name: 'Windows: cmd expands %VAR%', code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nCMD powershell ./start.ps1 -sa_password %sa_password%\n' },
+    // BuildKit is silent when the image config it starts from has a Shell: the model starts the stage with it
+    { name: 'resolved: the base image set a SHELL', code: 'FROM acme/bash:1\nCMD node server.js\n', options: { images } },
+    { name: 'resolved: the base image set SHELL to /bin/sh -c (still a chosen shell for BuildKit)', code: 'FROM acme/sh:1\nENTRYPOINT node server.js\n', options: { images } },
+    { name: 'resolved, buildkit preset: through a FROM <stage> chain', code: 'FROM acme/bash:1 AS base\nFROM base\nCMD node server.js\n', options: { images, preset: 'buildkit' } },
   ],
   invalid: [
+    { name: 'resolved: the base image sets no SHELL', code: 'FROM node:22\nCMD node server.js\n', options: { images, preset: 'buildkit' }, errors: [{ line: 2 }], output: 'FROM node:22\nCMD ["node", "server.js"]\n' },
+    { name: 'hadolint preset: DL3025 ignores the image\'s SHELL', code: 'FROM acme/bash:1\nCMD node server.js\n', options: { images, preset: 'hadolint' }, errors: 1, unsafeOutput: 'FROM acme/bash:1\nCMD ["node", "server.js"]\n' },
     {
       code: 'FROM node:22\nCMD node server.js --port=8080\n',
       errors: [{ line: 2, column: 5, endColumn: 31, message: /`\["node", "server.js", "--port=8080"\]`/ }],

@@ -1,5 +1,17 @@
 import rule from '../../rules/missing-user.ts';
+import { DIGEST_A, ROOT_CONFIG, registryImage, staticLookup } from '../helpers/image-lookup.ts';
 import { ruleTester } from '../helpers/rule-tester.ts';
+
+// what the registry says about the images (their config's User)
+const resolved = {
+  images: staticLookup({
+    'acme/app-base:1': registryImage(DIGEST_A, { ...ROOT_CONFIG, user: 'app' }),
+    'acme/uid-base:1': registryImage(DIGEST_A, { ...ROOT_CONFIG, user: '10001:0' }),
+    'node:22-slim': registryImage(DIGEST_A, ROOT_CONFIG),
+    'acme/root-base:1': registryImage(DIGEST_A, { ...ROOT_CONFIG, user: '0:0' }),
+    'cgr.dev/chainguard/python:latest-dev': registryImage(DIGEST_A, { ...ROOT_CONFIG, user: 'root' }),
+  }),
+};
 
 ruleTester(rule, {
   valid: [
@@ -36,6 +48,9 @@ ruleTester(rule, {
     { name: 'entrypoint script and PUID/PGID', code: 'FROM alpine:3\nENV UID=991 GID=991\nCOPY . /app\nEXPOSE 80\nCMD ["run.sh"]\n' },
     { name: 'the base image\'s entrypoint drops privileges', code: 'FROM postgres:16\nCOPY init.sql /docker-entrypoint-initdb.d/\nCOPY ext /ext\nCMD ["postgres", "-c", "x=1"]\n' },
     { name: 's6-overlay', code: 'FROM alpine:3\nCOPY root/ /\nEXPOSE 80\nENTRYPOINT ["/init"]\n' },
+    // images resolved: the config's User says who the image runs as
+    { name: 'resolved: the base image runs as `app`', code: 'FROM acme/app-base:1\nCOPY . /app\nEXPOSE 8080\nCMD ["node", "/app/s.js"]\n', options: resolved },
+    { name: 'resolved: a uid with group 0, through a FROM <stage> chain', code: 'FROM acme/uid-base:1 AS base\nFROM base\nCOPY . /app\nEXPOSE 8080\nCMD ["/app/run"]\n', options: resolved },
     { name: 'drives the Docker daemon', code: 'FROM node:22\nRUN apt-get update && apt-get install -y docker-ce-cli\nCOPY . /app\nEXPOSE 80\nCMD ["node", "/app/s.js"]\n' },
   ],
   invalid: [
@@ -64,5 +79,18 @@ ruleTester(rule, {
     { name: 'scratch exposing port 80: no fix', code: 'FROM scratch\nCOPY app /app\nEXPOSE 80\nCMD ["/app"]\n', errors: 1 },
     { name: 'the entrypoint script does not tell: reported', code: 'FROM python:3.12-slim\nCOPY . /app\nEXPOSE 8000\nENTRYPOINT ["/app/entrypoint.sh"]\nCMD ["gunicorn", "app:app"]\n', errors: 1 },
     { name: 'ONBUILD USER does not set the user of this image', code: 'FROM ubuntu:24.04 AS a\nONBUILD USER app\nFROM a\nCOPY . /srv\nCMD ["python3", "/srv/app.py"]\n', errors: 1 },
+    {
+      name: 'resolved: the config says root (empty User)',
+      code: 'FROM node:22-slim\nCOPY . /app\nCMD ["node", "/app/server.js"]\n',
+      options: resolved,
+      errors: [{ line: 1, message: /never sets USER/ }],
+    },
+    { name: 'resolved: the config says 0:0, whatever the name', code: 'FROM acme/root-base:1\nCOPY . /app\nEXPOSE 8080\nCMD ["/app/run"]\n', options: resolved, errors: 1 },
+    {
+      name: 'resolved: a Chainguard -dev image whose config is root (by name it would pass)',
+      code: 'FROM cgr.dev/chainguard/python:latest-dev\nCOPY app.py /app/\nEXPOSE 8080\nCMD ["python", "/app/app.py"]\n',
+      options: resolved,
+      errors: 1,
+    },
   ],
 });

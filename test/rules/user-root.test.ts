@@ -1,5 +1,13 @@
 import rule from '../../rules/user-root.ts';
+import { DIGEST_A, ROOT_CONFIG, registryImage, staticLookup } from '../helpers/image-lookup.ts';
 import { ruleTester } from '../helpers/rule-tester.ts';
+
+const resolved = {
+  images: staticLookup({
+    'acme/app-base:1': registryImage(DIGEST_A, { ...ROOT_CONFIG, user: 'app' }),
+    'bitnami/custom:1': registryImage(DIGEST_A, ROOT_CONFIG),
+  }),
+};
 
 const hadolint = { preset: 'hadolint' } as const;
 
@@ -16,8 +24,15 @@ ruleTester(rule, {
     { name: 'a shell on a root base', code: 'FROM alpine:3.20\nUSER root\nRUN apk add --no-cache curl\nCMD ["sh"]\n' },
     { name: 'dev container', code: 'FROM mcr.microsoft.com/devcontainers/base:ubuntu\nUSER root\nRUN apt-get update\n' },
     { name: 'entrypoint drops privileges (gosu downloaded)', code: 'FROM debian:12\nRUN wget -O /usr/local/bin/gosu https://x/gosu && chmod +x /usr/local/bin/gosu\nUSER root\nEXPOSE 8080\nENTRYPOINT ["/entrypoint.sh"]\n' },
+    { name: 'resolved: a shell on a base whose config runs as root (by name, Bitnami runs as 1001)', code: 'FROM bitnami/custom:1\nUSER root\nCMD ["bash"]\n', options: resolved },
   ],
   invalid: [
+    {
+      name: 'resolved: a shell on a base whose config runs as `app`: USER root changes who runs',
+      code: 'FROM acme/app-base:1\nUSER root\nCMD ["bash"]\n',
+      options: resolved,
+      errors: [{ line: 2 }],
+    },
     {
       name: 'a non-root base switched to root and left there (no fix: the base user is not known here)',
       code: 'FROM jenkins/jenkins:lts\nUSER root\nRUN apt-get update\n',
