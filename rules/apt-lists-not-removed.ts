@@ -9,6 +9,7 @@ import {
 } from '../src/model/apt.ts';
 import { isCommand, parseShell, type DockerfileModel, type InstructionInfo, type RunInfo, type Stage } from '../src/model/index.ts';
 import { mountsHold } from '../src/model/cache-mount.ts';
+import { perModel } from '../src/model/per-model.ts';
 
 const APT_CLEANS = [['apt-get', 'clean'], ['apt-get', 'autoclean'], ['apt', 'clean'], ['apt', 'autoclean'], ['aptitude', 'clean']] as const;
 const REMOVE_LISTS = 'rm -rf /var/lib/apt/lists/*';
@@ -79,11 +80,8 @@ function laterInstallNeedsLists(model: DockerfileModel, info: InstructionInfo): 
  * Per stage, where the last RUN that installs with apt without updating the lists first starts,
  * in the stage or a stage built on it: one pass over the file and one over the stages.
  */
-const lastListUsers = new WeakMap<DockerfileModel, Map<Stage, number>>();
-function lastListUserOf(model: DockerfileModel): Map<Stage, number> {
-  let last = lastListUsers.get(model);
-  if (last) return last;
-  last = new Map();
+const lastListUserOf = perModel((model) => {
+  const last = new Map<Stage, number>();
   for (const other of model.instructions) {
     const run = other.onbuild || !other.stage ? undefined : model.run(other.ins);
     const first = run ? aptInstalls(run)[0] : undefined;
@@ -96,9 +94,8 @@ function lastListUserOf(model: DockerfileModel): Map<Stage, number> {
     const base = stage.baseStage;
     if (own !== undefined && base && base !== stage && (last.get(base) ?? -1) < own) last.set(base, own);
   }
-  lastListUsers.set(model, last);
   return last;
-}
+});
 
 /**
  * The edit that runs the removal last, keeping the RUN's exit status: `&& rm ...` after the last

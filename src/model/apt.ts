@@ -10,6 +10,7 @@ import type { DockerfileModel, Stage } from './model.ts';
 import type { RunInfo } from './run.ts';
 import { commandName, hasFlag, isCommand, subcommandWords } from './shell/commands.ts';
 import type { ShellCommand } from './shell/types.ts';
+import { perModel } from './per-model.ts';
 import { stageChain } from './user.ts';
 
 export const APT_LISTS_DIR = '/var/lib/apt/lists';
@@ -72,20 +73,16 @@ export function aptKeepsArchives(model: DockerfileModel, ins: Instruction): bool
   return stageChain(stage).some((s) => (removals.get(s) ?? Infinity) <= ins.start);
 }
 
-/** per stage, where its first RUN removing the docker-clean hook starts: one pass over the file, so each question is cheap */
-const hookRemovals = new WeakMap<DockerfileModel, Map<Stage, number>>();
-function hookRemovalsOf(model: DockerfileModel): Map<Stage, number> {
-  let removals = hookRemovals.get(model);
-  if (removals) return removals;
-  removals = new Map();
+/** per stage, where its first RUN removing the docker-clean hook starts */
+const hookRemovalsOf = perModel((model) => {
+  const removals = new Map<Stage, number>();
   for (const other of model.instructions) {
     if (!other.stage || removals.has(other.stage)) continue;
     const run = model.run(other.ins);
     if (run && run.removed.some((r) => removedPathText(r.path.value, r.path.text) === DOCKER_CLEAN_HOOK)) removals.set(other.stage, other.ins.start);
   }
-  hookRemovals.set(model, removals);
   return removals;
-}
+});
 
 /** Whether an apt install only simulates (`-s`, `--simulate`, `--dry-run`, `--just-print`, `--recon`, `--no-act`): it installs nothing. */
 export function aptSimulates(cmd: ShellCommand): boolean {
