@@ -14,7 +14,7 @@ export default defineRule({
         + 'a single-platform image built for another one, or a multi-platform index without an entry for it. '
         + 'It needs the image\'s metadata, so it reports only when images are resolved (`--resolve-images`, or their cache with `--offline` '
         + 'and in the editor); an image that is not known, a platform that is not known at lint time (`$BUILDPLATFORM`, an ARG without a value) '
-        + 'and a FROM without `--platform` (the build machine\'s platform applies) are left alone, as is `FROM <stage>`: the stage\'s own FROM names the image.',
+        + 'are left alone, as is `FROM <stage>`: the stage\'s own FROM names the image. A FROM without `--platform` is checked against the platform a build uses by default, as BuildKit does: `DOCKER_DEFAULT_PLATFORM`, else Linux on this machine\'s architecture.',
       why: 'A single-platform image is pulled whatever platform is asked, and its programs then run under emulation, or fail with `exec format error` '
         + 'on a machine without it; an index without the platform fails the pull. Either way the stage is not built for the platform the Dockerfile says.',
       bad: '# acme/tool:1 is built for linux/amd64 only\nFROM --platform=linux/arm64 acme/tool:1\n',

@@ -98,6 +98,7 @@ export class ImageResolver {
     this.lookup = {
       image: (reference, platform) => this.image(reference, platform),
       versionTags: (reference) => this.versionTags(reference),
+      defaultPlatform: formatPlatform(this.hostPlatform),
     };
   }
 

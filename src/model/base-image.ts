@@ -68,6 +68,8 @@ export interface ImageLookup {
    * reference's digest now, most specific first; [] when none does.
    */
   versionTags(reference: string): readonly string[] | undefined;
+  /** the platform a build without `--platform` uses (`linux/amd64`), when the lookup knows it */
+  defaultPlatform?: string;
 }
 
 export interface ImageRequest {
@@ -128,18 +130,23 @@ export interface PlatformMismatch {
 /**
  * The mismatch between a stage's FROM `--platform` (after ARG expansion) and the platforms its
  * image offers; undefined when they match or when either is unknown. Without `--platform` the
- * build machine's platform applies, which is not known at lint time.
+ * platform a build uses by default applies, when the lookup knows it (the resolver does:
+ * DOCKER_DEFAULT_PLATFORM, else this machine's); a `--platform` whose value is not known at lint
+ * time (`$BUILDPLATFORM`, an ARG without a value) is left alone.
  */
 export function fromPlatformMismatch(model: DockerfileModel, stage: Stage, fromScope: Scope): PlatformMismatch | undefined {
   const request = fromRequest(stage, fromScope);
-  if (request?.platform === undefined || !model.images) return undefined;
+  if (!request || !model.images) return undefined;
+  const hasFlag = stage.from.flags.some((f) => f.name.toLowerCase() === 'platform');
+  const asked = request.platform ?? (hasFlag ? undefined : model.images.defaultPlatform);
+  if (asked === undefined) return undefined;
   const answer = model.images.image(request.reference, request.platform);
   if (!answer?.found || answer.image.offersPlatform !== false) return undefined;
   const { image } = answer;
-  const wanted = parsePlatform(request.platform);
+  const wanted = parsePlatform(asked);
   const expected = wanted?.os !== undefined && wanted.architecture !== undefined
     ? formatPlatform(normalizePlatform({ os: wanted.os, architecture: wanted.architecture, variant: wanted.variant ?? '' }))
-    : request.platform;
+    : asked;
   const format = (p: ImagePlatform) => formatPlatform(normalizePlatform(p));
   const mismatch: PlatformMismatch = { reference: request.reference, expected, offered: (image.platforms ?? []).map(format) };
   if (image.platform !== undefined) mismatch.actual = format(image.platform);

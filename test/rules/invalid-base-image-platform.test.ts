@@ -26,12 +26,17 @@ const images: ImageLookup = {
   versionTags: () => undefined,
 };
 const resolved = { images };
+/** the same registry, resolved on an arm64 machine: a FROM without --platform asks for linux/arm64 */
+const onArm64 = { images: { ...images, image: (reference: string, platform?: string) => images.image(reference, platform ?? 'linux/arm64'), defaultPlatform: 'linux/arm64' } };
+const onAmd64 = { images: { ...images, defaultPlatform: 'linux/amd64' } };
 
 ruleTester(rule, {
   valid: [
     { name: 'the platform the image is built for', code: 'FROM --platform=linux/amd64 acme/tool:1\n', options: resolved },
     { name: 'an index with the platform (its canonical spelling)', code: 'FROM --platform=linux/arm64/v8 acme/multi:1\n', options: resolved },
     { name: 'no --platform: the build machine\'s, unknown here', code: 'FROM acme/tool:1\n', options: resolved },
+    { name: 'no --platform, built on the platform the image has', code: 'FROM acme/tool:1\n', options: onAmd64 },
+    { name: 'a --platform not known at lint time is not the default one', code: 'FROM --platform=$BUILDPLATFORM acme/tool:1\n', options: onArm64 },
     { name: 'images not resolved: nothing is known', code: 'FROM --platform=linux/arm64 acme/tool:1\n' },
     { name: 'an image the lookup does not know', code: 'FROM --platform=linux/arm64 acme/other:1\n', options: resolved },
     { name: 'a platform not known at lint time', code: 'ARG P\nFROM --platform=$BUILDPLATFORM acme/tool:1 AS a\nFROM --platform=$P acme/tool:1\n', options: resolved },
@@ -54,6 +59,12 @@ ruleTester(rule, {
       name: 'the platform asked in its canonical spelling, as BuildKit prints it',
       code: 'FROM --platform=linux/aarch64 acme/tool:1\n',
       options: resolved,
+      errors: [{ message: 'Base image acme/tool:1 was pulled with platform "linux/amd64", expected "linux/arm64" for current build' }],
+    },
+    {
+      name: 'no --platform: the platform a build uses by default (DOCKER_DEFAULT_PLATFORM, else this machine\'s)',
+      code: 'FROM acme/tool:1\n',
+      options: onArm64,
       errors: [{ message: 'Base image acme/tool:1 was pulled with platform "linux/amd64", expected "linux/arm64" for current build' }],
     },
     { name: 'buildkit preset', code: 'FROM --platform=linux/arm64 acme/tool:1\n', options: { ...resolved, preset: 'buildkit' }, errors: 1 },
