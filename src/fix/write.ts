@@ -39,7 +39,11 @@ export function writeFileAtomic(path: string, content: string | Uint8Array): voi
     step = 'rename';
     renameSync(temp, target);
   } catch (error) {
-    rmSync(temp, { force: true });
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // nothing was created (Node 24's rm throws ENOTDIR, not only ENOENT, for a folder that is a file)
+    }
     throw new WriteError(describe(error as NodeJS.ErrnoException, step, dir));
   }
 }
