@@ -9,8 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readImageArchive, type ImageFiles } from '../../src/engine/image-files.ts';
 import { spawnStreaming } from '../../src/engine/process.ts';
-import type { Engine } from '../../src/engine/types.ts';
-import { engineFor } from '../fix-safety/engine.ts';
+import { usableEngine } from '../helpers/engines.ts';
 
 const DOCKERFILE = `FROM busybox
 RUN mkdir -p /data/keep /data/gone /data/opaque && echo one > /data/keep/a && echo two > /data/gone/b && echo three > /data/opaque/c && ln -s a /data/keep/link
@@ -26,9 +25,7 @@ const summary = (files: ImageFiles): string[] =>
   [...files.values()].map((f) => `${f.path} ${f.type} ${f.mode.toString(8)} ${f.uid}:${f.gid} ${f.linkTarget ?? ''} ${f.sha256?.slice(0, 12) ?? ''}`).sort();
 
 for (const name of ['docker', 'buildah'] as const) {
-  const available = await engineFor(name, ['busybox']);
-  if ('reason' in available) console.warn(`[image-files integration] skipping ${name}: ${available.reason}`);
-  const engine: Engine | undefined = 'engine' in available ? available.engine : undefined;
+  const { engine } = await usableEngine(name, ['busybox'], 'image-files integration');
 
   describe.skipIf(!engine)(`reading an image's files with ${name}`, () => {
     const tag = `tslint-docker-image-files-${process.pid}:${name}`;

@@ -6,7 +6,7 @@
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { EngineName } from '../../src/engine/types.ts';
 import { fixCase, headline, loadCases, type FixSafetyCase, type Variant } from './cases.ts';
-import { debianMirrorUnreachable, engineFor } from './engine.ts';
+import { debianMirrorUnreachable, usableEngine } from '../helpers/engines.ts';
 import { isKnownBroken } from './known-broken.ts';
 import { Prover, type ImageReading } from './prove.ts';
 
@@ -20,9 +20,8 @@ export async function fixSafetySuite(engineName: EngineName, concurrency: number
   const notBuilt = loadCases().filter((c) => c.spec.lintOnly || c.unavailable);
   if (notBuilt.length > 0) console.warn(`${label} not built: ${notBuilt.map((c) => `${c.name} (${c.spec.lintOnly ?? c.unavailable})`).join('; ')}`);
   const images = [...new Set(cases.flatMap((c) => c.images))].sort();
-  const available = await engineFor(engineName, images);
-  if ('reason' in available) console.warn(`${label} skipped: ${available.reason}`);
-  const prover = 'engine' in available ? new Prover(available.engine, concurrency) : undefined;
+  const available = await usableEngine(engineName, images, `fix-safety ${engineName}`);
+  const prover = available.engine ? new Prover(available.engine, concurrency) : undefined;
   const mirror = prover && cases.some((c) => c.spec.aptMirror) ? await debianMirrorUnreachable() : undefined;
   if (mirror) console.warn(`${label} skipping the cases that install with apt: ${mirror}`);
   const heredocs = prover && cases.some((c) => c.spec.heredocs) ? await prover.supportsHeredocs() : true;
