@@ -8,6 +8,7 @@
 import type { CopyInstruction, Instruction } from '../parser/ast.ts';
 import { APT_DROPPED_PROGRAMS, APT_DROPPED_RECOMMENDS } from './apt-recommends-data.ts';
 import type { DockerfileModel, Stage } from './model.ts';
+import { perModel } from './per-model.ts';
 import type { PackageInstall } from './shell/packages.ts';
 import type { ShellCommand, ShellWord } from './shell/types.ts';
 
@@ -34,12 +35,8 @@ interface ModelApt {
   inherited: Map<string, Map<Stage, boolean>>;
 }
 
-const byModel = new WeakMap<DockerfileModel, ModelApt>();
-
 /** one pass over the file, the first time a rule asks */
-function modelApt(model: DockerfileModel): ModelApt {
-  let found = byModel.get(model);
-  if (found) return found;
+const modelApt = perModel((model): ModelApt => {
   const map = new Map<Stage, StageApt>();
   for (const info of model.instructions) {
     if (!info.stage || info.onbuild) continue;
@@ -55,10 +52,8 @@ function modelApt(model: DockerfileModel): ModelApt {
       }
     }
   }
-  found = { stages: map, inherited: new Map() };
-  byModel.set(model, found);
-  return found;
-}
+  return { stages: map, inherited: new Map() };
+});
 
 /**
  * Per stage, whether a stage it builds on (its base, or further up) answers yes to `has`: one

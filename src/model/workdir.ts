@@ -7,6 +7,7 @@
 import { posix } from 'node:path';
 import type { Instruction, StringInstruction } from '../parser/ast.ts';
 import type { DockerfileModel, InstructionInfo, Stage } from './model.ts';
+import { perModel } from './per-model.ts';
 
 /** A Windows absolute path: `C:\`, `C:/x`, `\\server\share`, `\x` */
 const WINDOWS_ABSOLUTE = /^([A-Za-z]:[\\/]|\\)/;
@@ -31,22 +32,15 @@ export function workdirValue(ins: StringInstruction, info: InstructionInfo): str
   return undefined;
 }
 
-const cache = new WeakMap<DockerfileModel, Map<Instruction, string | undefined>>();
-
 /**
  * The working directory before `ins` runs (undefined when unknown). For an ONBUILD trigger
  * it is always unknown: the trigger runs in an image built from this one.
  */
 export function workdirBefore(model: DockerfileModel, ins: Instruction): string | undefined {
-  let byIns = cache.get(model);
-  if (!byIns) {
-    byIns = computeWorkdirs(model);
-    cache.set(model, byIns);
-  }
-  return byIns.get(ins);
+  return workdirsOf(model).get(ins);
 }
 
-function computeWorkdirs(model: DockerfileModel): Map<Instruction, string | undefined> {
+const workdirsOf = perModel((model): Map<Instruction, string | undefined> => {
   const byIns = new Map<Instruction, string | undefined>();
   const stageEnd = new Map<Stage, string | undefined>();
   let current: string | undefined;
@@ -66,7 +60,7 @@ function computeWorkdirs(model: DockerfileModel): Map<Instruction, string | unde
     current = value === undefined ? undefined : resolveWorkdir(current, value);
   }
   return byIns;
-}
+});
 
 /** `WORKDIR value` after `previous` (BuildKit joins and cleans POSIX paths); undefined when unknown */
 export function resolveWorkdir(previous: string | undefined, value: string): string | undefined {
