@@ -22,6 +22,20 @@ function joined(texts: readonly string[], bytes: number): string {
   return parts.join('');
 }
 
+/**
+ * One stage of `lines` RUNs that install with apt, some without updating, and ENVs between
+ * them: what made apt-lists-not-removed and the ARG/ENV scope quadratic (a 16,000-line file
+ * took 57.7 s before they were made linear).
+ */
+function aptStage(lines: number): string {
+  const kinds = [
+    (i: number) => `RUN apt-get update && apt-get install -y pkg${i}`,
+    (i: number) => `RUN apt-get install -y --no-install-recommends q${i} && echo \${V${i - 1}}`,
+    (i: number) => `ENV V${i}=x`,
+  ];
+  return ['FROM debian:bookworm', ...Array.from({ length: lines }, (_, i) => kinds[i % kinds.length]!(i + 1))].join('\n') + '\n';
+}
+
 export async function benchScale(json: boolean, sizes: readonly number[] = [1, 4, 16]): Promise<void> {
   const texts = loadCorpus().map((f) => f.text);
   const linter = getLinter();
@@ -48,4 +62,16 @@ export async function benchScale(json: boolean, sizes: readonly number[] = [1, 4
     });
   }
   report('scale: one generated file, time per MB (flat = linear)', rows, json);
+
+  const aptRows: Record<string, string | number>[] = [];
+  let firstPerLine: number | undefined;
+  for (const lines of [4000, 16000]) {
+    const text = aptStage(lines);
+    const start = performance.now();
+    linter.lint(text, { ...BENCH_LINT_OPTIONS, filePath: 'Dockerfile' });
+    const ms = performance.now() - start;
+    firstPerLine ??= ms / lines;
+    aptRows.push({ lines, time: `${(ms / 1000).toFixed(2)} s`, 'vs first row, per line': `${(ms / lines / firstPerLine).toFixed(2)}x` });
+  }
+  report('scale: one stage of apt RUNs and ENVs, time per line (flat = linear)', aptRows, json);
 }

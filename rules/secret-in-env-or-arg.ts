@@ -47,7 +47,7 @@ export default defineRule({
         return;
       }
       // the author says so: `# The key is known to be a publicly viewable key.`
-      if (commentSaysPublic(ctx.source, ins.start)) return;
+      if (commentSaysPublic(ctx.model, ins.start)) return;
       const names = ins.pairs.map((p) => p.key.value);
       for (const pair of ins.pairs) {
         if (!hasSecretName(pair.key.value) || isKeyOfKeyValuePair(pair.key.value, names) || hasPublicValue(pair, info)) continue;

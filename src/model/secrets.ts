@@ -4,6 +4,8 @@
  * key file, a version, an empty placeholder). `secret-in-env-or-arg` reads it; BuildKit's own
  * name rule (SecretsUsedInArgOrEnv) is here too, for the `buildkit` preset.
  */
+import type { DockerfileModel } from './model.ts';
+import { perModel } from './per-model.ts';
 
 /** name words that mark a credential */
 const SECRET_WORDS = new Set(['apikey', 'auth', 'credential', 'credentials', 'key', 'password', 'passwd', 'pword', 'secret', 'token']);
@@ -67,14 +69,30 @@ export function isPublicValue(name: string, value: string): boolean {
  * Whether the comment lines right above an instruction say its value is public or a dummy; the
  * comment may head a block of ARG/ENV lines that it is about.
  */
-export function commentSaysPublic(source: string, instructionStart: number): boolean {
-  const lines = source.slice(0, source.lastIndexOf('\n', instructionStart - 1) + 1).split(/\r?\n/);
-  lines.pop();
-  for (let i = lines.length - 1; i >= 0 && /^\s*(#|(ARG|ENV)\s)/i.test(lines[i]!); i--) {
-    if (/^\s*#/.test(lines[i]!) && COMMENT_SAYS_PUBLIC.test(lines[i]!)) return true;
-  }
-  return false;
+export function commentSaysPublic(model: DockerfileModel, instructionStart: number): boolean {
+  const line = model.df.lines.position(instructionStart).line;
+  // 1-based: the line above is index line - 2 of the 0-based flags
+  return line >= 2 && publicBlocksOf(model)[line - 2] === true;
 }
+
+/**
+ * Per line (0-based), whether it is in a block of comment and ARG/ENV lines whose comments,
+ * from the block's top down to this line, say "public": one pass over the file, where walking
+ * up from each instruction was quadratic in a file of ARG and ENV lines.
+ */
+const publicBlocksOf = perModel((model): boolean[] => {
+  const { text, lineStarts } = model.df.lines;
+  const flags: boolean[] = [];
+  let inPublicBlock = false;
+  for (let i = 0; i < lineStarts.length; i++) {
+    const end = i + 1 < lineStarts.length ? lineStarts[i + 1]! - 1 : text.length;
+    const line = text.slice(lineStarts[i], end).replace(/\r$/, '');
+    const comment = /^\s*#/.test(line);
+    inPublicBlock = (comment || /^\s*(ARG|ENV)\s/i.test(line)) && (inPublicBlock || (comment && COMMENT_SAYS_PUBLIC.test(line)));
+    flags.push(inPublicBlock);
+  }
+  return flags;
+});
 
 /** one or more GPG key ids or fingerprints, separated by spaces */
 function isGpgFingerprints(value: string): boolean {
