@@ -151,10 +151,10 @@ export function readCheckSettings(df: Dockerfile, override?: string): CheckSetti
   }
   // most files have no check= comment: no map, no per-instruction work
   const perInstruction = df.source.includes('check') ? instructionConfigs(df) : new Map<Instruction, CheckConfig>();
-  const starts = df.instructions.map((ins) => ins.start);
+  const starts = perInstruction.size > 0 ? df.instructions.map((ins) => ins.start) : [];
 
-  /** the instruction a finding belongs to: the one it is in, else the next (a comment above it) */
-  const instructionAt = (offset: number): Instruction | undefined => {
+  /** the index of the instruction a finding belongs to: the one it is in, else the next (a comment above it) */
+  const indexAt = (offset: number): number => {
     let lo = 0;
     let hi = starts.length;
     while (lo < hi) {
@@ -162,12 +162,24 @@ export function readCheckSettings(df: Dockerfile, override?: string): CheckSetti
       if (starts[mid]! <= offset) lo = mid + 1;
       else hi = mid;
     }
-    const before = df.instructions[lo - 1];
-    return before !== undefined && offset < before.fullEnd ? before : df.instructions[lo];
+    return lo > 0 && offset < df.instructions[lo - 1]!.fullEnd ? lo - 1 : lo;
+  };
+  /** the index of the next instruction of the same keyword in the stage */
+  const nextOfKind = (i: number): number | undefined => {
+    const keyword = df.instructions[i]!.keyword;
+    for (let next = i + 1; next < df.instructions.length; next++) {
+      const k = df.instructions[next]!.keyword;
+      if (k === 'FROM') return undefined;
+      if (k === keyword) return next;
+    }
+    return undefined;
   };
   const configAt = (check: string, offset: number): CheckConfig => {
     if (perInstruction.size === 0 || FILE_LEVEL.has(check)) return file;
-    const ins = instructionAt(offset);
+    let i = indexAt(offset);
+    // reported on the instruction that is overridden, run with the config of the one that overrides it
+    if (i < df.instructions.length && check === 'MultipleInstructionsDisallowed') i = nextOfKind(i) ?? i;
+    const ins = df.instructions[i];
     const own = ins && perInstruction.get(ins);
     return own ? merge(file, own) : file;
   };

@@ -61,6 +61,12 @@ describe('a check= comment above an instruction', () => {
     expect(checks('FROM busybox AS a\n# check=skip=DuplicateStageName\nFROM busybox AS a\n')).toEqual(['3:DuplicateStageName']);
   });
 
+  it('skips MultipleInstructionsDisallowed when above the instruction that overrides, as BuildKit runs it there', () => {
+    // reported on the CMD that is ignored (line 2), run while BuildKit reads the later one
+    expect(checks('FROM busybox\nCMD ["a"]\n# check=skip=MultipleInstructionsDisallowed\nCMD ["b"]\n')).toEqual([]);
+    expect(checks('FROM busybox\n# check=skip=MultipleInstructionsDisallowed\nCMD ["a"]\nCMD ["b"]\n')).toEqual(['3:MultipleInstructionsDisallowed']);
+  });
+
   it('adds to the file directive', () => {
     expect(checks('# check=skip=WorkdirRelativePath\nFROM busybox\n# check=skip=JSONArgsRecommended\nWORKDIR app\nCMD echo a\n')).toEqual(['5:JSONArgsRecommended']);
   });
