@@ -13,11 +13,21 @@ import type { LintOptions } from '../../src/linter/linter.ts';
 
 const linter = getLinter();
 
-/** `line:check` of each reported (not suppressed) finding of a BuildKit check, `:error` when an error */
+/**
+ * `line:check` of each reported (not suppressed) finding of a BuildKit check, `:error` when an
+ * error. A finding on a comment line above an instruction (InvalidDefinitionDescription outside
+ * the buildkit preset) counts at that instruction's line, the one BuildKit reports and whose
+ * config applies; where each rule reports is test/buildkit/checks.test.ts's subject.
+ */
 function checks(source: string, options: LintOptions = {}): string[] {
-  return linter.lint(source, { preset: 'buildkit', ...options }).findings
+  const { findings, df } = linter.lint(source, { preset: 'buildkit', ...options });
+  const lineOf = (offset: number, line: number) => {
+    const ins = df.instructions.find((i) => i.fullEnd > offset);
+    return ins && ins.start > offset ? df.lines.range(ins.start, ins.start).start.line : line;
+  };
+  return findings
     .filter((f) => !f.suppressed)
-    .map((f) => `${f.range.start.line}:${buildkitCheckOf(f) ?? f.ruleId}${f.severity === 'error' ? ':error' : ''}`);
+    .map((f) => `${lineOf(f.range.start.offset, f.range.start.line)}:${buildkitCheckOf(f) ?? f.ruleId}${f.severity === 'error' ? ':error' : ''}`);
 }
 
 describe('a check= comment above an instruction', () => {
@@ -80,21 +90,21 @@ describe('experimental checks', () => {
   });
 
   it('run when the file directive names them or says all', () => {
-    expect(checks(`# check=experimental=InvalidDefinitionDescription\n${described}`)).toEqual(['2:InvalidDefinitionDescription']);
-    expect(checks(`# check=experimental=all\n${described}`)).toEqual(['2:InvalidDefinitionDescription']);
+    expect(checks(`# check=experimental=InvalidDefinitionDescription\n${described}`)).toEqual(['3:InvalidDefinitionDescription']);
+    expect(checks(`# check=experimental=all\n${described}`)).toEqual(['3:InvalidDefinitionDescription']);
   });
 
   it('run for one instruction when its comment asks', () => {
     const source = 'FROM busybox\n# check=experimental=all\n# compile the binary\nFROM busybox AS build\n# the tests\nFROM busybox AS test\n';
-    expect(checks(source)).toEqual(['3:InvalidDefinitionDescription']);
+    expect(checks(source)).toEqual(['4:InvalidDefinitionDescription']);
   });
 
   it('are not skipped by skip=all (BuildKit looks only at experimental= for them)', () => {
-    expect(checks(`# check=skip=all;experimental=all\n${described}`)).toEqual(['2:InvalidDefinitionDescription']);
+    expect(checks(`# check=skip=all;experimental=all\n${described}`)).toEqual(['3:InvalidDefinitionDescription']);
   });
 
   it('run in other presets too when asked for, unless the configuration turns the rule off', () => {
-    expect(checks(`# check=experimental=all\n${described}`, { preset: 'recommended' })).toEqual(['2:InvalidDefinitionDescription']);
+    expect(checks(`# check=experimental=all\n${described}`, { preset: 'recommended' })).toEqual(['3:InvalidDefinitionDescription']);
     expect(checks(`# check=experimental=all\n${described}`, { rules: { 'invalid-definition-description': 'off' } })).toEqual([]);
   });
 });
