@@ -18,7 +18,7 @@ export function thresholdOf(value: (typeof THRESHOLDS)[number]): FailureThreshol
 }
 
 type FlagKey = 'noConfig' | 'quiet' | 'fix' | 'unsafeFixes' | 'fixDryRun' | 'cache' | 'resolveImages' | 'offline' | HadolintFlagKey;
-type ValueKey = 'format' | 'outputFile' | 'rule' | 'ignore' | 'config' | 'preset' | 'context' | 'stdinFilename' | 'failureThreshold' | 'maxWarnings' | 'cacheLocation' | HadolintListKey;
+type ValueKey = 'format' | 'outputFile' | 'rule' | 'ignore' | 'buildArg' | 'config' | 'preset' | 'context' | 'stdinFilename' | 'failureThreshold' | 'maxWarnings' | 'cacheLocation' | HadolintListKey;
 type HadolintFlagKey = 'noFail' | 'strictLabels' | 'disableIgnorePragma';
 type HadolintListKey = 'errorRules' | 'warningRules' | 'infoRules' | 'styleRules' | 'trustedRegistry' | 'requireLabel';
 
@@ -33,7 +33,7 @@ const FLAGS: ReadonlyMap<string, FlagKey> = new Map([
 const VALUE_OPTIONS: ReadonlyMap<string, ValueKey> = new Map([
   ['--format', 'format'], ['-f', 'format'], ['--output-file', 'outputFile'], ['-o', 'outputFile'],
   ['--rule', 'rule'], ['--ignore', 'ignore'], ['--config', 'config'], ['-c', 'config'], ['--preset', 'preset'],
-  ['--context', 'context'], ['--stdin-filename', 'stdinFilename'],
+  ['--context', 'context'], ['--build-arg', 'buildArg'], ['--stdin-filename', 'stdinFilename'],
   ['--failure-threshold', 'failureThreshold'], ['-t', 'failureThreshold'], ['--max-warnings', 'maxWarnings'],
   ['--cache-location', 'cacheLocation'],
   // hadolint's (its -o is --output)
@@ -42,7 +42,7 @@ const VALUE_OPTIONS: ReadonlyMap<string, ValueKey> = new Map([
 ]);
 
 /** options that may be given again, each time adding a value */
-const REPEATABLE = new Set<ValueKey>(['format', 'outputFile', 'rule', 'ignore', 'errorRules', 'warningRules', 'infoRules', 'styleRules', 'trustedRegistry', 'requireLabel']);
+const REPEATABLE = new Set<ValueKey>(['format', 'outputFile', 'rule', 'ignore', 'buildArg', 'errorRules', 'warningRules', 'infoRules', 'styleRules', 'trustedRegistry', 'requireLabel']);
 
 // yargs runs these (or would suggest them) when they stand among the positionals
 const COMMAND_WORDS = new Set(['parse', 'rules', 'explain', 'init', 'lsp', 'verify', 'help', 'completion']);
@@ -55,7 +55,7 @@ function isPlainWord(word: string): boolean {
 /** The lint call `argv` makes, or undefined when yargs must read it. */
 export function quickLintArgs(argv: readonly string[]): LintArgs | undefined {
   const args: LintArgs = {
-    files: [], format: [], outputFile: [], noConfig: false, rule: [], ignore: [],
+    files: [], format: [], outputFile: [], noConfig: false, rule: [], ignore: [], buildArg: [],
     quiet: false, fix: false, unsafeFixes: false, fixDryRun: false, cache: false, resolveImages: false, offline: false,
     errorRules: [], warningRules: [], infoRules: [], styleRules: [], trustedRegistry: [], requireLabel: [],
     strictLabels: false, disableIgnorePragma: false, noFail: false,
@@ -84,7 +84,7 @@ export function quickLintArgs(argv: readonly string[]): LintArgs | undefined {
     const value = equals === -1 ? argv[++i] : word.slice(equals + 1);
     if (value === undefined) return undefined;
     switch (key) {
-      case 'format': case 'outputFile': case 'rule': case 'ignore':
+      case 'format': case 'outputFile': case 'rule': case 'ignore': case 'buildArg':
       case 'errorRules': case 'warningRules': case 'infoRules': case 'styleRules': case 'trustedRegistry': case 'requireLabel':
         // yargs reads a lone `-` value as stdin's stand-in, which these lists turn back into `-`
         if (value !== '-' && (value.startsWith('-') || !isPlainWord(value))) return undefined;

@@ -58,6 +58,7 @@ export async function runCommands(rawArgv: readonly string[], io: CliIO): Promis
           .option('max-warnings', { type: 'number', describe: 'fail when there are more warnings than this' })
           .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'report errors only' })
           .option('context', { type: 'string', describe: 'build context directory (default: each Dockerfile\'s folder)' })
+          .option('build-arg', { type: 'string', describe: 'NAME=VALUE as docker build takes it (repeatable); BUILDKIT_DOCKERFILE_CHECK=... replaces the file\'s # check= directive' })
           .option('stdin-filename', { type: 'string', describe: 'the path to assume for stdin (config lookup, reports)' })
           .option('fix', { type: 'boolean', default: false, describe: 'apply safe fixes and write the files' })
           .option('unsafe-fixes', { type: 'boolean', default: false, describe: 'with --fix / --diff: apply unsafe fixes too' })
@@ -82,7 +83,7 @@ export async function runCommands(rawArgv: readonly string[], io: CliIO): Promis
           .option('fail', { type: 'boolean', hidden: true })
           // a value-taking option at the end of the line is a mistake, not an empty value
           .requiresArg([
-            'format', 'output-file', 'config', 'preset', 'rule', 'ignore', 'context', 'stdin-filename', 'cache-location', 'print-config',
+            'format', 'output-file', 'config', 'preset', 'rule', 'ignore', 'context', 'build-arg', 'stdin-filename', 'cache-location', 'print-config',
             'error', 'warning', 'info', 'style', 'trusted-registry', 'require-label',
           ]),
       async (a) => {
@@ -112,6 +113,7 @@ export async function runCommands(rawArgv: readonly string[], io: CliIO): Promis
           unsafeFixes: a.unsafeFixes,
           fixDryRun: a.fixDryRun,
           cache: a.cache,
+          buildArg: list(a.buildArg),
           errorRules: list(a.error),
           warningRules: list(a.warning),
           infoRules: list(a.info),

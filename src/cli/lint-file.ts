@@ -24,6 +24,8 @@ import type { ResultCache } from './result-cache.ts';
 export interface FileJobSettings {
   args: LintArgs;
   cliRules: Record<string, RuleSetting>;
+  /** --build-arg, over the config's buildArgs */
+  buildArgs: Record<string, string>;
   /** what hadolint's flags and HADOLINT_* variables set */
   hadolint: HadolintSettings;
   cwd: string;
@@ -74,7 +76,7 @@ export async function lintFile(file: string, job: FileJobSettings, readStdin: ()
     cliRules: job.cliRules,
     cliIgnore: job.hadolint.ignore,
     cliLevels: job.hadolint.levels,
-    cliSettings: job.hadolint.cliSettings,
+    cliSettings: Object.keys(job.buildArgs).length > 0 ? { ...job.hadolint.cliSettings, buildArgs: job.buildArgs } : job.hadolint.cliSettings,
     envDefaults: job.hadolint.envDefaults,
   });
   const options = lintOptionsFrom(config, absolutePath, args.context ? resolve(cwd, args.context) : undefined);

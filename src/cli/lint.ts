@@ -5,6 +5,7 @@ import type { FailureThreshold, RuleSetting } from '../config/index.ts';
 import type { FixOutcome } from '../fix/apply.ts';
 import { encodeText } from '../fix/encoding.ts';
 import { getLinter } from '../linter/index.ts';
+import { parseCheckOptions } from '../linter/check-directive.ts';
 import type { FileResult, Severity } from '../linter/types.ts';
 import { lintFile, type FileJobSettings, type FileOutcome } from './lint-file.ts';
 import { lintInWorkers, shouldUseWorkers } from './pool.ts';
@@ -41,6 +42,8 @@ export interface LintArgs {
   cache: boolean;
   /** where the cache lives (a file, or a directory for the default file name); default .tslint-docker-cache in the cwd */
   cacheLocation?: string;
+  /** --build-arg NAME=VALUE (repeatable), or NAME to take the value from the environment, as docker build does */
+  buildArg: string[];
   /** hadolint's --error/--warning/--info/--style CODE (repeatable): a rule's level, by DL/SC code, id or alias */
   errorRules: string[];
   warningRules: string[];
@@ -81,6 +84,7 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
     throw new UsageError(`${toStdout.length} formats would write to stdout (${toStdout.join(', ')}): give all but one its own --output-file, in the order of the --format values`);
   }
   const cliRules = parseRuleArgs(args.rule);
+  const buildArgs = parseBuildArgs(args.buildArg, io.env ?? process.env);
   const files = await findFiles(args.files, io.cwd);
   const results: FileResult[] = [];
   const fixReports: { path: string; outcome: FixOutcome }[] = [];
@@ -100,7 +104,7 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
       io.stderr(`\r\x1b[K[${done}/${files.length}] ${file}`);
     }
   };
-  const job: FileJobSettings = { args, cliRules, hadolint, cwd: io.cwd };
+  const job: FileJobSettings = { args, cliRules, buildArgs, hadolint, cwd: io.cwd };
   // loaded only for --cache (node:crypto with it); the cache lives on the main thread
   const cache = args.cache ? (await import('./result-cache.ts')).openResultCache(io, args.cacheLocation) : undefined;
   const outcomes = cache === undefined && shouldUseWorkers(files)
@@ -219,6 +223,28 @@ function agreeing(soFar: Map<string, RuleSetting> | undefined, next: Readonly<Re
 }
 
 /** --rule ID=SETTING values, by rule name */
+/**
+ * `--build-arg NAME=VALUE`, or `NAME` alone for the environment's value (left out when unset), as
+ * docker build reads them; the last of a name wins. BUILDKIT_DOCKERFILE_CHECK must parse, as
+ * BuildKit fails the build otherwise.
+ */
+export function parseBuildArgs(given: readonly string[], env: Readonly<Record<string, string | undefined>>): Record<string, string> {
+  const buildArgs: Record<string, string> = {};
+  for (const arg of given) {
+    const eq = arg.indexOf('=');
+    const name = eq === -1 ? arg : arg.slice(0, eq);
+    if (name === '') throw new UsageError(`bad --build-arg '${arg}': use --build-arg NAME=VALUE`);
+    const value = eq === -1 ? env[name] : arg.slice(eq + 1);
+    if (value === undefined) continue;
+    if (name === 'BUILDKIT_DOCKERFILE_CHECK') {
+      const problem = parseCheckOptions(value);
+      if (typeof problem === 'string') throw new UsageError(`bad --build-arg BUILDKIT_DOCKERFILE_CHECK: ${problem}`);
+    }
+    buildArgs[name] = value;
+  }
+  return buildArgs;
+}
+
 export function parseRuleArgs(rules: readonly string[]): Record<string, RuleSetting> {
   const cliRules: Record<string, RuleSetting> = {};
   for (const r of rules) {

@@ -145,7 +145,7 @@ export class ResultCache {
     const textHash = hash(text);
     const settings = hash(JSON.stringify([
       options.filePath, options.preset, options.rules, options.ruleOptions, options.codes, options.trustedRegistries, options.labelSchema,
-      options.strictLabels, options.disableInlineIgnores, options.enableAll, options.context?.dir, options.images !== undefined,
+      options.strictLabels, options.disableInlineIgnores, options.buildArgs, options.enableAll, options.context?.dir, options.images !== undefined,
     ]));
     const entry = this.entryOf(absolutePath);
     if (entry !== undefined && this.holds(entry, textHash, settings, options)) {

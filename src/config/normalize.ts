@@ -1,5 +1,7 @@
 import picomatch from 'picomatch';
+import { parseCheckOptions } from '../linter/check-directive.ts';
 import type { PresetName } from '../linter/types.ts';
+import { ConfigError } from './errors.ts';
 import type {
   ConfigFileContent,
   FailureThreshold,
@@ -42,6 +44,7 @@ export interface NormalizedConfig {
   strictLabels?: boolean;
   disableInlineIgnores?: boolean;
   images?: ImagesSetting;
+  buildArgs?: Record<string, string>;
   warnings: string[];
 }
 
@@ -106,6 +109,15 @@ export function normalizeConfig(
     strictLabels: content.strictLabels,
     disableInlineIgnores: content.disableInlineIgnores,
     images: content.images,
+    buildArgs: checkedBuildArgs(content.buildArgs, filePath),
     warnings,
   };
+}
+
+/** BUILDKIT_DOCKERFILE_CHECK must parse, as BuildKit fails the build otherwise */
+function checkedBuildArgs(buildArgs: Record<string, string> | undefined, filePath: string): Record<string, string> | undefined {
+  const check = buildArgs?.['BUILDKIT_DOCKERFILE_CHECK'];
+  const problem = check === undefined ? undefined : parseCheckOptions(check);
+  if (typeof problem === 'string') throw new ConfigError(`buildArgs.BUILDKIT_DOCKERFILE_CHECK: ${problem}`, filePath);
+  return buildArgs;
 }

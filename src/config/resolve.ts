@@ -44,6 +44,8 @@ export interface ResolveOptions {
 
 export interface CommandLineSettings {
   trustedRegistries?: readonly string[];
+  /** --build-arg NAME=VALUE, over the config's buildArgs */
+  buildArgs?: Readonly<Record<string, string>>;
   labelSchema?: Readonly<Record<string, LabelType>>;
   strictLabels?: boolean;
   disableInlineIgnores?: boolean;
@@ -232,6 +234,7 @@ export async function resolveConfig(filePath: string, options: ResolveOptions): 
     strictLabels: cli.strictLabels || (config?.strictLabels ?? env.strictLabels ?? false),
     disableInlineIgnores: cli.disableInlineIgnores || (config?.disableInlineIgnores ?? env.disableInlineIgnores ?? false),
     images: config?.images ?? 'off',
+    buildArgs: { ...config?.buildArgs, ...cli.buildArgs },
     warnings: [...(config?.warnings ?? []), ...commandLine.warnings],
   };
 }

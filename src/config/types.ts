@@ -38,6 +38,7 @@ export interface ConfigFileContent {
   disableInlineIgnores?: boolean;
   overrides?: OverrideContent[];
   images?: ImagesSetting;
+  buildArgs?: Record<string, string>;
 }
 
 export type RuleEntry = RuleSetting | [RuleSetting] | [RuleSetting, RuleOptions];
@@ -66,6 +67,8 @@ export interface ResolvedConfig {
   strictLabels: boolean;
   disableInlineIgnores: boolean;
   images: ImagesSetting;
+  /** `--build-arg` and the config's buildArgs (BUILDKIT_DOCKERFILE_CHECK replaces the file's `# check=`) */
+  buildArgs: Record<string, string>;
   /** things in the config that were accepted but not applied (e.g. hadolint keys with no equivalent) */
   warnings: string[];
 }

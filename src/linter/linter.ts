@@ -8,6 +8,8 @@ import { parseDockerfile } from '../parser/index.ts';
 import type { Dockerfile, Span } from '../parser/ast.ts';
 import type { Report, Rule, RuleContext, RuleSettings, RuleVisitors } from './rule.ts';
 import { readSuppressions } from './suppressions.ts';
+import { BUILDKIT_EXPERIMENTAL } from './buildkit-checks.ts';
+import { readCheckSettings } from './check-directive.ts';
 import { presetRules } from './presets.ts';
 import { PRESET_NAMES, type FileResult, type Finding, type PresetName, type RuleMeta, type Severity } from './types.ts';
 
@@ -27,6 +29,8 @@ export interface LintOptions {
   strictLabels?: boolean;
   disableInlineIgnores?: boolean;
   context?: BuildContext;
+  /** `--build-arg NAME=VALUE`: BUILDKIT_DOCKERFILE_CHECK replaces the file's `# check=` (a value that does not parse throws; callers check it with parseCheckOptions) */
+  buildArgs?: Readonly<Record<string, string>>;
   /** answers about base images, resolved before the lint (--resolve-images); without it every image is unknown */
   images?: ImageLookup;
   /** every rule at its own severity, whatever the preset turns on (rule tests compare raw rule output); the semantics stay the preset's */
@@ -80,8 +84,11 @@ export class Linter {
     const df = parseDockerfile(source);
     const findings: Finding[] = [];
 
+    const checks = readCheckSettings(df, options.buildArgs?.['BUILDKIT_DOCKERFILE_CHECK']);
     if (syntaxSeverity !== 'off') {
       for (const e of df.errors) findings.push(makeFinding(df, SYNTAX_ERROR_META, syntaxSeverity, e, e.message));
+      // BuildKit fails the build on a `# check=` it cannot parse
+      if (checks.invalid) findings.push(makeFinding(df, SYNTAX_ERROR_META, syntaxSeverity, checks.invalid, checks.invalid.message));
     }
 
     const model = buildModel(df, options.context, options.images);
@@ -95,10 +102,16 @@ export class Linter {
       options: NO_OPTIONS,
     };
     const active: ActiveRule[] = [];
+    /** rules on only because `# check=experimental=` asks for their BuildKit check */
+    const directiveOn = new Set<string>();
     for (let i = 0; i < this.rules.length; i++) {
       const rule = this.rules[i]!;
       // metas[0] is syntax-error
-      const severity = configured?.[rule.meta.id] ?? defaults[i + 1]!;
+      let severity = configured?.[rule.meta.id] ?? defaults[i + 1]!;
+      if (severity === 'off' && configured?.[rule.meta.id] === undefined && rule.meta.aliases.some((a) => BUILDKIT_EXPERIMENTAL.has(a) && checks.experimental(a))) {
+        severity = 'warning';
+        directiveOn.add(rule.meta.id);
+      }
       if (severity === 'off') continue;
       // a rule whose visitors this file would never call is not created at all
       const plan = this.plans.get(rule);
@@ -124,8 +137,10 @@ export class Linter {
       for (const end of table.end) end();
     }
 
-    const kept = options.codes === undefined ? findings : applyCodeSettings(findings, options.codes);
+    let kept = options.codes === undefined ? findings : applyCodeSettings(findings, options.codes);
     readSuppressions(df, !options.disableInlineIgnores, this.knownNames).apply(kept);
+    // `error=true` fails BuildKit's build on any check: in the buildkit preset its findings are errors
+    kept = checks.apply(kept, directiveOn, preset === 'buildkit');
     kept.sort(byPosition);
     const result: FileResult & { df: Dockerfile } = { filePath: options.filePath ?? '-', source, findings: kept, df };
     return result;

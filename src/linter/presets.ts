@@ -3,7 +3,10 @@
  * measured precision, test/precision/); `hadolint` and `buildkit` follow from each rule's
  * aliases (a DL code, a BuildKit check name); `all` is every rule.
  */
+import { BUILDKIT_CHECKS, BUILDKIT_EXPERIMENTAL, BUILDKIT_PARTS } from './buildkit-checks.ts';
 import { PRESET_NAMES, type PresetName, type RuleMeta, type Severity } from './types.ts';
+
+export { BUILDKIT_CHECKS } from './buildkit-checks.ts';
 
 /**
  * The default preset: rules an experienced Docker engineer agrees with on at least 90% of their
@@ -70,20 +73,8 @@ export const RECOMMENDED: Readonly<Record<string, Severity>> = {
 };
 
 const DL_CODE = /^DL\d{4}$/;
-/** BuildKit's checks (frontend/dockerfile/linter/ruleset.go) */
-export const BUILDKIT_CHECKS: ReadonlySet<string> = new Set([
-  'StageNameCasing', 'FromAsCasing', 'NoEmptyContinuation', 'ConsistentInstructionCasing', 'DuplicateStageName',
-  'ReservedStageName', 'JSONArgsRecommended', 'MaintainerDeprecated', 'UndefinedArgInFrom', 'WorkdirRelativePath',
-  'UndefinedVar', 'MultipleInstructionsDisallowed', 'LegacyKeyValueFormat', 'InvalidDefaultArgInFrom',
-  'FromPlatformFlagConstDisallowed', 'CopyIgnoredFile', 'RedundantTargetPlatform', 'SecretsUsedInArgOrEnv',
-  'InvalidDefinitionDescription', 'ExposeProtoCasing', 'ExposeInvalidFormat', 'InvalidBaseImagePlatform',
-]);
 /** hadolint ships these off (its `ignore` severity) */
 const HADOLINT_OFF = new Set(['DL1001', 'DL3057']);
-/** BuildKit runs these only when `# check=experimental=...` asks */
-const BUILDKIT_EXPERIMENTAL = new Set(['InvalidDefinitionDescription']);
-/** rules that report part of a BuildKit check whose name another rule carries (an alias names one rule): MultipleInstructionsDisallowed covers CMD (multiple-cmd), ENTRYPOINT and HEALTHCHECK */
-const BUILDKIT_PARTS = new Set(['multiple-entrypoint', 'healthcheck-duplicate']);
 
 /**
  * The rules a preset turns on, with their severity; every other rule is off.
@@ -125,7 +116,7 @@ export function presetSeverity(name: PresetName, meta: PresetRule): Severity | u
       return codes.length > 0 && !codes.every((c) => HADOLINT_OFF.has(c)) ? meta.severity : undefined;
     }
     case 'buildkit': {
-      if (BUILDKIT_PARTS.has(meta.id)) return 'warning';
+      if (Object.hasOwn(BUILDKIT_PARTS, meta.id)) return 'warning';
       const checks = meta.aliases.filter((a) => BUILDKIT_CHECKS.has(a));
       return checks.length > 0 && !checks.every((c) => BUILDKIT_EXPERIMENTAL.has(c)) ? 'warning' : undefined;
     }

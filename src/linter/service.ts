@@ -79,6 +79,7 @@ export function lintOptionsFrom(config: ResolvedConfig, filePath: string, contex
     labelSchema: config.labelSchema,
     strictLabels: config.strictLabels,
     disableInlineIgnores: config.disableInlineIgnores,
+    ...(Object.keys(config.buildArgs).length > 0 && { buildArgs: config.buildArgs }),
     context: loadContext(resolve(contextDir ?? dirname(absolute)), absolute, contextDir !== undefined),
   };
 }

@@ -1,8 +1,8 @@
 /**
  * Inline suppressions: `# tslint-docker ignore=rule[,rule]` (next instruction),
  * `# tslint-docker global ignore=...` (whole file), `# tslint-docker stage ignore=...`
- * (rest of the stage); the same with `# hadolint`, matched through aliases; and
- * BuildKit's `# check=skip=...` directive for its checks.
+ * (rest of the stage); the same with `# hadolint`, matched through aliases. BuildKit's
+ * `# check=skip=...` is in check-directive.ts.
  */
 import type { Dockerfile } from '../parser/ast.ts';
 import type { Finding } from './types.ts';
@@ -61,31 +61,14 @@ export function readSuppressions(df: Dockerfile, inlineEnabled: boolean, known: 
       pragmas.push({ scope, names, start: target.start, end: stageEnd, comment: node.text });
     }
   }
-  // BuildKit: `# check=skip=A,B` or `skip=all`
-  const checkSkip = new Set<string>();
-  for (const d of df.directives) {
-    if (d.name !== 'check') continue;
-    for (const part of d.value.split(';')) {
-      const [k, v] = part.split('=', 2).map((s) => s.trim());
-      if (k?.toLowerCase() === 'skip' && v) for (const name of v.split(',')) checkSkip.add(name.trim().toLowerCase());
-    }
-  }
-
   return {
     pragmas: comments,
     apply(findings) {
-      if (pragmas.length === 0 && checkSkip.size === 0) return;
+      if (pragmas.length === 0) return;
       for (const f of findings) {
         const names = [f.ruleId, ...f.aliases].map((s) => s.toLowerCase());
         const hit = pragmas.find((p) => f.range.start.offset >= p.start && f.range.start.offset < p.end && names.some((n) => p.names.has(n)));
-        if (hit) {
-          f.suppressed = { kind: 'inline', justification: hit.comment };
-          continue;
-        }
-        // check=skip names BuildKit checks, which are our aliases
-        if (checkSkip.has('all') ? f.aliases.some((a) => /^[A-Z][a-z]/.test(a)) : names.some((n) => checkSkip.has(n))) {
-          f.suppressed = { kind: 'directive', justification: 'check=skip' };
-        }
+        if (hit) f.suppressed = { kind: 'inline', justification: hit.comment };
       }
     },
   };

@@ -13,6 +13,8 @@ const reporterModules = {
   gitlab: () => import('./gitlab.ts'),
   checkstyle: () => import('./checkstyle.ts'),
   junit: () => import('./junit.ts'),
+  // `docker buildx build --call=check,format=json`'s result (not `parse --format buildkit`, BuildKit's parse tree)
+  'buildx-check': () => import('./buildx-check.ts'),
   // hadolint 2.15's formats that have no namesake here, in its shape (src/report/hadolint/)
   tty: () => import('./hadolint/tty.ts'),
   gnu: () => import('./hadolint/gnu.ts'),

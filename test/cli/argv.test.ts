@@ -37,6 +37,7 @@ const WORDS = [
   'maintainer:text', '--output', '--output=x.json', 'ignore', '-t=ignore', '--verbose',
   '--preset', 'hadolint', 'all', '--preset=buildkit', '--preset=',
   '--resolve-images', '--offline', '--no-offline',
+  '--build-arg', 'TAG=1.2', '--build-arg=BUILDKIT_DOCKERFILE_CHECK=skip=all;error=true', 'BUILDKIT_DOCKERFILE_CHECK=error=true',
 ];
 
 describe('quickLintArgs', () => {
@@ -45,6 +46,7 @@ describe('quickLintArgs', () => {
       [], ['Dockerfile'], ['--no-config', 'Dockerfile'], ['-', '--stdin-filename', 'svc/Dockerfile', '--format', 'compact'],
       ['Dockerfile', '-f', 'json', '-f', 'sarif', '-o', '-', '-o', 'out.sarif'], ['Dockerfile', '-t', 'error', '--max-warnings', '0'],
       ['Dockerfile', '--fix', '--unsafe-fixes'], ['Dockerfile', '--diff'], ['--cache', '--cache-location', 'ci/lint.cache', 'Dockerfile'], ['--format=json', '--rule', 'DL3008=off', '--ignore', 'DL3015', 'a/Dockerfile'], ['--preset', 'hadolint', 'Dockerfile'], ['--preset=all'],
+      ['--build-arg', 'TAG=1.2', '--build-arg=BUILDKIT_DOCKERFILE_CHECK=skip=all', 'Dockerfile'],
       // a hadolint call
       ['--no-fail', '--error', 'DL3008', '--error', 'SC2086', '--warning', 'DL3015', '--info', 'DL3009', '--style', 'DL3059', '--ignore', 'DL3006', '-f', 'tty', 'Dockerfile'],
       ['--trusted-registry', 'docker.io', '--trusted-registry', 'my.io:5000', '--require-label', 'maintainer:text', '--strict-labels', '--disable-ignore-pragma', '-t', 'ignore', '-o', 'x.json', '-f', 'json', '-'],

@@ -112,6 +112,35 @@ describe('presets', () => {
   });
 });
 
+describe('--build-arg', () => {
+  const FILE = '# check=skip=JSONArgsRecommended\nFROM busybox\nCMD echo a\n';
+
+  it('BUILDKIT_DOCKERFILE_CHECK replaces the file\'s # check= directive, over the config\'s buildArgs', async () => {
+    const dir = project({ Dockerfile: FILE });
+    const plain = await runCli(['--preset', 'buildkit', '-f', 'json', 'Dockerfile'], dir);
+    expect(JSON.parse(plain.stdout)[0].messages).toEqual([]);
+    const run = await runCli(['--preset', 'buildkit', '-f', 'json', '-t', 'error', '--build-arg', 'BUILDKIT_DOCKERFILE_CHECK=error=true', 'Dockerfile'], dir);
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout)[0].messages.map((m: { ruleId: string; severity: string; line: number }) => [m.ruleId, m.severity, m.line])).toEqual([['cmd-shell-form', 'error', 3]]);
+    // config lookups are cached per folder: a new one
+    const configured = project({ Dockerfile: FILE, '.tslint-dockerrc.json': JSON.stringify({ preset: 'buildkit', buildArgs: { BUILDKIT_DOCKERFILE_CHECK: 'error=true' } }) });
+    expect((await runCli(['-t', 'error', 'Dockerfile'], configured)).code).toBe(1);
+    expect((await runCli(['-t', 'error', '--build-arg', 'BUILDKIT_DOCKERFILE_CHECK=skip=all', 'Dockerfile'], configured)).code).toBe(0);
+  });
+
+  it('a value that does not parse is one line and exit 2, from the command line or the config', async () => {
+    const dir = project({ Dockerfile: FILE });
+    const bad = await runCli(['--build-arg', 'BUILDKIT_DOCKERFILE_CHECK=skip=all;fail=true', 'Dockerfile'], dir);
+    expect([bad.code, bad.stderr.trim().split('\n')]).toEqual([2, ['tslint-docker: bad --build-arg BUILDKIT_DOCKERFILE_CHECK: invalid check option "fail"']]);
+    const noName = await runCli(['--build-arg', '=1', 'Dockerfile'], dir);
+    expect([noName.code, noName.stderr.trim()]).toEqual([2, "tslint-docker: bad --build-arg '=1': use --build-arg NAME=VALUE"]);
+    const badConfig = project({ Dockerfile: FILE, '.tslint-dockerrc.json': JSON.stringify({ buildArgs: { BUILDKIT_DOCKERFILE_CHECK: 'error=maybe' } }) });
+    const config = await runCli(['Dockerfile'], badConfig);
+    expect(config.code).toBe(2);
+    expect(config.stderr).toContain('.tslint-dockerrc.json: buildArgs.BUILDKIT_DOCKERFILE_CHECK: failed to parse check option "error=maybe"');
+  });
+});
+
 describe('file discovery', () => {
   it('finds Dockerfiles by name under the cwd, skipping node_modules and .gitignore', async () => {
     const dir = project({

@@ -78,10 +78,10 @@ describe('I/O errors are the user\'s to fix: exit 2, one line naming their file'
   it('a file that cannot be read', async () => {
     const dir = project({ 'sub/x': '' });
     const args: LintArgs = {
-      files: ['sub'], format: [], outputFile: [], noConfig: true, rule: [], ignore: [], quiet: false, fix: false, unsafeFixes: false, fixDryRun: false, cache: false, resolveImages: false, offline: false,
+      files: ['sub'], format: [], outputFile: [], noConfig: true, rule: [], ignore: [], buildArg: [], quiet: false, fix: false, unsafeFixes: false, fixDryRun: false, cache: false, resolveImages: false, offline: false,
       errorRules: [], warningRules: [], infoRules: [], styleRules: [], trustedRegistry: [], requireLabel: [], strictLabels: false, disableIgnorePragma: false, noFail: false,
     };
-    await expect(lintFile('sub', { args, cliRules: {}, hadolint: hadolintSettings(args, {}), cwd: dir }, async () => '')).rejects.toThrow('cannot read sub: is a directory');
+    await expect(lintFile('sub', { args, cliRules: {}, buildArgs: {}, hadolint: hadolintSettings(args, {}), cwd: dir }, async () => '')).rejects.toThrow('cannot read sub: is a directory');
   });
 
   it('-o creates its folder, as ESLint does', async () => {

@@ -75,6 +75,7 @@ describe('discovery', () => {
         strictLabels: false,
         disableInlineIgnores: false,
         images: 'off',
+        buildArgs: {},
         warnings: [],
       });
     });

@@ -3,7 +3,7 @@ import { resolveConfig, type RuleSetting } from '../../src/config/index.ts';
 import { expectConfigError, fixture, knownRules, shown } from './known-rules.ts';
 
 const ALLOWED_TOP_LEVEL =
-  '$schema, $import, preset, ruleset, rules, ignore, failureThreshold, trustedRegistries, labelSchema, strictLabels, disableInlineIgnores, overrides, images';
+  '$schema, $import, preset, ruleset, rules, ignore, failureThreshold, trustedRegistries, labelSchema, strictLabels, disableInlineIgnores, overrides, buildArgs, images';
 
 /** The error discovering the config in `invalid/<folder>` gives. */
 async function expectInvalid(folder: string, file: string, problem: string): Promise<void> {

@@ -27,6 +27,7 @@ describe('.hadolint.yaml', () => {
       strictLabels: true,
       disableInlineIgnores: true,
       images: 'off',
+      buildArgs: {},
       warnings: [
         `${shown('hadolint/project/.hadolint.yaml')}: 'format' is not applied (use --format)`,
         `${shown('hadolint/project/.hadolint.yaml')}: rules tslint-docker does not implement, ignored: SC2086`,

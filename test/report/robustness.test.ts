@@ -91,6 +91,11 @@ describe('reporters on arbitrary input', () => {
             expect(valid).toBe(true);
           } else if (name === 'json' || name === 'gitlab' || name === 'hadolint:json' || name === 'gitlab_codeclimate') {
             expect(Array.isArray(JSON.parse(output))).toBe(true);
+          } else if (name === 'buildx-check') {
+            // each reported finding is a warning, or the one build error
+            const document = JSON.parse(output);
+            expect(document.sources).toHaveLength(results.length);
+            expect(document.warnings.length + (document.buildError ? 1 : 0)).toBeLessThanOrEqual(reported.length);
           } else if (name === 'sonarqube') {
             expect(JSON.parse(output).issues).toHaveLength(reported.length);
           } else if (name === 'checkstyle' || name === 'junit' || name === 'hadolint:checkstyle' || name === 'hadolint:junit') {

@@ -182,7 +182,7 @@ describe('gitlab reporter', () => {
 describe('reporter registry', () => {
   it('loads every format lazily by name', async () => {
     expect(REPORTER_NAMES).toEqual([
-      'stylish', 'compact', 'json', 'sarif', 'github', 'gitlab', 'checkstyle', 'junit', 'tty', 'gnu', 'codeclimate', 'gitlab_codeclimate', 'codacy', 'sonarqube',
+      'stylish', 'compact', 'json', 'sarif', 'github', 'gitlab', 'checkstyle', 'junit', 'buildx-check', 'tty', 'gnu', 'codeclimate', 'gitlab_codeclimate', 'codacy', 'sonarqube',
     ]);
     expect(DEFAULT_REPORTER).toBe('stylish');
     for (const name of REPORTER_NAMES) {
@@ -193,7 +193,7 @@ describe('reporter registry', () => {
   });
 
   it('rejects unknown names, including inherited property names', async () => {
-    await expect(getReporter('xml')).rejects.toThrow('Unknown format "xml". Known formats: stylish, compact, json, sarif, github, gitlab, checkstyle, junit, tty, gnu, codeclimate, gitlab_codeclimate, codacy, sonarqube.');
+    await expect(getReporter('xml')).rejects.toThrow('Unknown format "xml". Known formats: stylish, compact, json, sarif, github, gitlab, checkstyle, junit, buildx-check, tty, gnu, codeclimate, gitlab_codeclimate, codacy, sonarqube.');
     await expect(getReporter('constructor')).rejects.toThrow('Unknown format');
     expect(isReporterName('toString')).toBe(false);
     expect(isReporterName('sarif')).toBe(true);
