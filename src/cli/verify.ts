@@ -46,9 +46,14 @@ export async function runVerify(args: VerifyArgs, io: CliIO): Promise<number> {
     const outcome = fixText(text, (t) => linter.lint(t, options).findings, { unsafe: args.unsafeFixes });
     return { output: outcome.output, fixesApplied: outcome.applied.map((a) => ({ ruleId: a.ruleId, line: a.line })) };
   };
+  // every rule, whatever the preset or the config turns off: verify keeps those that explain the wasted bytes it measured
+  const lint = (text: string) =>
+    linter.lint(text, { ...options, rules: {}, enableAll: true }).findings.map((f) => ({
+      ruleId: f.ruleId, line: f.range.start.line, message: f.message, ...(f.fix ? { fix: { description: f.fix.description, safety: f.fix.safety } } : {}),
+    }));
   const verifyOptions: VerifyOptions = {
     dockerfile, engine: args.engine, buildArgs, network: args.network, keepImages: args.keepImages,
-    failOnRemoved: args.failOnRemoved, smoke: args.smoke, smokeTimeoutMs: args.smokeTimeout * 1000,
+    failOnRemoved: args.failOnRemoved, smoke: args.smoke, smokeTimeoutMs: args.smokeTimeout * 1000, lint,
     onProgress: (e) => { if (io.isTTY) io.stderr(`\r${e.phase}${'variant' in e ? ` ${e.variant}` : ''}...        `); },
     ...(args.verbose ? { onEngineLine: (variant, line) => io.stderr(`[${variant}] ${line}\n`) } : {}),
     ...(args.context !== undefined ? { context: resolve(io.cwd, args.context) } : {}),

@@ -32,8 +32,12 @@ export type ImageFiles = Map<string, ImageFile>;
 export interface FileSelection {
   /** absolute paths; a directory selects its whole tree */
   paths: readonly string[];
-  /** keep the bytes of regular files (for files that are read, such as package databases) */
-  bodies?: boolean;
+  /** keep the bytes of regular files (for files that are read, such as package databases): all selected, or these paths only */
+  bodies?: boolean | readonly string[];
+}
+
+function keepsBody(path: string, bodies: FileSelection['bodies']): boolean {
+  return Array.isArray(bodies) ? bodies.includes(path) : bodies === true;
 }
 
 function isUnder(path: string, root: string): boolean {
@@ -95,7 +99,7 @@ function layerSink(selection: FileSelection, listing: LayerEntry[] | undefined):
     listing?.push({ path, type: header.type, size: header.size });
     if (!isSelected(path, selection)) return undefined;
     if (header.type === 'hardlink') header.linkTarget = `/${normalizeTarPath(header.linkTarget)}`;
-    return fileSink(header, path, selection.bodies ?? false, (file) => changes.files.push(file));
+    return fileSink(header, path, keepsBody(path, selection.bodies), (file) => changes.files.push(file));
   });
   return { sink: { write: (chunk) => parser.push(chunk), end: () => parser.end() }, changes };
 }
@@ -103,8 +107,8 @@ function layerSink(selection: FileSelection, listing: LayerEntry[] | undefined):
 export interface StackOptions<T> {
   /** what lands for an entry, given the files so far (a hardlink becomes its target) */
   place?: (entry: T, files: ReadonlyMap<string, T>) => T;
-  /** hears of each entry a later layer deletes or replaces: the layer that wrote it and the one that hid it (0 = bottom) */
-  onHidden?: (entry: T, writtenBy: number, hiddenBy: number) => void;
+  /** hears of each entry a later layer deletes (a whiteout, an opaque directory, a tree replaced by a file) or writes again: the layer that wrote it and the one that hid it (0 = bottom) */
+  onHidden?: (entry: T, writtenBy: number, hiddenBy: number, how: 'deleted' | 'overwritten') => void;
 }
 
 /**
@@ -122,7 +126,7 @@ export function stackLayers<T extends { path: string; type: TarEntryType }>(laye
     const entry = files.get(path);
     if (entry) {
       files.delete(path);
-      options.onHidden?.(entry, writtenBy.get(path)!, layer);
+      options.onHidden?.(entry, writtenBy.get(path)!, layer, 'deleted');
     }
     hideTree(path);
   };
@@ -143,7 +147,7 @@ export function stackLayers<T extends { path: string; type: TarEntryType }>(laye
       const below = files.get(file.path);
       if (below) {
         if (below.type === 'directory' && file.type !== 'directory') hideTree(file.path);
-        options.onHidden?.(below, writtenBy.get(file.path)!, layer);
+        options.onHidden?.(below, writtenBy.get(file.path)!, layer, 'overwritten');
       } else {
         const parent = posix.dirname(file.path);
         let siblings = children.get(parent);
@@ -214,13 +218,13 @@ export async function readImageArchive(archive: AsyncIterable<Buffer>, selection
  * The files in the tar stream `docker cp CONTAINER:PATH -` (or `podman cp`) prints for one
  * absolute `path`: its entries are named from the path's last component on.
  */
-export async function readCopiedPath(stream: AsyncIterable<Buffer>, path: string, options: { bodies?: boolean } = {}): Promise<ImageFiles> {
+export async function readCopiedPath(stream: AsyncIterable<Buffer>, path: string, options: Pick<FileSelection, 'bodies'> = {}): Promise<ImageFiles> {
   const files: ImageFile[] = [];
   const parent = posix.dirname(posix.normalize(path));
   await readTar(stream, (header) => {
     const full = posix.join(parent, header.path);
     if (header.type === 'hardlink') header.linkTarget = posix.join(parent, normalizeTarPath(header.linkTarget));
-    return fileSink(header, full, options.bodies ?? false, (file) => files.push(file));
+    return fileSink(header, full, keepsBody(full, options.bodies), (file) => files.push(file));
   });
   return stackLayers([{ files, deleted: [], opaque: [] }], { place: resolveHardlink });
 }
