@@ -73,7 +73,8 @@ export function measureWaste(
           writtenLine: written?.line ?? 0, writtenInstruction: written?.text ?? '', removedLine: removed?.line ?? 0, removedInstruction: removed?.text ?? '',
           files: 0, sizeBytes: 0, deletedBytes: 0, overwrittenBytes: 0, folders: [], explainedBy: [], folderBytes: new Map(),
         };
-        row.explainedBy = explain(findings, written, removed);
+        // cleanup-in-separate-layer speaks of what the stage's own instructions added, not of the base image's files
+        row.explainedBy = explain(findings, written, written === chain[0] ? undefined : removed);
         rows.set(key, row);
       }
       row.files++;
