@@ -6,6 +6,7 @@ import { configFor, lintOptionsFrom } from '../linter/service.ts';
 import { verifyErrorOutcome, verifyOutcome, summarizeGain } from '../verify/outcome.ts';
 import { renderVerifyReport } from '../verify/render.ts';
 import { verify } from '../verify/verify.ts';
+import { wasteFindingsOf } from '../verify/waste.ts';
 import { verifySarif } from '../verify/sarif.ts';
 import type { VerifyOptions } from '../verify/types.ts';
 import { UsageError } from './errors.ts';
@@ -47,10 +48,7 @@ export async function runVerify(args: VerifyArgs, io: CliIO): Promise<number> {
     return { output: outcome.output, fixesApplied: outcome.applied.map((a) => ({ ruleId: a.ruleId, line: a.line })) };
   };
   // every rule, whatever the preset or the config turns off: verify keeps those that explain the wasted bytes it measured
-  const lint = (text: string) =>
-    linter.lint(text, { ...options, rules: {}, enableAll: true }).findings.map((f) => ({
-      ruleId: f.ruleId, line: f.range.start.line, message: f.message, ...(f.fix ? { fix: { description: f.fix.description, safety: f.fix.safety } } : {}),
-    }));
+  const lint = (text: string) => wasteFindingsOf(linter.lint(text, { ...options, rules: {}, enableAll: true }).findings);
   const verifyOptions: VerifyOptions = {
     dockerfile, engine: args.engine, buildArgs, network: args.network, keepImages: args.keepImages,
     failOnRemoved: args.failOnRemoved, smoke: args.smoke, smokeTimeoutMs: args.smokeTimeout * 1000, lint,

@@ -4,6 +4,7 @@
  * pulled and stored with the image, yet no container sees them.
  */
 import type { ArchiveHistoryEntry } from '../engine/archive.ts';
+import type { Finding } from '../linter/types.ts';
 import { stackLayers, type LayerChanges, type LayerEntry } from '../engine/image-files.ts';
 import { historyInstructions } from './align.ts';
 import type { DockerfileInstruction } from './instructions.ts';
@@ -37,6 +38,13 @@ const EXPLAINS_AT: Readonly<Record<string, 'removed' | 'written'>> = {
 };
 
 export const WASTE_RULES: readonly string[] = Object.keys(EXPLAINS_AT);
+
+/** The linter's findings as verify keeps them: those of the waste rules, with their fixes' descriptions. */
+export function wasteFindingsOf(findings: readonly Finding[]): WasteFinding[] {
+  return findings
+    .filter((f) => EXPLAINS_AT[f.ruleId] !== undefined)
+    .map((f) => ({ ruleId: f.ruleId, line: f.range.start.line, message: f.message, ...(f.fix ? { fix: { description: f.fix.description, safety: f.fix.safety } } : {}) }));
+}
 
 const FOLDERS_KEPT = 3;
 
