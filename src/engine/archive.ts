@@ -55,14 +55,6 @@ export async function streamImageArchive(archive: AsyncIterable<Buffer>, options
   return { layerPaths: manifest.layerPaths, compressedBytes, history: historyOf(parseJson(manifest.configPath ? bodyOf(manifest.configPath) : undefined)) };
 }
 
-/**
- * Measures the bytes a registry would store for an image archive: every layer tar gzipped at
- * zlib's default level, as `docker push` does, summed.
- */
-export async function measureCompressedLayers(archive: AsyncIterable<Buffer>): Promise<number> {
-  return (await streamImageArchive(archive, { measure: true })).compressedBytes;
-}
-
 function parseJson(body: Buffer | undefined): unknown {
   if (!body) return undefined;
   try {
