@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import type { LayerChanges, LayerEntry } from '../../src/engine/image-files.ts';
+import { stackLayers, type LayerChanges, type LayerEntry } from '../../src/engine/image-files.ts';
 import { getLinter } from '../../src/linter/index.ts';
 import { builtInstructionChain } from '../../src/verify/instructions.ts';
 import { renderVerifyReport } from '../../src/verify/render.ts';
@@ -61,6 +61,22 @@ describe('measureWaste', () => {
     expect(measureWaste([layers[0]!], history.slice(0, 1), chain, [])).toMatchObject({ wastedBytes: 0, efficiency: 1, rows: [] });
     const squashed = measureWaste(layers, [], chain, []);
     expect(squashed.rows.map((r) => [r.writtenLine, r.removedLine])).toEqual([[1, 1]]);
+  });
+});
+
+describe('stackLayers', () => {
+  it('hears of a directory tree a file replaces, each entry once, and keeps only what is visible', () => {
+    const hidden: string[] = [];
+    const files = stackLayers(
+      [
+        { files: [dir('/d'), dir('/d/sub'), file('/d/sub/y', 3), file('/d/x', 5), file('/keep', 1)], deleted: [], opaque: [] },
+        { files: [file('/d', 1)], deleted: [], opaque: [] },
+        { files: [], deleted: ['/d'], opaque: [] },
+      ],
+      { onHidden: (entry, writtenBy, hiddenBy, how) => void hidden.push(`${entry.path} ${writtenBy}->${hiddenBy} ${how}`) },
+    );
+    expect(hidden.sort()).toEqual(['/d 0->1 overwritten', '/d 1->2 deleted', '/d/sub 0->1 deleted', '/d/sub/y 0->1 deleted', '/d/x 0->1 deleted']);
+    expect([...files.keys()]).toEqual(['/keep']);
   });
 });
 
