@@ -6,6 +6,7 @@ import { configFor, lintOptionsFrom } from '../linter/service.ts';
 import { verifyErrorOutcome, verifyOutcome, summarizeGain } from '../verify/outcome.ts';
 import { renderVerifyReport } from '../verify/render.ts';
 import { verify } from '../verify/verify.ts';
+import { wasteFindingsOf } from '../verify/waste.ts';
 import { verifySarif } from '../verify/sarif.ts';
 import type { VerifyOptions } from '../verify/types.ts';
 import { UsageError } from './errors.ts';
@@ -46,9 +47,11 @@ export async function runVerify(args: VerifyArgs, io: CliIO): Promise<number> {
     const outcome = fixText(text, (t) => linter.lint(t, options).findings, { unsafe: args.unsafeFixes });
     return { output: outcome.output, fixesApplied: outcome.applied.map((a) => ({ ruleId: a.ruleId, line: a.line })) };
   };
+  // every rule, whatever the preset or the config turns off: verify keeps those that explain the wasted bytes it measured
+  const lint = (text: string) => wasteFindingsOf(linter.lint(text, { ...options, rules: {}, enableAll: true }).findings);
   const verifyOptions: VerifyOptions = {
     dockerfile, engine: args.engine, buildArgs, network: args.network, keepImages: args.keepImages,
-    failOnRemoved: args.failOnRemoved, smoke: args.smoke, smokeTimeoutMs: args.smokeTimeout * 1000,
+    failOnRemoved: args.failOnRemoved, smoke: args.smoke, smokeTimeoutMs: args.smokeTimeout * 1000, lint,
     onProgress: (e) => { if (io.isTTY) io.stderr(`\r${e.phase}${'variant' in e ? ` ${e.variant}` : ''}...        `); },
     ...(args.verbose ? { onEngineLine: (variant, line) => io.stderr(`[${variant}] ${line}\n`) } : {}),
     ...(args.context !== undefined ? { context: resolve(io.cwd, args.context) } : {}),

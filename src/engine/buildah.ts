@@ -1,8 +1,7 @@
 import { countBuildahSteps } from './build-log.ts';
 import { commonBuildArgs, listNames, STORE_TIMEOUT_MS } from './docker.ts';
-import { measureCompressedLayers } from './archive.ts';
 import { parseBuildahInspect, parseBuildahStoredImage } from './history.ts';
-import { readImageArchive, type FileSelection, type ImageFiles } from './image-files.ts';
+import { readImageArchive, scanImageArchive, type FileSelection, type ImageArchiveScan, type ImageFiles } from './image-files.ts';
 import { readExportedArchive } from './export-archive.ts';
 import { runCommand, runWithDeadline } from './process.ts';
 import type { BuildOutcome, BuildRequest, Engine, EngineName, ImageFacts, RunOutcome, RunRequest, StoredImage } from './types.ts';
@@ -42,8 +41,9 @@ export class BuildahEngine implements Engine {
     return ['push', '--quiet', '--disable-compression', tag, `oci-archive:${archivePath}`];
   }
 
-  compressedSize(tag: string): Promise<number> {
-    return readExportedArchive(this.program, (path) => this.exportArgs(tag, path), measureCompressedLayers);
+  /** one export for all of it: Buildah and Podman write the archive to a file first, which costs as much as reading it */
+  scanImage(tag: string, selection: FileSelection): Promise<ImageArchiveScan> {
+    return readExportedArchive(this.program, (path) => this.exportArgs(tag, path), (archive) => scanImageArchive(archive, { selection, list: true, measure: true }));
   }
 
   readFiles(tag: string, selection: FileSelection): Promise<ImageFiles> {

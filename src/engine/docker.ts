@@ -1,7 +1,6 @@
-import { measureCompressedLayers } from './archive.ts';
 import { countBuildKitSteps, countClassicSteps } from './build-log.ts';
 import { parseDockerHistory, parseDockerInspect, parseStoredImage } from './history.ts';
-import { readCopiedPath, type FileSelection, type ImageFiles } from './image-files.ts';
+import { readCopiedPath, scanImageArchive, type FileSelection, type ImageArchiveScan, type ImageFiles } from './image-files.ts';
 import { randomBytes } from 'node:crypto';
 import { runCommand, runWithDeadline, spawnStreaming } from './process.ts';
 import type { BuildOutcome, BuildRequest, Engine, ImageFacts, RunOutcome, RunRequest, StoredImage } from './types.ts';
@@ -90,13 +89,14 @@ export class DockerEngine implements Engine {
     return parseDockerInspect(inspected.stdout, parseDockerHistory(history.stdout));
   }
 
-  async compressedSize(tag: string): Promise<number> {
+  /** `docker save` streamed for the layers (no temp space), the selected files through `docker cp` (faster than a second pass over the layers) */
+  async scanImage(tag: string, selection: FileSelection): Promise<ImageArchiveScan> {
     const saved = spawnStreaming(this.options.cli, ['save', tag]);
-    const measuring = measureCompressedLayers(saved.stdout);
-    const [bytes, exit] = await Promise.allSettled([measuring, saved.done]);
+    const scanning = scanImageArchive(saved.stdout, { selection: { paths: [] }, list: true, measure: true });
+    const [scan, exit] = await Promise.allSettled([scanning, saved.done]);
     if (exit.status === 'fulfilled' && exit.value.code !== 0) throw new Error(`docker save ${tag} failed: ${exit.value.stderr.trim()}`);
-    if (bytes.status === 'rejected') throw bytes.reason;
-    return bytes.value;
+    if (scan.status === 'rejected') throw scan.reason;
+    return { ...scan.value, files: await this.readFiles(tag, selection) };
   }
 
   /**

@@ -1,13 +1,12 @@
 /**
  * What an image's filesystem holds at chosen paths: type, mode, owner, link target and a
  * hash of each file's bytes, read from a saved image archive (its layers applied in order,
- * whiteouts honoured; no container) or from the tar stream `docker cp` prints.
+ * whiteouts honoured; no container) or from the tar stream `docker cp` prints; and what each
+ * layer of a saved archive writes, to see what later layers hide.
  */
 import { createHash } from 'node:crypto';
-import { once } from 'node:events';
 import { posix } from 'node:path';
-import { createGunzip } from 'node:zlib';
-import { listLayerPaths } from './archive.ts';
+import { streamImageArchive, type ArchiveHistoryEntry } from './archive.ts';
 import { normalizeTarPath, readTar, TarParser, type TarEntrySink, type TarEntryType, type TarHeader } from './tar.ts';
 
 export interface ImageFile {
@@ -33,8 +32,12 @@ export type ImageFiles = Map<string, ImageFile>;
 export interface FileSelection {
   /** absolute paths; a directory selects its whole tree */
   paths: readonly string[];
-  /** keep the bytes of regular files (for files that are read, such as package databases) */
-  bodies?: boolean;
+  /** keep the bytes of regular files (for files that are read, such as package databases): all selected, or these paths only */
+  bodies?: boolean | readonly string[];
+}
+
+function keepsBody(path: string, bodies: FileSelection['bodies']): boolean {
+  return Array.isArray(bodies) ? bodies.includes(path) : bodies === true;
 }
 
 function isUnder(path: string, root: string): boolean {
@@ -64,18 +67,26 @@ function fileSink(header: TarHeader, path: string, keepBody: boolean, done: (fil
   };
 }
 
-/** What one layer does to the selected paths. */
-interface LayerChanges {
-  /** selected entries, in archive order */
-  files: ImageFile[];
+/** What one layer does to an image's paths. */
+export interface LayerChanges<T> {
+  /** entries, in archive order */
+  files: T[];
   /** paths a whiteout (`.wh.NAME`) deletes from the layers below */
   deleted: string[];
   /** directories whose lower content an opaque whiteout (`.wh..wh..opq`) hides */
   opaque: string[];
 }
 
-function layerSink(selection: FileSelection): { sink: TarEntrySink; changes: LayerChanges } {
-  const changes: LayerChanges = { files: [], deleted: [], opaque: [] };
+/** An entry of a layer as a listing keeps it: what it is and how many bytes it writes. */
+export interface LayerEntry {
+  path: string;
+  type: TarEntryType;
+  size: number;
+}
+
+/** Reads one layer: the selected entries as files, every entry into `listing` when given, the whiteouts. */
+function layerSink(selection: FileSelection, listing: LayerEntry[] | undefined): { sink: TarEntrySink; changes: LayerChanges<ImageFile> } {
+  const changes: LayerChanges<ImageFile> = { files: [], deleted: [], opaque: [] };
   const parser = new TarParser((header) => {
     const path = `/${header.path}`;
     const base = posix.basename(path);
@@ -85,145 +96,137 @@ function layerSink(selection: FileSelection): { sink: TarEntrySink; changes: Lay
       else changes.deleted.push(posix.join(dir, base.slice(4)));
       return undefined;
     }
+    listing?.push({ path, type: header.type, size: header.size });
     if (!isSelected(path, selection)) return undefined;
     if (header.type === 'hardlink') header.linkTarget = `/${normalizeTarPath(header.linkTarget)}`;
-    return fileSink(header, path, selection.bodies ?? false, (file) => changes.files.push(file));
+    return fileSink(header, path, keepsBody(path, selection.bodies), (file) => changes.files.push(file));
   });
   return { sink: { write: (chunk) => parser.push(chunk), end: () => parser.end() }, changes };
 }
 
-/** Decompresses a gzipped body into another sink, keeping the order of its chunks. */
-function gunzipInto(target: TarEntrySink): TarEntrySink {
-  const gunzip = createGunzip();
-  let chain: Promise<void> = Promise.resolve();
-  let failure: unknown;
-  gunzip.on('data', (chunk: Buffer) => {
-    chain = chain.then(() => target.write(chunk));
-  });
-  gunzip.on('error', (error) => (failure = error));
-  return {
-    write: async (chunk) => {
-      if (failure) throw failure;
-      if (!gunzip.write(chunk)) await once(gunzip, 'drain');
-    },
-    end: async () => {
-      const ended = once(gunzip, 'end');
-      gunzip.end();
-      await ended;
-      await chain;
-      await target.end();
-    },
-  };
+export interface StackOptions<T> {
+  /** what lands for an entry, given the files so far (a hardlink becomes its target) */
+  place?: (entry: T, files: ReadonlyMap<string, T>) => T;
+  /** hears of each entry a later layer deletes (a whiteout, an opaque directory, a tree replaced by a file) or writes again: the layer that wrote it and the one that hid it (0 = bottom) */
+  onHidden?: (entry: T, writtenBy: number, hiddenBy: number, how: 'deleted' | 'overwritten') => void;
 }
-
-const JSON_LIMIT = 1 << 20;
-const BLOCK = 512;
 
 /**
- * An archive member is a layer when it is gzipped or a tar (the ustar magic, or an empty
- * tar's zero block); anything else (manifests, configs) is kept when small enough to be JSON.
- * Decides on the first 512 bytes, then streams the rest where it belongs.
+ * Applies layers bottom-up, as overlay filesystems do: each layer's opaque whiteouts empty
+ * their directories, its whiteouts delete paths with their trees, then its entries land (a
+ * non-directory replacing a directory hides the directory's tree). Linear in the entries: a
+ * directory's children are indexed, so a deleted tree is walked once.
  */
-function sniffingSink(size: number, asLayer: (gzipped: boolean) => TarEntrySink, asSmall: (body: Buffer) => void): TarEntrySink {
-  const head: Buffer[] = [];
-  let headBytes = 0;
-  let target: TarEntrySink | undefined;
-  const chosen = (): TarEntrySink => {
-    const start = Buffer.concat(head);
-    if (start[0] === 0x1f && start[1] === 0x8b) return asLayer(true);
-    const tar = start.length >= BLOCK && (start.toString('latin1', 257, 262) === 'ustar' || start.subarray(0, BLOCK).every((b) => b === 0));
-    if (tar) return asLayer(false);
-    const body: Buffer[] = [];
-    return size > JSON_LIMIT
-      ? { write: () => undefined, end: () => undefined }
-      : { write: (chunk) => void body.push(chunk), end: () => asSmall(Buffer.concat(body)) };
+export function stackLayers<T extends { path: string; type: TarEntryType }>(layers: readonly LayerChanges<T>[], options: StackOptions<T> = {}): Map<string, T> {
+  const files = new Map<string, T>();
+  const writtenBy = new Map<string, number>();
+  const children = new Map<string, Set<string>>();
+  let layer = 0;
+  const hide = (path: string): void => {
+    const entry = files.get(path);
+    if (entry) {
+      files.delete(path);
+      options.onHidden?.(entry, writtenBy.get(path)!, layer, 'deleted');
+    }
+    hideTree(path);
   };
-  const decide = async (): Promise<void> => {
-    target = chosen();
-    for (const chunk of head) await target.write(chunk);
+  const hideTree = (dir: string): void => {
+    const below = children.get(dir);
+    if (!below) return;
+    children.delete(dir);
+    for (const path of below) hide(path);
   };
-  return {
-    write: async (chunk) => {
-      if (target) return target.write(chunk);
-      head.push(chunk);
-      headBytes += chunk.length;
-      if (headBytes >= BLOCK) await decide();
-    },
-    end: async () => {
-      if (!target) await decide();
-      await target!.end();
-    },
-  };
-}
-
-function removeTree(files: ImageFiles, root: string, keepRoot: boolean): void {
-  for (const path of files.keys()) if (path.startsWith(`${root}/`) || (!keepRoot && path === root)) files.delete(path);
-}
-
-/** Applies layers bottom-up: each layer's whiteouts remove lower content, then its entries land. */
-function applyLayers(layers: readonly LayerChanges[]): ImageFiles {
-  const files: ImageFiles = new Map();
-  for (const layer of layers) {
-    for (const dir of layer.opaque) removeTree(files, dir, true);
-    for (const path of layer.deleted) removeTree(files, path, false);
-    for (const file of layer.files) {
+  for (; layer < layers.length; layer++) {
+    const changes = layers[layer]!;
+    for (const dir of changes.opaque) hideTree(dir);
+    for (const path of changes.deleted) {
+      children.get(posix.dirname(path))?.delete(path);
+      hide(path);
+    }
+    for (const file of changes.files) {
       const below = files.get(file.path);
-      // a file or link replacing a directory hides everything the directory held
-      if (below?.type === 'directory' && file.type !== 'directory') removeTree(files, file.path, true);
-      files.set(file.path, resolveHardlink(file, files));
+      if (below) {
+        if (below.type === 'directory' && file.type !== 'directory') hideTree(file.path);
+        options.onHidden?.(below, writtenBy.get(file.path)!, layer, 'overwritten');
+      } else {
+        const parent = posix.dirname(file.path);
+        let siblings = children.get(parent);
+        if (!siblings) children.set(parent, (siblings = new Set()));
+        siblings.add(file.path);
+      }
+      files.set(file.path, options.place ? options.place(file, files) : file);
+      writtenBy.set(file.path, layer);
     }
   }
   return files;
 }
 
 /** A hardlink is the file it links to: compare it by that file's bytes when they were read. */
-function resolveHardlink(file: ImageFile, files: ImageFiles): ImageFile {
+function resolveHardlink(file: ImageFile, files: ReadonlyMap<string, ImageFile>): ImageFile {
   if (file.type !== 'hardlink' || !file.linkTarget) return file;
   const target = files.get(file.linkTarget);
   if (!target || target.type !== 'file') return file;
   return { ...target, path: file.path, mode: file.mode, uid: file.uid, gid: file.gid };
 }
 
+export interface ImageArchiveScan {
+  /** the selected paths */
+  files: ImageFiles;
+  /** with `list`: every entry of every layer and its whiteouts, bottom layer first; else empty */
+  layers: LayerChanges<LayerEntry>[];
+  /** with `measure`: the bytes a registry would store for the layers; else 0 */
+  compressedBytes: number;
+  /** the image config's history (its non-empty entries pair with `layers` in order) */
+  history: ArchiveHistoryEntry[];
+}
+
 /**
- * The selected paths of the image in a saved archive (`docker save`, an OCI archive from
- * `buildah push` or `podman save`), layers gzipped or not. Reads the stream once.
+ * Everything verify reads from a saved image archive (`docker save`, an OCI archive from
+ * `buildah push` or `podman save`), layers gzipped or not, in one pass over the stream: the
+ * selected files, every layer's listing (`list`), the compressed size (`measure`).
  */
-export async function readImageArchive(archive: AsyncIterable<Buffer>, selection: FileSelection): Promise<ImageFiles> {
-  const small = new Map<string, Buffer>();
-  const layers = new Map<string, LayerChanges>();
-  await readTar(archive, (header) => {
-    if (header.type !== 'file') return undefined;
-    return sniffingSink(
-      header.size,
-      (gzipped) => {
-        const { sink, changes } = layerSink(selection);
-        layers.set(header.path, changes);
-        return gzipped ? gunzipInto(sink) : sink;
-      },
-      (body) => small.set(header.path, body),
-    );
+export async function scanImageArchive(archive: AsyncIterable<Buffer>, options: { selection: FileSelection; list?: boolean; measure?: boolean }): Promise<ImageArchiveScan> {
+  const read = new Map<string, { changes: LayerChanges<ImageFile>; listing: LayerEntry[] | undefined }>();
+  const reading = await streamImageArchive(archive, {
+    measure: options.measure ?? false,
+    onLayer: (path) => {
+      const listing = options.list ? [] : undefined;
+      const { sink, changes } = layerSink(options.selection, listing);
+      read.set(path, { changes, listing });
+      return sink;
+    },
   });
-  const ordered = listLayerPaths((path) => small.get(path)).map((path) => {
-    const layer = layers.get(path);
+  const ordered = reading.layerPaths.map((path) => {
+    const layer = read.get(path);
     if (!layer) throw new Error(`image archive lists layer ${path} but does not contain it`);
     return layer;
   });
-  return applyLayers(ordered);
+  return {
+    files: stackLayers(ordered.map((layer) => layer.changes), { place: resolveHardlink }),
+    layers: options.list ? ordered.map(({ changes, listing }) => ({ files: listing!, deleted: changes.deleted, opaque: changes.opaque })) : [],
+    compressedBytes: reading.compressedBytes,
+    history: reading.history,
+  };
+}
+
+/** The selected paths of the image in a saved archive. Reads the stream once. */
+export async function readImageArchive(archive: AsyncIterable<Buffer>, selection: FileSelection): Promise<ImageFiles> {
+  return (await scanImageArchive(archive, { selection })).files;
 }
 
 /**
  * The files in the tar stream `docker cp CONTAINER:PATH -` (or `podman cp`) prints for one
  * absolute `path`: its entries are named from the path's last component on.
  */
-export async function readCopiedPath(stream: AsyncIterable<Buffer>, path: string, options: { bodies?: boolean } = {}): Promise<ImageFiles> {
+export async function readCopiedPath(stream: AsyncIterable<Buffer>, path: string, options: Pick<FileSelection, 'bodies'> = {}): Promise<ImageFiles> {
   const files: ImageFile[] = [];
   const parent = posix.dirname(posix.normalize(path));
   await readTar(stream, (header) => {
     const full = posix.join(parent, header.path);
     if (header.type === 'hardlink') header.linkTarget = posix.join(parent, normalizeTarPath(header.linkTarget));
-    return fileSink(header, full, options.bodies ?? false, (file) => files.push(file));
+    return fileSink(header, full, keepsBody(full, options.bodies), (file) => files.push(file));
   });
-  return applyLayers([{ files, deleted: [], opaque: [] }]);
+  return stackLayers([{ files, deleted: [], opaque: [] }], { place: resolveHardlink });
 }
 
 export type FileChange = 'removed' | 'added' | 'type' | 'content' | 'link' | 'mode' | 'owner';

@@ -1,4 +1,4 @@
-import type { FileSelection, ImageFiles } from './image-files.ts';
+import type { FileSelection, ImageArchiveScan, ImageFiles } from './image-files.ts';
 import type { ImageConfig } from './image-config.ts';
 import type { ImagePlatform } from './platform.ts';
 
@@ -96,8 +96,12 @@ export interface Engine {
   readonly description: string;
   build(request: BuildRequest): Promise<BuildOutcome>;
   inspect(tag: string): Promise<ImageFacts>;
-  /** bytes a registry would store: the gzip of every layer tar, summed */
-  compressedSize(tag: string): Promise<number>;
+  /**
+   * Everything verify reads from the image's layers, from one export of it: the bytes a registry
+   * would store (the gzip of every layer tar, summed), every layer's listing and whiteouts, the
+   * config's history, and the selected files.
+   */
+  scanImage(tag: string, selection: FileSelection): Promise<ImageArchiveScan>;
   /** what the image's filesystem holds at the selected paths (a path it lacks is absent) */
   readFiles(tag: string, selection: FileSelection): Promise<ImageFiles>;
   /** runs a command in a throw-away container without network, as the image's user */

@@ -4,20 +4,19 @@
  * the user names (run in a throw-away container of each image).
  */
 import { posix } from 'node:path';
-import { diffFiles, type ImageFiles } from '../engine/image-files.ts';
+import { diffFiles, type FileSelection, type ImageFiles } from '../engine/image-files.ts';
 import { diffPackages, installedPackages, PACKAGE_DATABASES, type InstalledPackage } from '../engine/packages.ts';
 import type { Engine } from '../engine/types.ts';
-import { EngineReadError, type FileChanges, type FileGroup, type PackageChanges, type PackageEntry, type SmokeComparison, type VerifyVariant } from './types.ts';
+import { type FileChanges, type FileGroup, type PackageChanges, type PackageEntry, type SmokeComparison, type VerifyVariant } from './types.ts';
 
 const entry = (p: InstalledPackage): PackageEntry => ({ name: p.name, version: p.version, sizeBytes: p.sizeBytes });
 
+/** What verify reads of each image's files: every path, and the bytes of the package databases. */
+export const INSIDE_SELECTION: FileSelection = { paths: ['/'], bodies: Object.values(PACKAGE_DATABASES) };
+
 /** The packages `fixed` lacks or adds against `original`; null when neither image has a dpkg or apk database. */
-export async function comparePackages(engine: Engine, tags: Record<VerifyVariant, string>, failOnRemoved: readonly string[]): Promise<PackageChanges | null> {
-  const read = (variant: VerifyVariant) =>
-    engine.readFiles(tags[variant], { paths: Object.values(PACKAGE_DATABASES), bodies: true }).then(installedPackages, (error: unknown) => {
-      throw new EngineReadError(`${engine.description} built the ${variant} image but could not read its package database: ${(error as Error).message.split('\n')[0]}`);
-    });
-  const [original, fixed] = [await read('original'), await read('fixed')];
+export function comparePackages(files: Record<VerifyVariant, ImageFiles>, failOnRemoved: readonly string[]): PackageChanges | null {
+  const [original, fixed] = [installedPackages(files.original), installedPackages(files.fixed)];
   const manager = original?.manager ?? fixed?.manager;
   if (!manager) return null;
   const diff = diffPackages(original?.packages ?? [], fixed?.packages ?? []);
@@ -34,7 +33,7 @@ export async function comparePackages(engine: Engine, tags: Record<VerifyVariant
 const FOLDER_DEPTH = 3;
 
 /** a path's folder for grouping: a directory's own path, a file's directory; its first three levels */
-function folderOf(path: string, isDirectory: boolean): string {
+export function folderOf(path: string, isDirectory: boolean): string {
   const dir = isDirectory ? path : posix.dirname(path);
   return `/${dir.split('/').filter(Boolean).slice(0, FOLDER_DEPTH).join('/')}`;
 }
@@ -52,13 +51,8 @@ function grouped(paths: readonly string[], files: ImageFiles): FileGroup[] {
   return [...groups.values()].sort((a, b) => b.sizeBytes - a.sizeBytes || b.paths - a.paths || (a.folder < b.folder ? -1 : 1));
 }
 
-/** The paths only one image has, grouped by folder, the largest first (every file is read: the whole filesystem). */
-export async function compareFiles(engine: Engine, tags: Record<VerifyVariant, string>): Promise<FileChanges> {
-  const read = (variant: VerifyVariant) =>
-    engine.readFiles(tags[variant], { paths: ['/'] }).catch((error: unknown) => {
-      throw new EngineReadError(`${engine.description} built the ${variant} image but could not read its files: ${(error as Error).message.split('\n')[0]}`);
-    });
-  const [original, fixed] = [await read('original'), await read('fixed')];
+/** The paths only one image has, grouped by folder, the largest first (the whole filesystems). */
+export function compareFiles({ original, fixed }: Record<VerifyVariant, ImageFiles>): FileChanges {
   const differences = diffFiles(original, fixed);
   const only = (change: 'removed' | 'added') => differences.filter((d) => d.change === change).map((d) => d.path);
   return { removed: grouped(only('removed'), original), added: grouped(only('added'), fixed) };

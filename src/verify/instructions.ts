@@ -9,6 +9,8 @@ import { parseDockerfile, type Instruction } from '../parser/index.ts';
 export interface DockerfileInstruction {
   /** 1-based line where the instruction starts */
   line: number;
+  /** 1-based line where it ends (its last continuation line) */
+  endLine: number;
   /** upper-cased keyword */
   keyword: string;
   /** the instruction on one line: continuations joined, blanks collapsed, heredoc bodies left out */
@@ -16,7 +18,7 @@ export interface DockerfileInstruction {
 }
 
 function describe(ins: Instruction, lineOf: (offset: number) => number): DockerfileInstruction {
-  return { line: lineOf(ins.start), keyword: ins.keyword, text: ins.logical.text.replace(/\s+/g, ' ').trim() };
+  return { line: lineOf(ins.start), endLine: lineOf(Math.max(ins.start, ins.end - 1)), keyword: ins.keyword, text: ins.logical.text.replace(/\s+/g, ' ').trim() };
 }
 
 export function readInstructions(text: string): DockerfileInstruction[] {

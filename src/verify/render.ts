@@ -1,5 +1,5 @@
 import type { LayerRow } from './align.ts';
-import type { FileChanges, FileGroup, ImageMeasure, PackageChanges, PackageEntry, SmokeComparison, VerifyReport } from './types.ts';
+import type { FileChanges, FileGroup, ImageMeasure, PackageChanges, PackageEntry, SmokeComparison, VerifyReport, WasteRow } from './types.ts';
 
 const UNITS = ['B', 'kB', 'MB', 'GB', 'TB'];
 
@@ -71,6 +71,11 @@ export function renderVerifyReport(report: VerifyReport): string {
     ['layers', value(original, (m) => m.layerCount, String), value(fixed, (m) => m.layerCount, String), delta.layers === null ? '' : delta.layers === 0 ? 'same' : `${delta.layers > 0 ? '+' : ''}${delta.layers}`],
     ['build', `${original.buildSeconds.toFixed(1)} s`, fixed.built ? `${fixed.buildSeconds.toFixed(1)} s` : 'failed', ''],
   ];
+  if (original.waste || fixed.waste) {
+    const efficiency = (m: ImageMeasure): string => (m.built && m.waste ? formatPercent(m.waste.efficiency) : '');
+    const wasted = difference(fixed.waste?.wastedBytes, original.waste?.wastedBytes);
+    rows.push(['efficiency', efficiency(original), efficiency(fixed), wasted === null || wasted === 0 ? '' : `wastes ${formatBytes(Math.abs(wasted))} ${wasted < 0 ? 'less' : 'more'}`]);
+  }
   if (original.rebuild || fixed.rebuild) {
     const steps = delta.rebuildStepsRun;
     rows.push([
@@ -85,7 +90,50 @@ export function renderVerifyReport(report: VerifyReport): string {
   if (report.packages) out.push('', ...packageLines(report.packages));
   if (report.files) out.push('', ...fileLines(report.files));
   if (report.smoke && report.smoke.length > 0) out.push('', ...smokeLines(report.smoke));
+  if (original.waste || fixed.waste) out.push('', ...wasteLines(original, fixed));
   return out.join('\n');
+}
+
+function difference(after: number | undefined, before: number | undefined): number | null {
+  return after === undefined || before === undefined ? null : after - before;
+}
+
+/** 1 decimal, but never 100.0% for an image that wastes a byte */
+function formatPercent(ratio: number): string {
+  const percent = Math.floor(ratio * 1000) / 10;
+  return `${ratio === 1 ? '100' : percent.toFixed(1)}%`;
+}
+
+const WASTE_ROWS_SHOWN = 5;
+
+function wasteRowLines(row: WasteRow): string[] {
+  const how = [row.deletedBytes > 0 ? 'deleted' : '', row.overwrittenBytes > 0 ? 'written again' : ''].filter(Boolean).join(' and ');
+  const where = row.folders.map((f) => f.folder).join(', ');
+  const lineOf = (line: number, instruction: string) => `      line ${line}: ${shorten(instruction)}`;
+  const out = [
+    `    ${formatBytes(row.sizeBytes)}  line ${row.writtenLine} -> line ${row.removedLine}: ${row.files} file${row.files === 1 ? '' : 's'} ${how} (${where})`,
+    ...(row.writtenLine === row.removedLine ? [lineOf(row.writtenLine, `${row.writtenInstruction} (inside the base image)`)] : [lineOf(row.writtenLine, row.writtenInstruction), lineOf(row.removedLine, row.removedInstruction)]),
+  ];
+  for (const why of row.explainedBy) {
+    out.push(`      explained by ${why.ruleId} (line ${why.line}): ${why.message}`);
+    if (why.fix) out.push(`        fix${why.fix.safety === 'unsafe' ? ' (unsafe)' : ''}: ${why.fix.description}`);
+  }
+  return out;
+}
+
+/** Each image's wasted bytes by the pair of lines that wrote and hid them, the largest first. */
+function wasteLines(original: ImageMeasure, fixed: ImageMeasure): string[] {
+  const out = ['wasted bytes (written by one line, deleted or written again by a later one):'];
+  for (const [title, measure] of [['original', original], ['fixed', fixed]] as const) {
+    const waste = measure.waste;
+    if (!waste) continue;
+    const summary = `${formatBytes(waste.wastedBytes)} of ${formatBytes(waste.totalBytes)} written, efficiency ${formatPercent(waste.efficiency)}`;
+    out.push(`  ${title}: ${waste.rows.length === 0 ? `none (${summary})` : summary}`);
+    for (const row of waste.rows.slice(0, WASTE_ROWS_SHOWN)) out.push(...wasteRowLines(row));
+    const rest = waste.rows.slice(WASTE_ROWS_SHOWN);
+    if (rest.length > 0) out.push(`    … ${rest.length} more pair${rest.length === 1 ? '' : 's'} of lines, ${formatBytes(rest.reduce((sum, row) => sum + row.sizeBytes, 0))}`);
+  }
+  return out;
 }
 
 function packageTable(title: string, list: readonly PackageEntry[], named: ReadonlySet<string>): string[] {

@@ -13,7 +13,10 @@ import type { VerifyReport } from './types.ts';
 export function verifySarif(report: VerifyReport, context: { rules: readonly RuleMeta[]; cwd: string; toolVersion: string }): string {
   const uri = relative(context.cwd, report.dockerfile).split('\\').join('/') || report.dockerfile;
   const outcome = verifyOutcome(report);
-  const usedRules = [...new Set(report.fixesApplied.map((f) => f.ruleId))];
+  // the original's wasted bytes, at lines of the user's file (the fixed file's lines may differ); the base image's own are not the file's doing
+  const waste = report.original.waste?.rows.filter((row) => row.writtenLine !== row.removedLine) ?? [];
+  const fixedWaste = report.fixed.waste ? `; the fixed image wastes ${formatBytes(report.fixed.waste.wastedBytes)} in all` : '';
+  const usedRules = [...new Set([...report.fixesApplied.map((f) => f.ruleId), ...waste.flatMap((row) => row.explainedBy.map((e) => e.ruleId))])];
   const rules: Sarif.ReportingDescriptor[] = usedRules.map((id) => {
     const meta = context.rules.find((m) => m.id === id);
     return { id, shortDescription: { text: meta?.docs.summary ?? id } };
@@ -33,6 +36,21 @@ export function verifySarif(report: VerifyReport, context: { rules: readonly Rul
     locations: [location(f.line)],
     properties: { delta: report.delta },
   }));
+  for (const row of waste) {
+    const why = row.explainedBy[0];
+    const how = row.overwrittenBytes > 0 && row.deletedBytes === 0 ? 'written again' : 'deleted';
+    results.push({
+      ...(why ? { ruleId: why.ruleId, ruleIndex: usedRules.indexOf(why.ruleId) } : {}),
+      level: 'note',
+      message: {
+        text: `${formatBytes(row.sizeBytes)} in ${row.files} file${row.files === 1 ? '' : 's'} written by line ${row.writtenLine}, ${how} by line ${row.removedLine}: still stored and pulled with the image (measured with ${report.engine}${fixedWaste})${
+          why ? `. ${why.ruleId}: ${why.message}${why.fix ? ` (fix, ${why.fix.safety}: ${why.fix.description})` : ''}` : ''
+        }`,
+      },
+      locations: [location(why?.line ?? row.removedLine)],
+      properties: { waste: row },
+    });
+  }
   if (outcome.exitCode !== 0) {
     results.push({ level: 'error', message: { text: outcome.message }, locations: [location(1)] });
   }

@@ -2,6 +2,7 @@ import type { EngineChoice } from '../engine/detect.ts';
 import type { PackageManager } from '../engine/packages.ts';
 import type { Engine, RunOutcome } from '../engine/types.ts';
 import type { LayerRow } from './align.ts';
+import type { WasteFinding } from './waste.ts';
 
 export interface FixOutcome {
   output: string;
@@ -38,6 +39,8 @@ export interface VerifyOptions {
   smoke?: readonly string[];
   /** time limit of each smoke command, default 60 s */
   smokeTimeoutMs?: number;
+  /** the lint findings of a Dockerfile text (any preset: verify keeps the waste rules' only), to say why bytes were wasted */
+  lint?: (text: string) => WasteFinding[];
   onProgress?: (event: VerifyProgress) => void;
   /** every line the engine prints (--verbose) */
   onEngineLine?: (variant: VerifyVariant, line: string) => void;
@@ -61,10 +64,50 @@ export interface ImageMeasure {
   layerCount: number | null;
   buildSeconds: number;
   rebuild: RebuildMeasure | null;
+  /** bytes written by one layer and deleted or written again by a later one; null when not built */
+  waste?: WasteReport | null;
   /** the engine's log, kept when the build failed */
   logFile?: string;
   /** why a build the engine finished does not count (it made another platform than asked) */
   failure?: string;
+}
+
+/** A lint finding of the built Dockerfile that says why bytes were wasted, and its fix. */
+export interface WasteExplanation {
+  ruleId: string;
+  line: number;
+  message: string;
+  fix?: { description: string; safety: 'safe' | 'unsafe' };
+}
+
+/** The bytes one line wrote that another hid. */
+export interface WasteRow {
+  /** the instruction whose layer wrote them (the FROM line for the base image's layers) */
+  writtenLine: number;
+  writtenInstruction: string;
+  /** the instruction whose layer deleted them or wrote the same paths again */
+  removedLine: number;
+  removedInstruction: string;
+  /** regular files hidden */
+  files: number;
+  sizeBytes: number;
+  deletedBytes: number;
+  overwrittenBytes: number;
+  /** where most of the bytes were (first three levels), at most three */
+  folders: { folder: string; sizeBytes: number }[];
+  explainedBy: WasteExplanation[];
+}
+
+/**
+ * An image's wasted bytes: `totalBytes` is what all its layers write (regular files' sizes),
+ * `wastedBytes` what a later layer hides, `efficiency` 1 - wasted / total.
+ */
+export interface WasteReport {
+  totalBytes: number;
+  wastedBytes: number;
+  efficiency: number;
+  /** the largest first */
+  rows: WasteRow[];
 }
 
 export interface VerifyDelta {

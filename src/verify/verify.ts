@@ -8,7 +8,9 @@ import { formatPlatform, parsePlatform, platformMatches } from '../engine/platfo
 import type { BuildOutcome, Engine } from '../engine/types.ts';
 import { alignLayers } from './align.ts';
 import { builtInstructionChain } from './instructions.ts';
-import { compareFiles, comparePackages, runSmoke } from './inside.ts';
+import { compareFiles, comparePackages, INSIDE_SELECTION, runSmoke } from './inside.ts';
+import { measureWaste, WASTE_RULES, type WasteFinding } from './waste.ts';
+import type { ImageFiles } from '../engine/image-files.ts';
 import { chooseSourceFile } from './source-edit.ts';
 import {
   EngineReadError,
@@ -39,7 +41,7 @@ async function requireKind(path: string, kind: 'file' | 'directory', what: strin
 
 function notBuilt(seconds: number, logFile?: string, failure?: string): ImageMeasure {
   return {
-    built: false, image: null, sizeBytes: null, compressedBytes: null, layers: [], layerCount: null, buildSeconds: seconds, rebuild: null, logFile,
+    built: false, image: null, sizeBytes: null, compressedBytes: null, layers: [], waste: null, layerCount: null, buildSeconds: seconds, rebuild: null, logFile,
     ...(failure !== undefined ? { failure } : {}),
   };
 }
@@ -103,6 +105,10 @@ export async function verify(options: VerifyOptions, fix: (text: string) => FixO
       });
     };
 
+    // each image is exported once (scanImage): its files wait here for the comparison of both
+    const filesOf: Partial<Record<VerifyVariant, ImageFiles>> = {};
+    const wasteFindings = (text: string): WasteFinding[] => (options.lint?.(text) ?? []).filter((finding) => WASTE_RULES.includes(finding.ruleId));
+
     const measureVariant = async (variant: VerifyVariant): Promise<ImageMeasure> => {
       options.onProgress?.({ phase: 'build', variant });
       const tag = tagOf(variant);
@@ -115,7 +121,7 @@ export async function verify(options: VerifyOptions, fix: (text: string) => FixO
       };
       if (!outcome.ok) return notBuilt(outcome.seconds, await keepLog());
       options.onProgress?.({ phase: 'measure', variant });
-      const [facts, compressedBytes] = await Promise.all([engine.inspect(tag), engine.compressedSize(tag)]).catch((error: unknown) => {
+      const [facts, scan] = await Promise.all([engine.inspect(tag), engine.scanImage(tag, INSIDE_SELECTION)]).catch((error: unknown) => {
         throw new EngineReadError(`${engine.description} built the ${variant} image but could not read it back (inspect/save): ${(error as Error).message.split('\n')[0]}`);
       });
       // the classic builder uses a local base image of another platform without a word (measured)
@@ -123,12 +129,15 @@ export async function verify(options: VerifyOptions, fix: (text: string) => FixO
         const failure = `${engine.description} built ${formatPlatform(facts.platform)}, not the requested ${options.platform}`;
         return notBuilt(outcome.seconds, await keepLog(), failure);
       }
+      filesOf[variant] = scan.files;
+      const chain = builtInstructionChain(texts[variant], options.target);
       return {
         built: true,
         image: options.keepImages ? tag : null,
         sizeBytes: facts.sizeBytes,
-        compressedBytes,
-        layers: alignLayers(builtInstructionChain(texts[variant], options.target), facts.history),
+        compressedBytes: scan.compressedBytes,
+        layers: alignLayers(chain, facts.history),
+        waste: measureWaste(scan.layers, scan.history, chain, wasteFindings(texts[variant])),
         layerCount: facts.layerCount,
         buildSeconds: outcome.seconds,
         rebuild: null,
@@ -144,9 +153,9 @@ export async function verify(options: VerifyOptions, fix: (text: string) => FixO
     let smoke: SmokeComparison[] = [];
     if (original.built && fixed.built) {
       const tags = { original: tagOf('original'), fixed: tagOf('fixed') };
-      options.onProgress?.({ phase: 'measure', variant: 'fixed' });
-      packages = await comparePackages(engine, tags, options.failOnRemoved ?? []);
-      files = await compareFiles(engine, tags);
+      const both = { original: filesOf.original!, fixed: filesOf.fixed! };
+      packages = comparePackages(both, options.failOnRemoved ?? []);
+      files = compareFiles(both);
       smoke = await runSmoke(engine, tags, options.smoke ?? [], options.smokeTimeoutMs ?? 60_000, (variant) => options.onProgress?.({ phase: 'smoke', variant }));
     }
 

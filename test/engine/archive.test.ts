@@ -5,7 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { measureCompressedLayers } from '../../src/engine/archive.ts';
+import { scanImageArchive } from '../../src/engine/image-files.ts';
+
+const measureCompressedLayers = async (archive: AsyncIterable<Buffer>): Promise<number> =>
+  (await scanImageArchive(archive, { selection: { paths: [] }, measure: true })).compressedBytes;
 
 const work = mkdtempSync(join(tmpdir(), 'archive-test-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -30,7 +33,7 @@ const random = makeLayer('random', randomBytes(300_000));
 const zeros = makeLayer('zeros', Buffer.alloc(500_000));
 const expected = gzipSync(random).length + gzipSync(zeros).length;
 
-describe('measureCompressedLayers', () => {
+describe('scanImageArchive: compressed size, layer listings, history', () => {
   it('gzips each layer of a docker-save archive (manifest.json), in odd-sized chunks', async () => {
     const dir = join(work, 'docker');
     // a long directory name exercises pax path records
@@ -39,10 +42,23 @@ describe('measureCompressedLayers', () => {
     mkdirSync(join(dir, 'b'), { recursive: true });
     writeFileSync(join(dir, longDir, 'layer.tar'), random);
     writeFileSync(join(dir, 'b', 'layer.tar'), zeros);
-    writeFileSync(join(dir, 'config.json'), '{}');
+    const history = [{ created_by: 'ADD file:1 in /' }, { created_by: 'ENV A=b', empty_layer: true }, { created_by: 'RUN x # buildkit' }];
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ history }));
     writeFileSync(join(dir, 'manifest.json'), JSON.stringify([{ Config: 'config.json', Layers: [`${longDir}/layer.tar`, 'b/layer.tar'] }]));
     const archive = tarOf(dir);
     expect(await measureCompressedLayers(chunks(archive, 7777))).toBe(expected);
+    // in the same pass: each layer's entries, bottom first, and the config's history
+    const scan = await scanImageArchive(chunks(archive, 4096), { selection: { paths: [] }, list: true, measure: true });
+    expect(scan.compressedBytes).toBe(expected);
+    expect(scan.layers).toEqual([
+      { files: [{ path: '/file', type: 'file', size: 300_000 }], deleted: [], opaque: [] },
+      { files: [{ path: '/file', type: 'file', size: 500_000 }], deleted: [], opaque: [] },
+    ]);
+    expect(scan.history).toEqual([
+      { createdBy: 'ADD file:1 in /', emptyLayer: false },
+      { createdBy: 'ENV A=b', emptyLayer: true },
+      { createdBy: 'RUN x # buildkit', emptyLayer: false },
+    ]);
   });
 
   it('follows an OCI index to the manifest, and counts already-gzipped blobs as they are', async () => {

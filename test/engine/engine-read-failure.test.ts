@@ -16,7 +16,7 @@ const buildsButCannotInspect: Engine = {
   description: 'docker (test double)',
   build: async () => ({ ok: true, seconds: 0.1, log: '', steps: { run: 1, cached: 0, total: 1 } }),
   inspect: async () => { throw new Error('Cannot connect to the Docker daemon at unix:///var/run/docker.sock\nIs the daemon running?'); },
-  compressedSize: async () => 0,
+  scanImage: async () => ({ files: new Map(), layers: [], compressedBytes: 0, history: [] }),
   readFiles: async () => new Map(),
   run: async () => ({ exitCode: 0, stdout: '', stderr: '' }),
   removeImages: async () => undefined,

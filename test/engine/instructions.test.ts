@@ -5,9 +5,9 @@ describe('readInstructions', () => {
   it('joins continuations, skips comments inside them, and keeps the start line', () => {
     const text = 'FROM debian\n# comment\nRUN apt-get update \\\n # inside\n  && apt-get install -y curl\nCMD ["x"]\n';
     expect(readInstructions(text)).toEqual([
-      { line: 1, keyword: 'FROM', text: 'FROM debian' },
-      { line: 3, keyword: 'RUN', text: 'RUN apt-get update && apt-get install -y curl' },
-      { line: 6, keyword: 'CMD', text: 'CMD ["x"]' },
+      { line: 1, endLine: 1, keyword: 'FROM', text: 'FROM debian' },
+      { line: 3, endLine: 5, keyword: 'RUN', text: 'RUN apt-get update && apt-get install -y curl' },
+      { line: 6, endLine: 6, keyword: 'CMD', text: 'CMD ["x"]' },
     ]);
   });
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fixWithRules } from './fixture-fixer.ts';
+import { fixWithRules, lintForWaste } from './fixture-fixer.ts';
 import { runCommand } from '../../src/engine/process.ts';
 import type { Engine } from '../../src/engine/types.ts';
 import { verifyOutcome } from '../../src/verify/outcome.ts';
@@ -80,6 +80,12 @@ const cases: Case[] = [
       expect(Math.abs(report.delta.sizeBytes! + 8 * MiB)).toBeLessThan(16 * 1024);
       expect(report.delta.compressedBytes!).toBeLessThan(-8 * 1e6);
       expect(report.delta.layers).toBe(-1);
+      // the blob line 3 wrote and line 4 deleted, explained by the finding the fix acted on; nothing left after the merge
+      const blob = report.original.waste!.rows.find((row) => row.writtenLine === 3)!;
+      expect(blob).toMatchObject({ removedLine: 4, files: 1, sizeBytes: 8 * MiB, deletedBytes: 8 * MiB, folders: [{ folder: '/', sizeBytes: 8 * MiB }] });
+      expect(blob.explainedBy.map((e) => [e.ruleId, e.line, e.fix?.safety])).toEqual([['cleanup-in-separate-layer', 4, 'unsafe']]);
+      expect(report.original.waste!.efficiency).toBeLessThan(0.25);
+      expect(report.fixed.waste!.rows.filter((row) => row.sizeBytes > 4096)).toEqual([]);
     },
   },
   {
@@ -100,6 +106,11 @@ const cases: Case[] = [
       expect(Math.abs(report.delta.sizeBytes! + 520 * 1024)).toBeLessThan(16 * 1024);
       expect(report.delta.compressedBytes!).toBeLessThan(-500 * 1024);
       expect(report.delta.layers).toBe(-2);
+      // the tar COPY wrote on line 2 and line 4 deleted; the bind mount never writes it
+      const tar = report.original.waste!.rows.find((row) => row.writtenLine === 2)!;
+      expect(tar).toMatchObject({ removedLine: 4, files: 1, sizeBytes: 520 * 1024, folders: [{ folder: '/tmp', sizeBytes: 520 * 1024 }] });
+      expect(tar.explainedBy.map((e) => e.ruleId)).toContain('cleanup-in-separate-layer');
+      expect(report.fixed.waste!.rows.filter((row) => row.sizeBytes > 4096)).toEqual([]);
     },
   },
   {
@@ -149,10 +160,21 @@ for (const engineName of ENGINES) {
         // the real fixer makes the fixed Dockerfile; after.Dockerfile is its expected output
         const fixer = (text: string) => fixWithRules(text, rules, `${dir}/context`);
         expect(fixer(readFileSync(`${dir}/before.Dockerfile`, 'utf8')).output).toBe(readFileSync(`${dir}/after.Dockerfile`, 'utf8'));
+        // each image is exported once: size, layers, packages and files come from one scan
+        const scans: string[] = [];
+        const counting = new Proxy(engine!, {
+          get: (target, key) => {
+            const value = Reflect.get(target, key, target) as unknown;
+            if (typeof value !== 'function') return value;
+            if (key === 'scanImage' || key === 'readFiles') return (tag: string, ...rest: unknown[]) => (scans.push(`${String(key)} ${tag}`), value.call(target, tag, ...rest));
+            return value.bind(target);
+          },
+        });
         const report = await verify(
-          { dockerfile: `${dir}/before.Dockerfile`, context: `${dir}/context`, engineInstance: engine!, keepImages: true },
+          { dockerfile: `${dir}/before.Dockerfile`, context: `${dir}/context`, engineInstance: counting, keepImages: true, lint: (text) => lintForWaste(text, `${dir}/context`) },
           fixer,
         );
+        expect(scans).toEqual([`scanImage ${report.original.image}`, `scanImage ${report.fixed.image}`]);
         keptTags.push(...[report.original.image, report.fixed.image].filter((tag): tag is string => tag !== null));
         expect(report.original.built, report.original.logFile).toBe(true);
         expect(report.fixed.built, report.fixed.logFile).toBe(true);
@@ -173,6 +195,9 @@ for (const engineName of ENGINES) {
           expect(variant.compressedBytes!).toBeGreaterThan(0);
           expect(variant.compressedBytes!).toBeLessThanOrEqual(variant.sizeBytes! * 1.01 + 64 * 1024);
           expect(variant.rebuild).not.toBeNull();
+          // every layer was listed: what they write is at least the image's files, and the waste is part of it
+          expect(variant.waste!.totalBytes).toBeGreaterThan(0);
+          expect(variant.waste!.wastedBytes).toBeLessThanOrEqual(variant.waste!.totalBytes);
         }
         fixture.check(report);
       }, 600_000);
