@@ -1,27 +1,62 @@
-// Bundles the CLI into dist/bundle/ (one file plus lazily loaded chunks): Node then reads
-// a few files at start-up instead of hundreds of modules (chevrotain alone is ~300 lodash-es
-// files), which is most of a cold run's cost. Runs after tsc in `npm run build`.
-import { rmSync } from 'node:fs';
+// Bundles the CLI into dist/bundle/: Node then reads a few files at start-up instead of hundreds
+// of modules (chevrotain alone is ~300 lodash-es files), which is most of a cold run's cost.
+// Runs after tsc in `npm run build`. Two builds of the same sources:
+// - cli.cjs, one CommonJS file, what bin/ runs: V8 compiles a classic script from a code cache
+//   made after a run (bin/tslint-docker.js), which ES modules on Node 20 cannot have; the parts
+//   a run does not call cost only reading (esbuild defers a lazily imported module's code);
+// - main.js + chunks (ES modules, loaded on demand), for the worker threads and for bin/ where it
+//   cannot keep a code cache (a read-only install).
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
-// chunk names carry content hashes: clear the folder so old chunks do not pile up
+// chunk names carry content hashes: clear the folder so old chunks (and code caches) do not pile up
 rmSync('dist/bundle', { recursive: true, force: true });
 
-await build({
-  entryPoints: { main: 'src/cli/main.ts', 'lint-worker': 'src/cli/lint-worker.ts' },
+const common = {
   bundle: true,
   platform: 'node',
-  format: 'esm',
   target: 'node20',
   outdir: 'dist/bundle',
+  // optional at run time: cosmiconfig's loader for tslint-docker.config.ts
+  external: ['typescript'],
+  legalComments: 'none',
+  logLevel: 'warning',
+};
+
+await build({
+  ...common,
+  entryPoints: { main: 'src/cli/main.ts', 'lint-worker': 'src/cli/lint-worker.ts' },
+  format: 'esm',
   splitting: true,
   // CommonJS dependencies call require(); give the ESM bundle one
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   // ... and read __filename / __dirname (cosmiconfig's import-fresh when a config module
   // throws, vscode-languageserver's file-system probe)
   inject: ['scripts/bundle-shims.mjs'],
-  // optional at run time: cosmiconfig's loader for tslint-docker.config.ts
-  external: ['typescript'],
-  legalComments: 'none',
-  logLevel: 'warning',
 });
+
+await build({
+  ...common,
+  entryPoints: { cli: 'src/cli/main.ts' },
+  format: 'cjs',
+  outExtension: { '.js': '.cjs' },
+  // the sources' import.meta, from this file's own path (it sits beside main.js, so paths relative
+  // to it are the same); resolve() is only called when running from the TypeScript sources
+  banner: { js: "const __importMeta = { url: require('node:url').pathToFileURL(__filename).href };" },
+  define: { 'import.meta': '__importMeta' },
+});
+
+// import() in a script compiled by node:vm needs a loader Node gives only behind a flag or with
+// an experimental warning: the bundle's import() calls (a config module, typescript,
+// node:worker_threads) go through bin/'s own import, passed in as __import. The two left are
+// inside the worker's start-up code for the TypeScript sources, a string never run from here.
+const cjs = readFileSync('dist/bundle/cli.cjs', 'latin1');
+let calls = 0;
+const rewritten = cjs.replace(/(?<![\w$.])import\((?!\$\{)/g, () => {
+  calls++;
+  return '__import(';
+});
+if (calls !== 3 || (rewritten.match(/(?<![\w$.])import\(/g) ?? []).length !== 2) {
+  throw new Error(`dist/bundle/cli.cjs: expected 3 import() calls to route through bin/, found ${calls}: check scripts/bundle.mjs`);
+}
+writeFileSync('dist/bundle/cli.cjs', rewritten, 'latin1');
