@@ -12,6 +12,25 @@ import { build } from 'esbuild';
 // chunk names carry content hashes: clear the folder so old chunks (and code caches) do not pile up
 rmSync('dist/bundle', { recursive: true, force: true });
 
+// Chevrotain fills a 65,536-entry char-code map each time a lexer is built, for a first-character
+// optimisation our lexer turns off (safeMode, src/parser/lexer.ts): fill it on first use instead
+// (its own TODO suggests as much). The build fails if chevrotain's code no longer reads as below.
+const lazyCharCodeMap = {
+  name: 'chevrotain-lazy-char-code-map',
+  setup(b) {
+    b.onLoad({ filter: /chevrotain[\\/]lib[\\/]src[\\/]scan[\\/]lexer\.js$/ }, (args) => {
+      const code = readFileSync(args.path, 'utf8');
+      const eager = '    tracer("initCharCodeToOptimizedIndexMap", () => {\n        initCharCodeToOptimizedIndexMap();\n    });\n';
+      const lookup = '        : charCodeToOptimizedIdxMap[charCode];';
+      if (!code.includes(eager) || !code.includes(lookup)) throw new Error(`${args.path}: the char-code map patch no longer applies (scripts/bundle.mjs)`);
+      return {
+        contents: code.replace(eager, '').replace(lookup, '        : (initCharCodeToOptimizedIndexMap(), charCodeToOptimizedIdxMap[charCode]);'),
+        loader: 'js',
+      };
+    });
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -21,6 +40,7 @@ const common = {
   external: ['typescript'],
   legalComments: 'none',
   logLevel: 'warning',
+  plugins: [lazyCharCodeMap],
 };
 
 await build({
