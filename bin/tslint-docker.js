@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The CLI runs from the bundled build (npm install / npm run build makes dist/).
-import { accessSync, constants, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import module from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,20 +33,24 @@ if (code >= 0) {
  * function an earlier run compiled, not only of the top level as Node's own compile cache
  * keeps, so a cold run neither parses the bundle nor compiles what it calls (half of its time
  * on Node 20, which has no compile cache for ES modules at all). The cache sits beside the
- * bundle, named by the bundle's size and time (a rebuilt bundle never meets an old cache) and
- * the Node version; V8 itself rejects a cache made by another V8 or under other flags. A run
+ * bundle, named by the build's hash (a rebuilt bundle never meets an old cache: V8 checks only
+ * the source's length) and the Node version; V8 itself rejects a cache made by another V8 or
+ * under other flags. A run
  * without a cache writes one as it ends. Where the folder is not writable and holds no cache,
  * undefined: the ES-module build, as fast as this one is without its cache.
  */
 function loadWithCodeCache() {
   const file = join(bundle, 'cli.cjs');
-  let stat;
+  let source;
   try {
-    stat = statSync(file);
+    // esbuild writes ASCII only: latin1 is the cheapest read, and the string V8 hashed the cache against
+    source = readFileSync(file, 'latin1');
   } catch {
     return undefined;
   }
-  const cacheFile = join(bundle, `cli-${stat.size}-${Math.trunc(stat.mtimeMs)}-${process.version}-${process.arch}.v8cache`);
+  // the build's hash, which scripts/bundle.mjs puts on the last line
+  const build = source.slice(source.lastIndexOf('//# build=') + 10).trim();
+  const cacheFile = join(bundle, `cli-${build}-${process.version}-${process.arch}.v8cache`);
   let cachedData;
   try {
     cachedData = readFileSync(cacheFile);
@@ -54,8 +58,6 @@ function loadWithCodeCache() {
     // no cache yet: make one, where it can be kept
     if (!writable(bundle)) return undefined;
   }
-  // esbuild writes ASCII only: latin1 is the cheapest read, and the string V8 hashed the cache against
-  const source = readFileSync(file, 'latin1');
   // CommonJS's own wrapper, and __import: the bundle's import() calls (scripts/bundle.mjs)
   const script = new Script(`(function (exports, require, module, __filename, __dirname, __import) {${source}\n})`, { filename: file, cachedData });
   const cjs = { exports: {} };

@@ -6,6 +6,7 @@
 //   a run does not call cost only reading (esbuild defers a lazily imported module's code);
 // - main.js + chunks (ES modules, loaded on demand), for the worker threads and for bin/ where it
 //   cannot keep a code cache (a read-only install).
+import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
@@ -79,4 +80,6 @@ const rewritten = cjs.replace(/(?<![\w$.])import\((?!\$\{)/g, () => {
 if (calls !== 3 || (rewritten.match(/(?<![\w$.])import\(/g) ?? []).length !== 2) {
   throw new Error(`dist/bundle/cli.cjs: expected 3 import() calls to route through bin/, found ${calls}: check scripts/bundle.mjs`);
 }
-writeFileSync('dist/bundle/cli.cjs', rewritten, 'latin1');
+// the build's identity, read by bin/ to name its code cache: V8 checks only the source's length
+const buildHash = createHash('sha256').update(rewritten).digest('hex').slice(0, 16);
+writeFileSync('dist/bundle/cli.cjs', `${rewritten}//# build=${buildHash}\n`, 'latin1');
