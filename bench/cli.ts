@@ -1,13 +1,19 @@
 /**
  * bench cli-cold: one small Dockerfile, whole process, median of N runs, beside the
- * bare `node -e ''` floor on the same Node binary, interleaved in the same run.
+ * bare `node -e ''` floor and the JavaScript peers on the same Node binary, interleaved in
+ * the same run.
  * bench cli-batch: the whole corpus in one CLI invocation, beside the peers a user
  * would pick instead (dockerfilelint: many files per process; dockerfile-utils lint:
- * one file per process, so it is timed on a fixed sample and scaled to the corpus).
+ * one file per process, so it is timed on a fixed sample and scaled to the corpus); and a
+ * pre-commit-sized run, 20 typical files, against the peers linting the same 20.
+ * dockerlinter (buddy-works' hadolint port, run with `-s none`: no ShellCheck) is not a
+ * devDependency: its install script downloads ShellCheck from GitHub, which fails `npm install`
+ * where GitHub is unreachable. Its rows appear once it is installed by hand:
+ * `npm install --no-save --ignore-scripts dockerlinter@2.0.0`.
  * Needs the build (npm install runs it). Run: npx tsx bench/cli.ts [--json]
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -17,6 +23,21 @@ import { loadCorpus, median, report } from './corpus.ts';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(root, 'bin/tslint-docker.js');
 const node = process.execPath;
+const DOCKERFILELINT = join(root, 'node_modules/dockerfilelint/bin/dockerfilelint');
+const DOCKERLINTER = join(root, 'node_modules/dockerlinter/bin/dockerfilelinter.js');
+const DOCKERFILE_UTILS = join(root, 'node_modules/dockerfile-utils/bin/dockerfile-utils');
+
+/** the peers' command lines for some files: one process (dockerfilelint) or one per file */
+interface Peer {
+  name: string;
+  commands(files: string[]): string[][];
+}
+
+function peers(): Peer[] {
+  const list: Peer[] = [{ name: 'dockerfilelint', commands: (files) => [[DOCKERFILELINT, ...files]] }];
+  if (existsSync(DOCKERLINTER)) list.push({ name: 'dockerlinter -s none', commands: (files) => files.map((f) => [DOCKERLINTER, '-s', 'none', '-f', f]) });
+  return list;
+}
 
 function timeRun(args: string[], cwd = root): { ms: number; status: number | null; stderr: string } {
   const start = performance.now();
@@ -35,8 +56,8 @@ export async function benchCliCold(json: boolean, runs = 25): Promise<void> {
   mkdirSync(join(project, '.git'));
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'demo', version: '1.0.0', scripts: { test: 'true' } }));
   writeFileSync(join(project, 'Dockerfile'), readFileSync(file));
-  // what loading our code costs before any work: bin/'s start-up (the compile cache where Node
-  // has one) and the bundle's import, without a lint
+  // what loading the ES-module build costs before any work (bin/'s fallback where no code cache can
+  // be kept), without a lint
   const loadOnly = [
     '--input-type=module',
     '-e',
@@ -51,9 +72,11 @@ export async function benchCliCold(json: boolean, runs = 25): Promise<void> {
   const ours: number[] = [];
   const inProject: number[] = [];
   const withCache: number[] = [];
-  timeRun([BIN, '--no-config', file]); // warm the OS file cache (and Node's compile cache)
+  const peerRuns = peers().map((peer) => ({ peer, ms: [] as number[] }));
+  timeRun([BIN, '--no-config', file]); // warm the OS file cache (and the code cache, bin/tslint-docker.js)
   for (let i = 0; i < runs; i++) {
     floor.push(timeRun(['-e', '']).ms);
+    for (const p of peerRuns) p.ms.push(timeRun(p.peer.commands([file])[0]!).ms);
     loaded.push(timeRun(loadOnly).ms);
     ours.push(timeRun([BIN, '--no-config', file]).ms);
     inProject.push(timeRun([BIN, 'Dockerfile'], project).ms);
@@ -65,12 +88,17 @@ export async function benchCliCold(json: boolean, runs = 25): Promise<void> {
   const p = median(inProject);
   const c = median(withCache);
   for (const d of [dir, project]) rmSync(d, { recursive: true, force: true });
+  const peerRows = peerRuns.map(({ peer, ms }) => {
+    const m = median(ms);
+    return { command: `${peer.name} Dockerfile`, 'median ms': m.toFixed(1), ratio: `${(m / f).toFixed(2)}x the floor; tslint-docker --no-config takes ${(o / m).toFixed(2)}x its time` };
+  });
   report(`cli-cold (median of ${runs}, ${process.version})`, [
     { command: "node -e ''", 'median ms': f.toFixed(1), ratio: '' },
-    { command: 'loading the bundle only, no lint (its import, as bin/ does it)', 'median ms': l.toFixed(1), ratio: `${(l / f).toFixed(2)}x the floor` },
+    { command: 'loading the ES-module build only, no lint (bin/\'s fallback without a code cache)', 'median ms': l.toFixed(1), ratio: `${(l / f).toFixed(2)}x the floor` },
     { command: 'tslint-docker --no-config Dockerfile', 'median ms': o.toFixed(1), ratio: `${(o / f).toFixed(2)}x the floor` },
     { command: 'tslint-docker Dockerfile (in a project: package.json, .git)', 'median ms': p.toFixed(1), ratio: `${(p / f).toFixed(2)}x the floor` },
     { command: 'tslint-docker --cache Dockerfile (a cache holding the whole corpus too)', 'median ms': c.toFixed(1), ratio: `${(c / f).toFixed(2)}x the floor` },
+    ...peerRows,
   ], json);
 }
 
@@ -79,7 +107,7 @@ export async function benchCliBatch(json: boolean, sampleSize = 100): Promise<vo
   const rows: Record<string, string>[] = [];
   // ours and dockerfilelint take turns, three times each: the medians are compared (one run
   // each can be off by 2x on a shared machine)
-  const dfl = join(root, 'node_modules/dockerfilelint/bin/dockerfilelint');
+  const dfl = DOCKERFILELINT;
   const oursMs: number[] = [];
   const peaksKb: number[] = [];
   const dflRuns: number[] = [];
@@ -124,7 +152,7 @@ export async function benchCliBatch(json: boolean, sampleSize = 100): Promise<vo
   });
   rows.push({ tool: 'dockerfilelint (500 files per process, median of 3)', files: String(files.length), ms: dflMs.toFixed(0), 'files/s': (files.length / (dflMs / 1000)).toFixed(0) });
 
-  const du = join(root, 'node_modules/dockerfile-utils/bin/dockerfile-utils');
+  const du = DOCKERFILE_UTILS;
   const step = Math.max(1, Math.floor(files.length / sampleSize));
   const sample = files.filter((_, i) => i % step === 0).slice(0, sampleSize);
   let duMs = 0;
@@ -138,8 +166,42 @@ export async function benchCliBatch(json: boolean, sampleSize = 100): Promise<vo
   report('cli-batch (whole corpus)', rows, json);
 }
 
+/**
+ * A pre-commit hook's run: 20 typical files (the 20 corpus files around the median size) in
+ * one CLI call, against each peer linting the same 20 as a user would call it; interleaved.
+ */
+export async function benchCliFew(json: boolean, runs = 11): Promise<void> {
+  const bySize = loadCorpus().slice().sort((a, b) => a.text.length - b.text.length || a.name.localeCompare(b.name));
+  const mid = bySize.length >> 1;
+  const files = bySize.slice(mid - 10, mid + 10).map((f) => f.path);
+  const floor: number[] = [];
+  const ours: number[] = [];
+  const peerRuns = peers().map((peer) => ({ peer, ms: [] as number[] }));
+  timeRun([BIN, '--no-config', ...files]);
+  for (let i = 0; i < runs; i++) {
+    floor.push(timeRun(['-e', '']).ms);
+    const run = timeRun([BIN, '--no-config', ...files]);
+    if (run.status !== 0 && run.status !== 1) throw new Error(`tslint-docker failed: ${run.stderr.slice(0, 500)}`);
+    ours.push(run.ms);
+    for (const p of peerRuns) p.ms.push(p.peer.commands(files).reduce((ms, command) => ms + timeRun(command).ms, 0));
+  }
+  const f = median(floor);
+  const o = median(ours);
+  const bytes = files.reduce((n, p) => n + statSync(p).size, 0);
+  report(`cli-few: ${files.length} typical files (${(bytes / files.length / 1024).toFixed(1)} KB each on average), one call (median of ${runs}, ${process.version})`, [
+    { command: "node -e ''", 'median ms': f.toFixed(1), ratio: '' },
+    { command: 'tslint-docker --no-config FILES', 'median ms': o.toFixed(1), ratio: `${(o / f).toFixed(2)}x the floor` },
+    ...peerRuns.map(({ peer, ms }) => {
+      const m = median(ms);
+      const how = peer.name.startsWith('dockerlinter') ? ', one process per file (it takes one -f)' : '';
+      return { command: `${peer.name} FILES${how}`, 'median ms': m.toFixed(1), ratio: `${(m / f).toFixed(2)}x the floor; tslint-docker takes ${(o / m).toFixed(2)}x its time` };
+    }),
+  ], json);
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const json = process.argv.includes('--json');
   await benchCliCold(json);
+  await benchCliFew(json);
   await benchCliBatch(json);
 }

@@ -4,7 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { benchCliBatch, benchCliCold } from './cli.ts';
+import { benchCliBatch, benchCliCold, benchCliFew } from './cli.ts';
 import { benchFix } from './fix.ts';
 import { benchImages } from './images.ts';
 import { benchLint, countFindingsPerRule } from './lint.ts';
@@ -19,6 +19,7 @@ const benches: Record<string, () => Promise<void>> = {
   parse: () => benchParse(json),
   lint: async () => { await benchLint(json); await countFindingsPerRule(json); },
   'cli-cold': () => benchCliCold(json),
+  'cli-few': () => benchCliFew(json),
   'cli-batch': () => benchCliBatch(json),
   // bench/lsp.ts is a script of its own (it starts a server process): run it as one
   lsp: async () => {

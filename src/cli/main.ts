@@ -10,7 +10,7 @@ import { UsageError } from './errors.ts';
 import { processIO, type CliIO } from './io.ts';
 import { runLint } from './lint.ts';
 
-export { tuneForOneShotRun } from './v8-tuning.ts';
+export { tuneForOneShotRun, v8FlagsUnchanged } from './v8-tuning.ts';
 
 export async function main(rawArgv: readonly string[], io: CliIO = processIO()): Promise<number> {
   try {

@@ -30,6 +30,14 @@ let youngGenerationWatched = false;
 /** the one-shot flags tuneForOneShotRun chose, not yet set (applyOneShotFlags sets them) */
 let pendingFlags: string[] = [];
 
+/** whether this process set any V8 flag (V8 rejects a code cache made under other flags) */
+let flagsSet = false;
+
+/** bin/ keeps a code cache only from a run whose V8 flags are still those it started with */
+export function v8FlagsUnchanged(): boolean {
+  return !flagsSet;
+}
+
 /** whether a command line starts the long-lived language server */
 function startsLanguageServer(argv: readonly string[]): boolean {
   return argv.find((a) => !a.startsWith('-')) === 'lsp';
@@ -60,6 +68,7 @@ export function applyOneShotFlags(v8?: FlagApi): void {
   if (pendingFlags.length === 0) return;
   const api = v8 ?? process.getBuiltinModule('node:v8');
   for (const flag of pendingFlags) api.setFlagsFromString(flag);
+  flagsSet = true;
   pendingFlags = [];
 }
 
@@ -76,6 +85,7 @@ export function limitYoungGeneration(heap?: HeapApi): boolean {
   const newSpace = v8.getHeapSpaceStatistics().find((space) => space.space_name === 'new_space');
   if (newSpace === undefined || newSpace.space_size < YOUNG_GENERATION_CAP) return false;
   v8.setFlagsFromString('--semi-space-growth-factor=1');
+  flagsSet = true;
   youngGenerationWatched = false;
   return true;
 }
