@@ -10,7 +10,7 @@ ruleTester(rule, {
   invalid: [
     {
       code: 'FROM alpine\nRUN apk add \\\n\n    curl\n',
-      errors: [{ line: 3 }],
+      errors: [{ line: 4 }],
       output: 'FROM alpine\nRUN apk add \\\n    curl\n',
     },
     {
