@@ -82,8 +82,6 @@ export const BUILDKIT_CHECKS: ReadonlySet<string> = new Set([
 const HADOLINT_OFF = new Set(['DL1001', 'DL3057']);
 /** BuildKit runs these only when `# check=experimental=...` asks */
 const BUILDKIT_EXPERIMENTAL = new Set(['InvalidDefinitionDescription']);
-/** rules that report part of a BuildKit check whose name another rule carries (an alias names one rule): MultipleInstructionsDisallowed covers CMD (multiple-cmd), ENTRYPOINT and HEALTHCHECK */
-const BUILDKIT_PARTS = new Set(['multiple-entrypoint', 'healthcheck-duplicate']);
 
 /**
  * The rules a preset turns on, with their severity; every other rule is off.
@@ -125,7 +123,6 @@ export function presetSeverity(name: PresetName, meta: PresetRule): Severity | u
       return codes.length > 0 && !codes.every((c) => HADOLINT_OFF.has(c)) ? meta.severity : undefined;
     }
     case 'buildkit': {
-      if (BUILDKIT_PARTS.has(meta.id)) return 'warning';
       const checks = meta.aliases.filter((a) => BUILDKIT_CHECKS.has(a));
       return checks.length > 0 && !checks.every((c) => BUILDKIT_EXPERIMENTAL.has(c)) ? 'warning' : undefined;
     }
