@@ -16,9 +16,10 @@ export function reportOverridden(keyword: 'CMD' | 'ENTRYPOINT') {
     // per stage and keyword, the last one seen: a later one reports it (BuildKit's order, each on the earlier instruction)
     const last = new Map<Stage, Map<Overridable, Instruction>>();
     const visitors: RuleVisitors = {};
-    for (const kw of keywords) {
+    // the same visitors in every preset (the engine learns them from the first create())
+    for (const kw of ['CMD', 'ENTRYPOINT', 'HEALTHCHECK'] as const) {
       visitors[kw] = (ins: Instruction, info: { stage?: Stage; onbuild: boolean }) => {
-        if (!info.stage || info.onbuild) return;
+        if (!info.stage || info.onbuild || !keywords.includes(kw)) return;
         const seen = last.get(info.stage) ?? new Map<Overridable, Instruction>();
         last.set(info.stage, seen);
         const overridden = seen.get(kw);
