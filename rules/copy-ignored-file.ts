@@ -38,6 +38,8 @@ export default defineRule({
         const path = info.scope.expand(source.raw).value;
         if (path === undefined || source.raw.startsWith('<<') || /^[a-z][a-z0-9+.-]*:\/\//i.test(path) || path.startsWith('git@')) continue;
         const cleaned = cleanPath(path);
+        // a path above the context (`../x`) is not one the ignore file can name
+        if (cleaned === '..' || cleaned.startsWith('../')) continue;
         const root = cleaned === '.' || cleaned === '/';
         if (root ? !rootIgnored : !context.ignored(cleaned)) continue;
         if (buildkit) {
