@@ -70,6 +70,8 @@ export default defineRule({
     };
     const check = (ins: Instruction, command: CommandForm | undefined, info: InstructionInfo, label: string) => {
       if (command?.kind !== 'shell') return;
+      // BuildKit lints what it dispatches: an ONBUILD trigger runs in the child image
+      if (buildkit && info.onbuild) return;
       // a chosen shell (PowerShell, bash -o pipefail ...) makes the shell form deliberate
       if (!hadolint && shellWasSet(info.shell)) return;
       if (!hadolint && !buildkit && needsShell(command, info.stage?.windows ?? false)) return;

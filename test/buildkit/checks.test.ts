@@ -90,6 +90,7 @@ const CASES: Record<string, Case[]> = {
     { name: 'shell-form ENTRYPOINT', code: 'FROM scratch\nENTRYPOINT mycommand\n', expected: [[2, json('ENTRYPOINT')]] },
     { name: 'a command that needs its shell', code: 'FROM scratch\nCMD /bin/$BIN_NAME 2>&1\n', expected: [[2, json('CMD')]] },
     { name: 'exec form', code: 'FROM scratch\nCMD ["mycommand"]\n', expected: [] },
+    { name: 'an ONBUILD trigger (it runs in the child image)', code: 'FROM scratch\nONBUILD CMD mycommand\n', expected: [] },
     { name: 'after a SHELL', code: 'FROM scratch\nSHELL ["/usr/bin/customshell"]\nCMD mycommand\n', expected: [] },
     { name: 'ENTRYPOINT after a SHELL', code: 'FROM scratch\nSHELL ["/usr/bin/customshell"]\nENTRYPOINT mycommand\n', expected: [] },
     { name: 'the SHELL of the stage it builds on', code: 'FROM scratch AS base\nSHELL ["/usr/bin/customshell"]\n\nFROM base\nCMD mycommand\n', expected: [] },
