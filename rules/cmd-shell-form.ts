@@ -55,11 +55,12 @@ export default defineRule({
       bad: 'FROM node:22-slim\nCMD node server.js',
       good: 'FROM node:22-slim\nCMD ["node", "server.js"]',
       fixSafety: 'Rewrites the command in JSON form only when it is a plain list of words (no variables, quotes, globs, operators, redirections or escapes, and no shell builtin), so the shell would have run exactly those words. Safe for HEALTHCHECK (hadolint preset), for CMD when the Dockerfile sets no ENTRYPOINT in the stage or the stages it builds on, and for ENTRYPOINT when the stage sets no CMD. Unsafe otherwise (an exec-form ENTRYPOINT receives CMD as arguments, which the shell form ignored) and under a SHELL other than a POSIX shell.',
-      presets: 'recommended, all and buildkit: not reported when a SHELL instruction (or a `# hadolint shell=` comment) chose the shell, in the stage, a stage it builds on or, when images are resolved, the base image (its config\'s Shell), as BuildKit\'s JSONArgsRecommended does: shell form is then deliberate. recommended and all also leave alone a command that needs its shell: it expands variables at run time, chains, pipes or redirects (`CMD /bin/$BIN_NAME`, `ENTRYPOINT locust --host="$HOST" 2>&1`: exec form could only spell the shell out), but not a shell that only passes a single-quoted script on (`CMD sh -c \'...$X\'` runs two shells); on Windows, `%VAR%`, a cmd.exe builtin or a `.cmd`, `.bat` or `.ps1` script (only cmd.exe can start it). hadolint: DL3025, which reports HEALTHCHECK CMD too and ignores SHELL.',
+      presets: 'recommended, all and buildkit: not reported when a SHELL instruction (or a `# hadolint shell=` comment) chose the shell, in the stage, a stage it builds on or, when images are resolved, the base image (its config\'s Shell), as BuildKit\'s JSONArgsRecommended does: shell form is then deliberate. buildkit reports on the whole instruction, with BuildKit\'s message, whatever the command. recommended and all also leave alone a command that needs its shell: it expands variables at run time, chains, pipes or redirects (`CMD /bin/$BIN_NAME`, `ENTRYPOINT locust --host="$HOST" 2>&1`: exec form could only spell the shell out), but not a shell that only passes a single-quoted script on (`CMD sh -c \'...$X\'` runs two shells); on Windows, `%VAR%`, a cmd.exe builtin or a `.cmd`, `.bat` or `.ps1` script (only cmd.exe can start it). hadolint: DL3025, which reports HEALTHCHECK CMD too and ignores SHELL.',
     },
   },
   create(ctx) {
     const hadolint = ctx.settings.preset === 'hadolint';
+    const buildkit = ctx.settings.preset === 'buildkit';
     const stageHas = (info: InstructionInfo, keyword: string) => {
       for (let stage = info.stage; stage; stage = stage.baseStage) {
         if (stage.instructions.some((i) => i.keyword === keyword)) return true;
@@ -69,9 +70,11 @@ export default defineRule({
     };
     const check = (ins: Instruction, command: CommandForm | undefined, info: InstructionInfo, label: string) => {
       if (command?.kind !== 'shell') return;
+      // BuildKit lints what it dispatches: an ONBUILD trigger runs in the child image
+      if (buildkit && info.onbuild) return;
       // a chosen shell (PowerShell, bash -o pipefail ...) makes the shell form deliberate
       if (!hadolint && shellWasSet(info.shell)) return;
-      if (!hadolint && needsShell(command, info.stage?.windows ?? false)) return;
+      if (!hadolint && !buildkit && needsShell(command, info.stage?.windows ?? false)) return;
       const words = ins.comments.length === 0 ? plainWords(command) : undefined;
       let safety: FixSafety = 'safe';
       if (!POSIX_SHELL.test(info.shell[0] ?? '') || info.shell[1] !== '-c' || info.shell.length !== 2) safety = 'unsafe';
@@ -79,8 +82,10 @@ export default defineRule({
       else if (ins.keyword === 'ENTRYPOINT' && stageHas(info, 'CMD')) safety = 'unsafe';
       const json = words ? `[${words.map((w) => JSON.stringify(w)).join(', ')}]` : undefined;
       ctx.report({
-        span: command.span,
-        message: `Use the JSON form for ${label} so the program runs without a shell in between${json ? `: \`${json}\`` : ''}`,
+        span: buildkit ? ins : command.span,
+        message: buildkit
+          ? `JSON arguments recommended for ${ins.keywordWord.value} to prevent unintended behavior related to OS signals`
+          : `Use the JSON form for ${label} so the program runs without a shell in between${json ? `: \`${json}\`` : ''}`,
         ...(json ? { fix: fix('rewrite in JSON form', safety, replace(command.span, json)) } : {}),
       });
     };

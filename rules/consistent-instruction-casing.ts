@@ -40,7 +40,9 @@ export default defineRule({
           if (k === wanted) continue;
           ctx.report({
             span: ins.keywordWord,
-            message: `Instruction '${k}' should be ${wantLower ? 'lower' : 'upper'} case like most instructions in this file`,
+            message: ctx.settings.preset === 'buildkit'
+              ? `Command '${k}' should match the case of the command majority (${wantLower ? 'lowercase' : 'uppercase'})`
+              : `Instruction '${k}' should be ${wantLower ? 'lower' : 'upper'} case like most instructions in this file`,
             fix: fix(`write '${wanted}'`, 'safe', replace(ins.keywordWord, wanted)),
           });
         }

@@ -1,3 +1,4 @@
+import { goQuote } from '../src/linter/buildkit-messages.ts';
 import { defineRule } from '../src/linter/rule.ts';
 
 export default defineRule({
@@ -23,7 +24,12 @@ export default defineRule({
         if (name === undefined || !word) return;
         const first = ctx.model.stages.find((s) => s.name === name);
         if (!first || first === info.stage) return;
-        ctx.report({ span: word, message: `The stage name \`${word.value}\` is already used by the stage on line ${ctx.df.lines.position(first.from.start).line}` });
+        ctx.report({
+          span: word,
+          message: ctx.settings.preset === 'buildkit'
+            ? `Duplicate stage name ${goQuote(name)}, stage names should be unique`
+            : `The stage name \`${word.value}\` is already used by the stage on line ${ctx.df.lines.position(first.from.start).line}`,
+        });
       },
     };
   },

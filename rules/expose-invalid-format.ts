@@ -29,7 +29,9 @@ export default defineRule({
           const exact = port.end - port.start === port.raw.length;
           ctx.report({
             span: port,
-            message: `EXPOSE should not name an IP address or host port: '${port.raw}'${m ? ` exposes only '${m[1]}'` : ''}`,
+            message: ctx.settings.preset === 'buildkit'
+              ? `EXPOSE instruction should not define an IP address or host-port mapping, found '${port.value}'`
+              : `EXPOSE should not name an IP address or host port: '${port.raw}'${m ? ` exposes only '${m[1]}'` : ''}`,
             ...(m && exact ? { fix: fix(`keep only '${m[1]}'`, 'unsafe', replace(port, m[1]!)) } : {}),
           });
         }

@@ -29,7 +29,9 @@ export default defineRule({
           const span = exact ? { start: port.start + slash + 1, end: port.end } : port;
           ctx.report({
             span,
-            message: `Protocol '${proto}' in EXPOSE should be lower case: '${proto.toLowerCase()}'`,
+            message: ctx.settings.preset === 'buildkit'
+              ? `Defined protocol '${port.value}' in EXPOSE instruction should be lowercase`
+              : `Protocol '${proto}' in EXPOSE should be lower case: '${proto.toLowerCase()}'`,
             ...(exact ? { fix: fix('lower-case the protocol', 'unsafe', replace(span, proto.toLowerCase())) } : {}),
           });
         }

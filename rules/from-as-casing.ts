@@ -30,7 +30,7 @@ export default defineRule({
         if (as.raw === wanted) return;
         ctx.report({
           span: as,
-          message: `'${as.raw}' and '${keyword}' keywords' casing do not match: write '${wanted}'`,
+          message: `'${as.raw}' and '${keyword}' keywords' casing do not match${ctx.settings.preset === 'buildkit' ? '' : `: write '${wanted}'`}`,
           fix: fix(`write '${wanted}'`, 'safe', replace(as, wanted)),
         });
       },

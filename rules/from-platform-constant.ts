@@ -1,3 +1,4 @@
+import { goQuote } from '../src/linter/buildkit-messages.ts';
 import { defineRule } from '../src/linter/rule.ts';
 import { findVariableReferences } from '../src/parser/expansion/references.ts';
 
@@ -26,7 +27,12 @@ export default defineRule({
         const stage = ins.stageName?.value.toLowerCase();
         const parts = (flag.value ?? '').toLowerCase().split('/').filter((p) => p !== '');
         if (stage !== undefined && parts.some((p) => stage.includes(p))) return;
-        ctx.report({ span: flag, message: `\`--platform=${flag.value ?? ''}\` fixes this stage to one platform, whatever platform the build is for` });
+        ctx.report({
+          span: flag,
+          message: ctx.settings.preset === 'buildkit'
+            ? `FROM --platform flag should not use constant value ${goQuote(flag.value ?? '')}`
+            : `\`--platform=${flag.value ?? ''}\` fixes this stage to one platform, whatever platform the build is for`,
+        });
       },
     };
   },

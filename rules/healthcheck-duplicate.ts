@@ -12,7 +12,7 @@ export default defineRule({
     fixable: 'safe',
     docs: {
       summary: 'A stage should have at most one HEALTHCHECK',
-      description: 'Reports each HEALTHCHECK after the first in the same stage (ONBUILD triggers aside: they belong to the child image).',
+      description: 'Reports each HEALTHCHECK after the first in the same stage (ONBUILD triggers aside: they belong to the child image). In the buildkit preset, `multiple-cmd` reports these as BuildKit\'s MultipleInstructionsDisallowed, on the earlier HEALTHCHECK.',
       why: 'Only the last HEALTHCHECK of a stage takes effect; the earlier ones are dead code that a reader may believe in.',
       bad: 'FROM nginx:1.27\nHEALTHCHECK CMD curl -f http://localhost/\nHEALTHCHECK CMD wget -q -O /dev/null http://localhost/\n',
       good: 'FROM nginx:1.27\nHEALTHCHECK CMD wget -q -O /dev/null http://localhost/\n',

@@ -45,7 +45,9 @@ export default defineRule({
         if (ctx.settings.preset !== 'buildkit' && (args.length > 0 || refs.undefinedRefs.length > 0)) return;
         ctx.report({
           span: word,
-          message: args.length > 0
+          message: ctx.settings.preset === 'buildkit'
+            ? `Default value for ARG ${word.raw} results in empty or invalid base image name`
+            : args.length > 0
             ? `With the default of ARG ${args.join(', ')} (none), the base image name '${expanded}' is empty or invalid`
             : `With the ARG defaults, the base image name '${expanded}' is empty or invalid`,
         });

@@ -17,22 +17,32 @@ export default defineRule({
       bad: '# build the binary\nFROM golang:1.23 AS build\n',
       good: '# build compiles the binary\nFROM golang:1.23 AS build\n',
       fixSafety: 'No fix: rewording the comment or adding a blank line are both valid; the choice is yours.',
+      presets: 'buildkit (where it is experimental, off unless turned on): reported on the ARG or FROM instruction, as BuildKit\'s InvalidDefinitionDescription does; elsewhere on the comment.',
     },
   },
   create(ctx) {
     const nodes = ctx.df.nodes;
+    const buildkit = ctx.settings.preset === 'buildkit';
+    let indexOf: Map<unknown, number> | undefined;
     const commentAbove = (ins: Instruction): TriviaLine | undefined => {
-      const i = nodes.indexOf(ins);
+      // one index of the nodes, not a search per instruction
+      const i = (indexOf ??= new Map(nodes.map((n, at) => [n as unknown, at]))).get(ins) ?? -1;
       const prev = i > 0 ? nodes[i - 1] : undefined;
       return prev?.type === 'comment' ? prev : undefined;
     };
-    const check = (ins: Instruction, names: string[], what: string) => {
+    const check = (ins: Instruction, names: string[], what: string, keyword: 'FROM' | 'ARG') => {
       if (names.length === 0) return;
       const comment = commentAbove(ins);
-      if (!comment || PRAGMA.test(comment.text)) return;
+      // an empty `#` line ends a description block (BuildKit's parser drops the comments above it)
+      if (!comment || comment.text.trim() === '' || PRAGMA.test(comment.text)) return;
       const first = comment.text.split(' ')[0] ?? '';
       if (names.includes(first)) return;
       const example = names.length === 1 ? names[0]! : '<name>';
+      // BuildKit reports on the instruction
+      if (buildkit) {
+        ctx.report({ span: ins, message: `Comment for ${keyword} should follow the format: \`# ${names.length === 1 ? names[0]! : '<arg_key>'} <description>\`` });
+        return;
+      }
       ctx.report({
         span: comment,
         message: `A comment right above ${what} is read as its description and should read '# ${example} <description>'; add a blank line if it is not one`,
@@ -40,10 +50,10 @@ export default defineRule({
     };
     return {
       FROM(ins, info) {
-        if (!info.onbuild && ins.stageName) check(ins, [ins.stageName.value], `stage '${ins.stageName.value}'`);
+        if (!info.onbuild && ins.stageName) check(ins, [ins.stageName.value], `stage '${ins.stageName.value}'`, 'FROM');
       },
       ARG(ins, info) {
-        if (!info.onbuild) check(ins, ins.pairs.map((p) => p.key.value), ins.pairs.length === 1 ? `ARG '${ins.pairs[0]!.key.value}'` : 'an ARG');
+        if (!info.onbuild) check(ins, ins.pairs.map((p) => p.key.value), ins.pairs.length === 1 ? `ARG '${ins.pairs[0]!.key.value}'` : 'an ARG', 'ARG');
       },
     };
   },

@@ -29,7 +29,9 @@ export default defineRule({
         const inPlace = /^[ \t]+$/.test(gap) && value.end - value.start === value.raw.length;
         ctx.report({
           span: { start: ins.keywordWord.start, end: pair.end },
-          message: `Use '${ins.keyword} ${pair.key.value}=<value>' instead of the legacy '${ins.keyword} ${pair.key.value} <value>' form`,
+          message: ctx.settings.preset === 'buildkit'
+            ? `"${ins.keywordWord.raw} key=value" should be used instead of legacy "${ins.keywordWord.raw} key value" format`
+            : `Use '${ins.keyword} ${pair.key.value}=<value>' instead of the legacy '${ins.keyword} ${pair.key.value} <value>' form`,
           ...(plain && inPlace
             ? { fix: fix(`write ${pair.key.value}="..."`, 'safe', replace({ start: pair.key.end, end: value.end }, `="${value.raw}"`)) }
             : {}),

@@ -27,7 +27,9 @@ export default defineRule({
         const fixable = author !== undefined && info.stage !== undefined && !info.onbuild && ins.comments.length === 0 && ins.heredocs.length === 0;
         ctx.report({
           span: ins.keywordWord,
-          message: 'MAINTAINER is deprecated: set the `org.opencontainers.image.authors` label instead',
+          message: ctx.settings.preset === 'buildkit'
+            ? 'Maintainer instruction is deprecated in favor of using label'
+            : 'MAINTAINER is deprecated: set the `org.opencontainers.image.authors` label instead',
           ...(fixable ? { fix: fix('replace MAINTAINER with LABEL org.opencontainers.image.authors', 'safe', replace(ins, `${keyword} org.opencontainers.image.authors=${quote(author)}`)) } : {}),
         });
       },

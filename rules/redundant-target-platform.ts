@@ -30,7 +30,9 @@ export default defineRule({
           const editable = ins.comments.length === 0 && !ctx.source.slice(flag.start, end).includes('\n');
           ctx.report({
             span: flag,
-            message: 'Building for `$TARGETPLATFORM` is the default: `--platform=$TARGETPLATFORM` is redundant',
+            message: ctx.settings.preset === 'buildkit'
+              ? `Setting platform to predefined ${flag.value} in FROM is redundant as this is the default behavior`
+              : 'Building for `$TARGETPLATFORM` is the default: `--platform=$TARGETPLATFORM` is redundant',
             ...(editable ? { fix: fix('remove --platform=$TARGETPLATFORM', 'safe', remove({ start: flag.start, end })) } : {}),
           });
         }

@@ -1,3 +1,4 @@
+import { goQuote } from '../src/linter/buildkit-messages.ts';
 import { defineRule, type RuleContext } from '../src/linter/rule.ts';
 import type { InstructionInfo } from '../src/model/index.ts';
 import { commentSaysPublic, hasBuildkitSecretName, hasSecretName, HADOLINT_NOT_SECRET_WORDS, isKeyOfKeyValuePair, isPublicValue } from '../src/model/secrets.ts';
@@ -72,6 +73,8 @@ function hasPublicValue(pair: KeyValue, info: InstructionInfo): boolean {
 function report(ctx: RuleContext, keyword: string, name: string, span: Span): void {
   ctx.report({
     span,
-    message: `\`${keyword} ${name}\` looks like a secret: values of ARG and ENV stay readable in the image; use \`RUN --mount=type=secret,id=...\` instead`,
+    message: ctx.settings.preset === 'buildkit'
+      ? `Do not use ARG or ENV instructions for sensitive data (${keyword} ${goQuote(name)})`
+      : `\`${keyword} ${name}\` looks like a secret: values of ARG and ENV stay readable in the image; use \`RUN --mount=type=secret,id=...\` instead`,
   });
 }

@@ -39,7 +39,7 @@ export default defineRule({
             : undefined;
           ctx.report({
             span: name,
-            message: `Stage name '${name.value}' should be lower case`,
+            message: `Stage name '${name.value}' should be ${ctx.settings.preset === 'buildkit' ? 'lowercase' : 'lower case'}`,
             ...(edits ? { fix: fix(`rename the stage to '${lower}' and its references`, 'unsafe', ...edits) } : {}),
           });
         }

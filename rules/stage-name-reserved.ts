@@ -1,3 +1,4 @@
+import { goQuote } from '../src/linter/buildkit-messages.ts';
 import { defineRule } from '../src/linter/rule.ts';
 
 /** names BuildKit gives a meaning of its own */
@@ -23,7 +24,12 @@ export default defineRule({
       FROM(ins) {
         const name = ins.stageName;
         if (name && RESERVED.has(name.value.toLowerCase())) {
-          ctx.report({ span: name, message: `Stage name \`${name.value}\` is reserved by BuildKit` });
+          ctx.report({
+            span: name,
+            message: ctx.settings.preset === 'buildkit'
+              ? `Stage name should not use the same name as reserved stage ${goQuote(name.value.toLowerCase())}`
+              : `Stage name \`${name.value}\` is reserved by BuildKit`,
+          });
         }
       },
     };

@@ -26,7 +26,9 @@ export default defineRule({
             const suggestion = closestName(ref.name, info.scope.vars.keys());
             ctx.report({
               span: ref.span,
-              message: `FROM uses ARG '${ref.name}', which is not declared before the first FROM${suggestion ? ` (did you mean ${suggestion}?)` : ''}`,
+              message: ctx.settings.preset === 'buildkit'
+                ? `FROM argument '${ref.name}' is not declared${suggestion ? ` (did you mean ${suggestion}?)` : ''}`
+                : `FROM uses ARG '${ref.name}', which is not declared before the first FROM${suggestion ? ` (did you mean ${suggestion}?)` : ''}`,
             });
           }
         }

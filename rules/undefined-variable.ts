@@ -3,7 +3,7 @@ import type { EscapeChar, Instruction, KeyValueInstruction } from '../src/parser
 import { Scope, type DockerfileModel, type Stage, type Variable } from '../src/model/index.ts';
 import { stageChain } from '../src/model/user.ts';
 import {
-  closestName, declarationsByName, expandedWords, handlesUnset, hasRejectedModifier, inheritedArgNames, inUnusedAlternative, isTemplate, knownImageEnv, rootStage,
+  closestName, declarationsByName, expandedWords, handlesUnset, hasRejectedModifier, inUnusedAlternative, isTemplate, knownImageEnv, rootStage,
   undefinedReferences, withinOneEdit, type Declaration, type ExpandedWord,
 } from '../src/model/variables.ts';
 
@@ -61,12 +61,6 @@ export default defineRule({
         return baseKnown && (!d.stage || !chain.includes(d.stage));
       });
     };
-    const inheritedByStage = new Map<Stage, Set<string>>();
-    const inheritedArgs = (stage: Stage): Set<string> => {
-      let names = inheritedByStage.get(stage);
-      if (!names) inheritedByStage.set(stage, (names = inheritedArgNames(stage)));
-      return names;
-    };
     return {
       instruction(ins, info) {
         // FROM has its own rule (global ARGs only); triggers expand in the child image
@@ -83,12 +77,10 @@ export default defineRule({
           const refs = undefinedReferences(scope, word);
           for (const ref of refs) {
             if (ref.name === ALWAYS_DEFINED || imageEnv?.has(ref.name)) continue;
-            const inherited = inheritedArgs(info.stage);
-            if (inherited.has(ref.name)) continue;
             // `${name:text}`: template text; `${NAME:-default}`: an unset NAME is expected
             if (!buildkit && (hasRejectedModifier(word.raw, ref) || handlesUnset(word.raw, ref) || inUnusedAlternative(word.raw, ref, refs))) continue;
             if (!defined) {
-              defined = [...info.scope.vars.keys(), ...inherited];
+              defined = [...info.scope.vars.keys()];
               if (!defined.includes(ALWAYS_DEFINED)) defined.push(ALWAYS_DEFINED);
             }
             const suggestion = closestName(ref.name, defined);
@@ -101,7 +93,9 @@ export default defineRule({
             const hint = suggestion ? ` (did you mean $${suggestion}?)` : ctx.model.globalArgs.has(ref.name) ? ` (a global ARG is seen in a stage only after \`ARG ${ref.name}\` there)` : '';
             ctx.report({
               span: buildkit ? ins : ref.span,
-              message: `Variable '$${ref.name}' is not defined by any ARG or ENV before this line${hint}`,
+              message: buildkit
+                ? `Usage of undefined variable '$${ref.name}'${suggestion ? ` (did you mean $${suggestion}?)` : ''}`
+                : `Variable '$${ref.name}' is not defined by any ARG or ENV before this line${hint}`,
             });
           }
         }

@@ -1,6 +1,7 @@
 import { fix, replace } from '../src/fix/edits.ts';
 import { defineRule } from '../src/linter/rule.ts';
-import { isAbsolutePath, resolveWorkdir, workdirBefore, workdirValue } from '../src/model/workdir.ts';
+import { goQuote } from '../src/linter/buildkit-messages.ts';
+import { isAbsolutePath, resolveWorkdir, workdirBefore, workdirSetBefore, workdirValue } from '../src/model/workdir.ts';
 
 /** a path that can be written as a WORKDIR argument without quoting or escaping */
 const PLAIN_PATH = /^\/[A-Za-z0-9._@+,:=%/-]*$/;
@@ -25,7 +26,7 @@ export default defineRule({
         + 'the path is replaced by the absolute path BuildKit resolves it to, so the build does the same. No fix when that directory comes from an external base image or for an ONBUILD trigger.',
       presets:
         'recommended and all: only a WORKDIR relative to the base image\'s working directory is reported; one relative to a directory this Dockerfile set (or `FROM scratch`) is fully determined. '
-        + 'hadolint: DL3000, every relative WORKDIR. buildkit: WorkdirRelativePath, the first WORKDIR of a stage when it is relative.',
+        + 'hadolint: DL3000, every relative WORKDIR. buildkit: WorkdirRelativePath, a relative WORKDIR when no WORKDIR came before it in the stage or a stage it builds on.',
     },
   },
   create(ctx) {
@@ -38,19 +39,21 @@ export default defineRule({
         if (!word || value === undefined || value === '' || isAbsolutePath(value)) return;
         const previous = workdirBefore(model, ins);
         const absolute = previous === undefined ? undefined : resolveWorkdir(previous, value);
+        const plain = absolute !== undefined && PLAIN_PATH.test(absolute) && !word.raw.includes('$');
+        const absoluteFix = plain ? { fix: fix(`use the absolute path ${absolute}`, 'safe', replace(word, absolute)) } : {};
+        // BuildKit checks only the first WORKDIR of a stage and the stages it builds on
+        if (preset === 'buildkit') {
+          if (workdirSetBefore(model, ins)) return;
+          ctx.report({ span: word, message: `Relative workdir ${goQuote(value)} can have unexpected results if the base image changes`, ...absoluteFix });
+          return;
+        }
         if (absolute === undefined) {
           ctx.report({ span: word, message: `WORKDIR \`${value}\` is relative to the working directory of the base image, which can change: use an absolute path` });
           return;
         }
-        // relative to a directory this file set: determined (BuildKit checks only a stage's first WORKDIR)
+        // relative to a directory this file set: determined
         if (preset === 'recommended' || preset === 'all') return;
-        if (preset === 'buildkit' && info.stage?.instructions.find((i) => i.keyword === 'WORKDIR') !== ins) return;
-        const plain = PLAIN_PATH.test(absolute) && !word.raw.includes('$');
-        ctx.report({
-          span: word,
-          message: `WORKDIR \`${value}\` is relative: write the absolute path \`${absolute}\``,
-          ...(plain ? { fix: fix(`use the absolute path ${absolute}`, 'safe', replace(word, absolute)) } : {}),
-        });
+        ctx.report({ span: word, message: `WORKDIR \`${value}\` is relative: write the absolute path \`${absolute}\``, ...absoluteFix });
       },
     };
   },

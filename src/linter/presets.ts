@@ -3,7 +3,7 @@
  * measured precision, test/precision/); `hadolint` and `buildkit` follow from each rule's
  * aliases (a DL code, a BuildKit check name); `all` is every rule.
  */
-import { BUILDKIT_CHECKS, BUILDKIT_EXPERIMENTAL, BUILDKIT_PARTS } from './buildkit-checks.ts';
+import { BUILDKIT_CHECKS, BUILDKIT_EXPERIMENTAL } from './buildkit-checks.ts';
 import { PRESET_NAMES, type PresetName, type RuleMeta, type Severity } from './types.ts';
 
 export { BUILDKIT_CHECKS } from './buildkit-checks.ts';
@@ -116,7 +116,6 @@ export function presetSeverity(name: PresetName, meta: PresetRule): Severity | u
       return codes.length > 0 && !codes.every((c) => HADOLINT_OFF.has(c)) ? meta.severity : undefined;
     }
     case 'buildkit': {
-      if (Object.hasOwn(BUILDKIT_PARTS, meta.id)) return 'warning';
       const checks = meta.aliases.filter((a) => BUILDKIT_CHECKS.has(a));
       return checks.length > 0 && !checks.every((c) => BUILDKIT_EXPERIMENTAL.has(c)) ? 'warning' : undefined;
     }

@@ -6,6 +6,7 @@
 import { closeSync, existsSync, openSync, readFileSync, readSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import { cleanPath } from './workdir.ts';
 
 export interface BuildContext {
   dir: string;
@@ -58,7 +59,48 @@ export function clearContextCache(): void {
   contexts.clear();
   contextIgnoreFiles.clear();
   matchers.clear();
+  patternLists.clear();
   repositoryRoots.clear();
+}
+
+export interface IgnorePattern {
+  /** the path pattern, cleaned as Docker reads it (no leading `/`) */
+  pattern: string;
+  /** a `!pattern` line: re-includes what an earlier pattern excluded */
+  exclusion: boolean;
+}
+/** per .dockerignore file: its patterns as Docker reads them */
+const patternLists = new Map<string, readonly IgnorePattern[]>();
+
+/**
+ * The patterns of the `.dockerignore` in use, as Docker reads them (moby/patternmatcher's
+ * ignorefile): trimmed lines, `#` comments and blank lines skipped, `!` marks an exclusion.
+ * Empty when there is none or it cannot be read.
+ */
+export function dockerignorePatterns(context: BuildContext): readonly IgnorePattern[] {
+  const path = context.dockerignorePath;
+  if (path === undefined) return [];
+  let list = patternLists.get(path);
+  if (!list) {
+    let text = '';
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch {
+      // unreadable: no patterns
+    }
+    const patterns: IgnorePattern[] = [];
+    for (const line of text.split(/\r?\n/)) {
+      let pattern = line.trim();
+      if (pattern === '' || pattern.startsWith('#')) continue;
+      const exclusion = pattern.startsWith('!');
+      if (exclusion) pattern = pattern.slice(1).trim();
+      if (pattern.length > 1 && pattern.startsWith('/')) pattern = pattern.replace(/^\/+/, '');
+      if (pattern === '') continue;
+      patterns.push({ pattern: cleanPath(pattern), exclusion });
+    }
+    patternLists.set(path, (list = patterns));
+  }
+  return list;
 }
 
 function contextDockerignore(dir: string): string | undefined {

@@ -87,7 +87,8 @@ export function buildModel(df: Dockerfile, context?: BuildContext, images?: Imag
     globalLog.set({ name, kind: 'predefined' });
   }
   const globalArgs = new Map<string, Variable>();
-  const stageEnv = new Map<Stage, Map<string, Variable>>();
+  // per stage, the ARGs and ENVs a stage built FROM it starts with
+  const stageVars = new Map<Stage, Map<string, Variable>>();
 
   let stage: Stage | undefined;
   // the scope as it stands, a snapshot of the current stage's log
@@ -140,13 +141,13 @@ export function buildModel(df: Dockerfile, context?: BuildContext, images?: Imag
       stages.push(next);
       if (next.name !== undefined && !stageByName.has(next.name)) stageByName.set(next.name, next);
       stage = next;
-      // a stage starts with the predefined proxy ARGs and, from a parent stage, its ENV; from an
-      // image, the image's ENV and SHELL when images are resolved (what BuildKit starts from)
+      // a stage starts with the predefined proxy ARGs and, from a parent stage, its ARGs and ENVs
+      // (BuildKit's child stage inherits both, inherited ones too); from an image, the image's ENV
+      // and SHELL when images are resolved (what BuildKit starts from)
       log = new VariableLog();
       for (const name of PROXY_ARGS) log.set({ name, kind: 'predefined' });
-      // what the stage's image will hold: its parent stage's ENV (all of it, inherited ones too), then its own
-      const own = new Map<string, Variable>(next.baseStage && stageEnv.get(next.baseStage));
-      stageEnv.set(next, own);
+      const own = new Map<string, Variable>(next.baseStage && stageVars.get(next.baseStage));
+      stageVars.set(next, own);
       for (const v of own.values()) log.set(v);
       const config = images && ownImageConfig(images, next, fromScope);
       if (config) {
@@ -173,11 +174,11 @@ export function buildModel(df: Dockerfile, context?: BuildContext, images?: Imag
       // expansions use the scope from before the instruction, and the map is copied once per
       // instruction, not once per pair.
       case 'ARG':
-        if (stage) vars = stageArgs(ins as KeyValueInstruction, scopeOf(), log, globalVars);
+        if (stage) vars = stageArgs(ins as KeyValueInstruction, scopeOf(), log, globalVars, stageVars.get(stage)!);
         else vars = declareGlobalArgs(ins as KeyValueInstruction, scopeOf(), log, globalVars, globalArgs);
         break;
       case 'ENV':
-        vars = applyEnv(ins as KeyValueInstruction, scopeOf(), log, stage && stageEnv.get(stage));
+        vars = applyEnv(ins as KeyValueInstruction, scopeOf(), log, stage && stageVars.get(stage));
         break;
       case 'SHELL': {
         const cmd = (ins as CommandInstruction).command;
@@ -249,9 +250,9 @@ function declareGlobalArgs(
   return log.snapshot();
 }
 
-/** ARGs in a stage; one re-declared without a default takes its global value */
+/** ARGs in a stage; one re-declared without a default takes its global value; recorded for stages built FROM it */
 function stageArgs(
-  ins: KeyValueInstruction, before: Scope, log: VariableLog, globalVars: ReadonlyMap<string, Variable>,
+  ins: KeyValueInstruction, before: Scope, log: VariableLog, globalVars: ReadonlyMap<string, Variable>, stageVars: Map<string, Variable>,
 ): ReadonlyMap<string, Variable> {
   if (ins.pairs.length === 0) return before.vars;
   for (const pair of ins.pairs) {
@@ -261,13 +262,14 @@ function stageArgs(
     const v: Variable = { name, kind: 'arg', declaredAt: ins };
     if (value !== undefined) v.value = value;
     log.set(v);
+    stageVars.set(name, v);
   }
   return log.snapshot();
 }
 
 /** ENV pairs; the stage's own ENV is also recorded for stages built FROM it */
 function applyEnv(
-  ins: KeyValueInstruction, before: Scope, log: VariableLog, stageEnv: Map<string, Variable> | undefined,
+  ins: KeyValueInstruction, before: Scope, log: VariableLog, stageVars: Map<string, Variable> | undefined,
 ): ReadonlyMap<string, Variable> {
   if (ins.pairs.length === 0) return before.vars;
   for (const pair of ins.pairs) {
@@ -277,7 +279,7 @@ function applyEnv(
     const value = pair.separator === '=' ? before.expand(raw).value : raw;
     if (value !== undefined) v.value = value;
     log.set(v);
-    stageEnv?.set(v.name, v);
+    stageVars?.set(v.name, v);
   }
   return log.snapshot();
 }

@@ -1,7 +1,7 @@
 /**
  * ARG and ENV scoping as BuildKit applies it. Global ARGs (before the first FROM) are
  * visible in FROM lines only, unless a stage re-declares them; stage ARGs and ENVs
- * are visible from their line on; `FROM <stage>` inherits that stage's ENV.
+ * are visible from their line on; `FROM <stage>` inherits that stage's ARGs and ENVs.
  */
 import { expandWord, findVariableReferences, type Env } from '../parser/expansion/index.ts';
 import type { EscapeChar, Instruction, Span } from '../parser/ast.ts';

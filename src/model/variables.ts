@@ -130,22 +130,6 @@ export function rootStage(stage: Stage): Stage {
   return s;
 }
 
-/**
- * The ARG names a stage inherits from the stages it builds on (`FROM base`): BuildKit carries
- * their values and their declarations into the child, so they count as defined there.
- */
-export function inheritedArgNames(stage: Stage): Set<string> {
-  const names = new Set<string>();
-  const seen = new Set<Stage>([stage]);
-  for (let s = stage.baseStage; s && !seen.has(s); s = s.baseStage) {
-    seen.add(s);
-    for (const ins of s.instructions) {
-      if (ins.keyword === 'ARG') for (const p of (ins as KeyValueInstruction).pairs) names.add(p.key.value);
-    }
-  }
-  return names;
-}
-
 /** what follows `${name` in the word, for a braced reference */
 function modifierOf(raw: string, ref: { name: string; at: number }): string | undefined {
   if (raw[ref.at + 1] !== '{') return undefined;

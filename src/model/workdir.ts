@@ -37,29 +37,43 @@ export function workdirValue(ins: StringInstruction, info: InstructionInfo): str
  * it is always unknown: the trigger runs in an image built from this one.
  */
 export function workdirBefore(model: DockerfileModel, ins: Instruction): string | undefined {
-  return workdirsOf(model).get(ins);
+  return workdirsOf(model).dirs.get(ins);
 }
 
-const workdirsOf = perModel((model): Map<Instruction, string | undefined> => {
-  const byIns = new Map<Instruction, string | undefined>();
-  const stageEnd = new Map<Stage, string | undefined>();
+/**
+ * Whether a WORKDIR of this Dockerfile ran before `ins`, in its stage or a stage it builds on
+ * (its value known or not): BuildKit's WorkdirRelativePath checks only the first one.
+ */
+export function workdirSetBefore(model: DockerfileModel, ins: Instruction): boolean {
+  return workdirsOf(model).set.has(ins);
+}
+
+const workdirsOf = perModel((model) => {
+  const dirs = new Map<Instruction, string | undefined>();
+  const set = new Set<Instruction>();
+  const stageEnd = new Map<Stage, { dir: string | undefined; set: boolean }>();
   let current: string | undefined;
+  let workdirSet = false;
   let stage: Stage | undefined;
   for (const info of model.instructions) {
     const { ins } = info;
     if (ins.keyword === 'FROM' && !info.onbuild) {
-      if (stage) stageEnd.set(stage, current);
+      if (stage) stageEnd.set(stage, { dir: current, set: workdirSet });
       stage = info.stage;
-      current = stage?.baseStage ? stageEnd.get(stage.baseStage) : stage?.image.isScratch && stage.image.resolved ? '/' : undefined;
-      byIns.set(ins, current);
+      const parent = stage?.baseStage && stageEnd.get(stage.baseStage);
+      current = parent ? parent.dir : stage?.image.isScratch && stage.image.resolved ? '/' : undefined;
+      workdirSet = parent?.set ?? false;
+      dirs.set(ins, current);
       continue;
     }
-    byIns.set(ins, info.onbuild ? undefined : current);
+    dirs.set(ins, info.onbuild ? undefined : current);
+    if (workdirSet && !info.onbuild) set.add(ins);
     if (ins.keyword !== 'WORKDIR' || info.onbuild) continue;
+    workdirSet = true;
     const value = workdirValue(ins as StringInstruction, info);
     current = value === undefined ? undefined : resolveWorkdir(current, value);
   }
-  return byIns;
+  return { dirs, set };
 });
 
 /** `WORKDIR value` after `previous` (BuildKit joins and cleans POSIX paths); undefined when unknown */
@@ -71,7 +85,7 @@ export function resolveWorkdir(previous: string | undefined, value: string): str
 }
 
 /** like Go's filepath.Clean: no `.`/`..` segments, no trailing slash */
-function cleanPath(path: string): string {
+export function cleanPath(path: string): string {
   const normalized = posix.normalize(path);
   return normalized.length > 1 ? normalized.replace(/\/+$/, '') : normalized;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../src/model/index.ts';
+import { workdirBefore, workdirSetBefore } from '../../src/model/workdir.ts';
 import { parseDockerfile } from '../../src/parser/index.ts';
 
 /** the scope of the file's last instruction */
@@ -55,5 +56,23 @@ describe('ARG and ENV scope', () => {
     const scope = lastScope('FROM x AS a\nENV A=1\nFROM a AS b\nENV B=2\nFROM b\nRUN true\n');
     expect(scope.value('A')).toBe('1');
     expect(scope.value('B')).toBe('2');
+  });
+
+  it('a stage built on another inherits its ARGs (BuildKit carries them into the child), not those of other stages', () => {
+    const scope = lastScope('ARG G=g\nFROM x AS a\nARG A=1\nARG G\nARG N\nFROM x AS other\nARG O=2\nFROM a\nRUN true\n');
+    expect(scope.value('A')).toBe('1');
+    expect(scope.value('G')).toBe('g');
+    expect(scope.has('N')).toBe(true);
+    expect(scope.value('N')).toBeUndefined();
+    expect(scope.has('O')).toBe(false);
+  });
+});
+
+describe('WORKDIR along the stages', () => {
+  it('knows whether a WORKDIR of the stage or a stage it builds on came before, its value known or not', () => {
+    const model = buildModel(parseDockerfile('FROM x AS a\nARG D\nWORKDIR $D\nFROM a AS b\nRUN true\nFROM x\nRUN true\n'));
+    const runs = model.instructions.filter((i) => i.ins.keyword === 'RUN').map((i) => i.ins);
+    expect(runs.map((ins) => workdirSetBefore(model, ins))).toEqual([true, false]);
+    expect(runs.map((ins) => workdirBefore(model, ins))).toEqual([undefined, undefined]);
   });
 });

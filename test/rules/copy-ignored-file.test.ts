@@ -10,6 +10,12 @@ const dir = mkdtempSync(join(tmpdir(), 'copy-ignored-file-'));
 writeFileSync(join(dir, '.dockerignore'), '*.md\n!README.md\n*/tmp/*\nsecrets\n');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const options = { context: loadContext(dir) };
+/** a context of its own with this .dockerignore */
+function contextWith(dockerignore: string) {
+  const own = mkdtempSync(join(dir, 'ctx-'));
+  writeFileSync(join(own, '.dockerignore'), dockerignore);
+  return loadContext(own);
+}
 
 ruleTester(rule, {
   valid: [
@@ -19,6 +25,8 @@ ruleTester(rule, {
     { name: 'URL source', code: 'FROM alpine\nADD https://example.com/secrets /x\n', options },
     { name: 'heredoc source', code: 'FROM alpine\nCOPY <<EOF /x.md\nhi\nEOF\n', options },
     { name: 'the whole context', code: 'FROM alpine\nCOPY . /app\n', options },
+    { name: 'a path above the context', code: 'FROM alpine\nCOPY ../x a/../../y /app\n', options },
+    { name: 'the whole context, * re-included from', code: 'FROM alpine\nCOPY . /app\n', options: { context: contextWith('*\n!src\n') } },
   ],
   invalid: [
     {
@@ -31,6 +39,12 @@ ruleTester(rule, {
       code: 'FROM alpine\nARG dir=secrets\nADD ./${dir}/ /etc/app/\n',
       options,
       errors: [{ message: /'\.\/secrets\/' is excluded/, line: 3 }],
+    },
+    {
+      name: 'the whole context, when * excludes everything',
+      code: 'FROM alpine\nCOPY . /app\n',
+      options: { context: contextWith('*\n') },
+      errors: [{ message: 'every file of the build context is excluded by .dockerignore, so COPY cannot find it in the build context', line: 2 }],
     },
     {
       name: 'a nested path under an ignored pattern',

@@ -18,7 +18,7 @@ ruleTester(rule, {
       name: 'buildkit preset: an ARG without a default is empty',
       options: { preset: 'buildkit' },
       code: 'ARG TAG\nFROM busybox:${TAG}\n',
-      errors: [{ message: "With the default of ARG TAG (none), the base image name 'busybox:' is empty or invalid", line: 2, column: 6, endColumn: 20 }],
+      errors: [{ message: 'Default value for ARG busybox:${TAG} results in empty or invalid base image name', line: 2, column: 6, endColumn: 20 }],
     },
     {
       name: 'buildkit preset: an empty image',
@@ -30,7 +30,7 @@ ruleTester(rule, {
       name: 'buildkit preset: a platform ARG does not fill in another ARG',
       options: { preset: 'buildkit' },
       code: 'ARG DEBUG\nFROM build-$TARGETOS${DEBUG:+-debug}:${DEBUG}\n',
-      errors: [{ message: "With the default of ARG DEBUG (none), the base image name 'build-linux:' is empty or invalid" }],
+      errors: [{ message: 'Default value for ARG build-$TARGETOS${DEBUG:+-debug}:${DEBUG} results in empty or invalid base image name' }],
     },
     {
       name: 'a default that is not a valid name',

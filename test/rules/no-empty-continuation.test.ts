@@ -10,8 +10,14 @@ ruleTester(rule, {
   invalid: [
     {
       code: 'FROM alpine\nRUN apk add \\\n\n    curl\n',
-      errors: [{ line: 3 }],
+      errors: [{ line: 4 }],
       output: 'FROM alpine\nRUN apk add \\\n    curl\n',
+    },
+    {
+      name: 'two empty lines: one finding, on the last line of the instruction, both removed',
+      code: 'FROM alpine\nRUN apk add \\\n\n    curl \\\n  \n    git\nRUN true\n',
+      errors: [{ line: 6, column: 1, endColumn: 8, message: 'Empty continuation line in this instruction: remove it (a future BuildKit will reject it)' }],
+      output: 'FROM alpine\nRUN apk add \\\n    curl \\\n    git\nRUN true\n',
     },
     {
       name: 'CRLF',

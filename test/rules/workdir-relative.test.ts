@@ -11,6 +11,8 @@ ruleTester(rule, {
     { name: 'relative to a WORKDIR this file set: determined', code: 'FROM debian:12\nWORKDIR /work\nRUN git clone https://example.com/x.git\nWORKDIR x/build\n' },
     { name: 'FROM scratch starts at /', code: 'FROM scratch\nWORKDIR app\n' },
     { name: 'buildkit preset: only the first WORKDIR of a stage', code: 'FROM debian:12\nWORKDIR /srv\nWORKDIR app\n', options: { preset: 'buildkit' } },
+    { name: 'buildkit preset: a WORKDIR of the stage it builds on came first', code: 'FROM debian:12 AS base\nWORKDIR /opt\nFROM base\nWORKDIR tool\n', options: { preset: 'buildkit' } },
+    { name: 'buildkit preset: a WORKDIR with an unknown value came first', code: 'FROM debian:12\nARG DIR\nWORKDIR $DIR\nWORKDIR app\n', options: { preset: 'buildkit' } },
   ],
   invalid: [
     {
@@ -38,11 +40,11 @@ ruleTester(rule, {
       output: 'FROM scratch\nWORKDIR /app\n',
     },
     {
-      name: 'buildkit preset: the first WORKDIR of a stage, inherited from the stage it builds on',
+      name: 'buildkit preset: a relative first WORKDIR, with BuildKit\'s message',
       options: { preset: 'buildkit' },
-      code: 'FROM debian:12 AS base\nWORKDIR /opt\nFROM base\nWORKDIR tool\n',
-      errors: 1,
-      output: 'FROM debian:12 AS base\nWORKDIR /opt\nFROM base\nWORKDIR /opt/tool\n',
+      code: 'FROM scratch\nWORKDIR app/\n',
+      errors: [{ message: 'Relative workdir "app/" can have unexpected results if the base image changes', line: 2 }],
+      output: 'FROM scratch\nWORKDIR /app\n',
     },
     {
       name: 'hadolint preset: ARG resolved to a relative path',
