@@ -1,0 +1,181 @@
+/**
+ * A read-only reader of SQLite's database file format (https://www.sqlite.org/fileformat2.html),
+ * enough to list the rows of one rowid table: the 100-byte header, sqlite_master on page 1 for the
+ * table's root page, table b-tree interior and leaf pages, overflow chains and the record format.
+ * It reads the main file only: a write-ahead log (`-wal`) that was not checkpointed is not applied.
+ * Every offset is bounds-checked and every page is visited once, so a damaged file throws
+ * `SqliteFormatError` and never loops.
+ */
+
+export type SqliteValue = null | number | string | Buffer;
+
+export interface SqliteRow {
+  rowid: number;
+  /** the record's columns in order; an INTEGER PRIMARY KEY column is stored as NULL (its value is the rowid) */
+  values: SqliteValue[];
+}
+
+export class SqliteFormatError extends Error {
+  override name = 'SqliteFormatError';
+}
+
+const MAGIC = 'SQLite format 3\0';
+const HEADER_BYTES = 100;
+const TABLE_INTERIOR = 0x05;
+const TABLE_LEAF = 0x0d;
+
+function fail(message: string): never {
+  throw new SqliteFormatError(message);
+}
+
+class Database {
+  readonly pageSize: number;
+  /** the page size less the bytes each page reserves at its end */
+  readonly usable: number;
+  readonly pageCount: number;
+  readonly encoding: BufferEncoding | 'utf16be';
+
+  constructor(readonly file: Buffer) {
+    if (file.length < HEADER_BYTES || file.toString('latin1', 0, 16) !== MAGIC) fail('not a SQLite database');
+    const size = file.readUInt16BE(16);
+    this.pageSize = size === 1 ? 65536 : size;
+    if (this.pageSize < 512 || (this.pageSize & (this.pageSize - 1)) !== 0) fail(`page size ${size}`);
+    this.usable = this.pageSize - file[20]!;
+    if (this.usable < 480) fail(`usable page size ${this.usable}`);
+    this.pageCount = Math.floor(file.length / this.pageSize);
+    const encoding = file.readUInt32BE(56);
+    this.encoding = encoding === 2 ? 'utf16le' : encoding === 3 ? 'utf16be' : 'utf8';
+  }
+
+  /** the bytes of page `n` (1-based) */
+  page(n: number): Buffer {
+    if (!Number.isInteger(n) || n < 1 || n > this.pageCount) fail(`page ${n} is outside the file (${this.pageCount} pages)`);
+    return this.file.subarray((n - 1) * this.pageSize, n * this.pageSize);
+  }
+
+  text(bytes: Buffer): string {
+    if (this.encoding !== 'utf16be') return bytes.toString(this.encoding);
+    const swapped = Buffer.from(bytes.subarray(0, bytes.length & ~1));
+    return swapped.swap16().toString('utf16le');
+  }
+}
+
+/** A varint at `offset`: its value (as a double: rowids and sizes here stay below 2^53) and length. */
+function varint(page: Buffer, offset: number): [value: number, length: number] {
+  let value = 0;
+  for (let i = 0; i < 9; i++) {
+    if (offset + i >= page.length) fail('varint runs past the page');
+    const byte = page[offset + i]!;
+    if (i === 8) return [value * 256 + byte, 9];
+    value = value * 128 + (byte & 0x7f);
+    if (byte < 0x80) return [value, i + 1];
+  }
+  /* c8 ignore next */ return fail('unreachable');
+}
+
+function u16(page: Buffer, offset: number): number {
+  if (offset + 2 > page.length) fail('offset past the page');
+  return page.readUInt16BE(offset);
+}
+
+function u32(page: Buffer, offset: number): number {
+  if (offset + 4 > page.length) fail('offset past the page');
+  return page.readUInt32BE(offset);
+}
+
+/**
+ * A table leaf cell's payload: the bytes kept on the page, then the overflow chain's (each
+ * overflow page: the next page's number, then usable-4 bytes). The local part's size follows
+ * the format's rule, which keeps an overflow page from being almost empty.
+ */
+function payload(db: Database, page: Buffer, offset: number, size: number, seen: Set<number>): Buffer {
+  const u = db.usable;
+  const maxLocal = u - 35;
+  const minLocal = Math.floor(((u - 12) * 32) / 255) - 23;
+  let local = size;
+  if (size > maxLocal) {
+    const k = minLocal + ((size - minLocal) % (u - 4));
+    local = k <= maxLocal ? k : minLocal;
+  }
+  if (offset + local > page.length) fail('cell runs past the page');
+  if (local === size) return page.subarray(offset, offset + size);
+  const parts = [page.subarray(offset, offset + local)];
+  let remaining = size - local;
+  let next = u32(page, offset + local);
+  while (remaining > 0) {
+    if (seen.has(next)) fail(`page ${next} is used twice`);
+    seen.add(next);
+    const overflow = db.page(next);
+    const take = Math.min(remaining, u - 4);
+    parts.push(overflow.subarray(4, 4 + take));
+    remaining -= take;
+    next = overflow.readUInt32BE(0);
+  }
+  return Buffer.concat(parts, size);
+}
+
+/** The columns of a record: a header (its size, then one serial type per column), then the values. */
+function record(db: Database, bytes: Buffer): SqliteValue[] {
+  const [headerSize, first] = varint(bytes, 0);
+  if (headerSize > bytes.length) fail('record header runs past the record');
+  const values: SqliteValue[] = [];
+  let at = first;
+  let body = headerSize;
+  while (at < headerSize) {
+    const [type, length] = varint(bytes, at);
+    at += length;
+    const size = type >= 12 ? Math.floor((type - 12) / 2) : [0, 1, 2, 3, 4, 6, 8, 8, 0, 0][type] ?? fail(`serial type ${type}`);
+    if (body + size > bytes.length) fail('record value runs past the record');
+    const raw = bytes.subarray(body, body + size);
+    body += size;
+    if (type === 0) values.push(null);
+    else if (type <= 6) values.push(size <= 6 ? raw.readIntBE(0, size) : Number(raw.readBigInt64BE(0)));
+    else if (type === 7) values.push(raw.readDoubleBE(0));
+    else if (type === 8 || type === 9) values.push(type - 8);
+    else if (type >= 12 && type % 2 === 0) values.push(raw);
+    else if (type >= 13) values.push(db.text(raw));
+    else fail(`serial type ${type}`);
+  }
+  return values;
+}
+
+/** Every row of the table b-tree rooted at `root`, in rowid order. */
+function tableRows(db: Database, root: number, seen: Set<number>): SqliteRow[] {
+  const rows: SqliteRow[] = [];
+  const pending = [root];
+  while (pending.length > 0) {
+    const n = pending.pop()!;
+    if (seen.has(n)) fail(`page ${n} is used twice`);
+    seen.add(n);
+    const page = db.page(n);
+    const start = n === 1 ? HEADER_BYTES : 0;
+    const kind = page[start];
+    const cells = u16(page, start + 3);
+    if (kind === TABLE_INTERIOR) {
+      // children pushed right to left so that the leftmost is read first
+      pending.push(u32(page, start + 8));
+      for (let i = cells - 1; i >= 0; i--) pending.push(u32(page, u16(page, start + 12 + 2 * i)));
+    } else if (kind === TABLE_LEAF) {
+      for (let i = 0; i < cells; i++) {
+        let at = u16(page, start + 8 + 2 * i);
+        const [size, sizeLength] = varint(page, at);
+        at += sizeLength;
+        const [rowid, rowidLength] = varint(page, at);
+        at += rowidLength;
+        rows.push({ rowid, values: record(db, payload(db, page, at, size, seen)) });
+      }
+    } else fail(`page ${n} is not a table b-tree page (type ${kind})`);
+  }
+  return rows;
+}
+
+/** The rows of table `name` (a rowid table, as sqlite_master names it), or undefined when the database has no such table. */
+export function readSqliteTable(file: Buffer, name: string): SqliteRow[] | undefined {
+  const db = new Database(file);
+  // sqlite_master: type, name, tbl_name, rootpage, sql
+  const schema = tableRows(db, 1, new Set()).find(({ values }) => values[0] === 'table' && values[1] === name);
+  if (!schema) return undefined;
+  const root = schema.values[3];
+  if (typeof root !== 'number') fail(`table ${name} has no root page`);
+  return tableRows(db, root, new Set());
+}
