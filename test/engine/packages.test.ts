@@ -77,6 +77,12 @@ describe("rpm's SQLite database", () => {
     expect(parseRpmdbSqlite(rpmdb())).toEqual(oracle);
   });
 
+  it('reads the database after rpm -e, its freed pages on the freelist', () => {
+    const erased = parseRpmdbSqlite(gunzipSync(fixture('rpmdb-erased.sqlite.gz')));
+    expect(erased.map((p) => `${p.name} ${p.version}`)).toEqual(['epoched 2:3.4.5-6.fc99', 'small-a 1.a-1', 'small-b 1.b-1', 'small-c 1.c-1', 'small-d 1.d-1', 'small-e 1.e-1']);
+    expect(diffPackages(parseRpmdbSqlite(rpmdb()), erased).removed.map((p) => p.name)).toEqual(['manyfiles', 'tiny']);
+  });
+
   it('reads the rows of a table across interior pages and overflow chains', () => {
     const packages = readSqliteTable(rpmdb(), 'Packages')!;
     expect(packages.map((row) => row.rowid)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
