@@ -60,17 +60,21 @@ class Database {
   }
 }
 
-/** A varint at `offset`: its value (as a double: rowids and sizes here stay below 2^53) and length. */
+function byte(page: Buffer, offset: number): number {
+  if (offset >= page.length) fail('offset past the page');
+  return page[offset]!;
+}
+
+/** A varint at `offset` (7 bits a byte, high bit set while more follow; a 9th byte gives 8): its value and length. */
 function varint(page: Buffer, offset: number): [value: number, length: number] {
+  // a double: rowids and sizes here stay below 2^53
   let value = 0;
-  for (let i = 0; i < 9; i++) {
-    if (offset + i >= page.length) fail('varint runs past the page');
-    const byte = page[offset + i]!;
-    if (i === 8) return [value * 256 + byte, 9];
-    value = value * 128 + (byte & 0x7f);
-    if (byte < 0x80) return [value, i + 1];
+  for (let i = 0; i < 8; i++) {
+    const b = byte(page, offset + i);
+    value = value * 128 + (b & 0x7f);
+    if (b < 0x80) return [value, i + 1];
   }
-  /* c8 ignore next */ return fail('unreachable');
+  return [value * 256 + byte(page, offset + 8), 9];
 }
 
 function u16(page: Buffer, offset: number): number {
@@ -124,6 +128,8 @@ function record(db: Database, bytes: Buffer): SqliteValue[] {
   while (at < headerSize) {
     const [type, length] = varint(bytes, at);
     at += length;
+    // 0 NULL, 1-6 integers of 1, 2, 3, 4, 6, 8 bytes, 7 a double, 8 and 9 the integers 0 and 1,
+    // 10 and 11 reserved, then even: a blob of (N-12)/2 bytes, odd: text of (N-13)/2
     const size = type >= 12 ? Math.floor((type - 12) / 2) : [0, 1, 2, 3, 4, 6, 8, 8, 0, 0][type] ?? fail(`serial type ${type}`);
     if (body + size > bytes.length) fail('record value runs past the record');
     const raw = bytes.subarray(body, body + size);
@@ -131,10 +137,8 @@ function record(db: Database, bytes: Buffer): SqliteValue[] {
     if (type === 0) values.push(null);
     else if (type <= 6) values.push(size <= 6 ? raw.readIntBE(0, size) : Number(raw.readBigInt64BE(0)));
     else if (type === 7) values.push(raw.readDoubleBE(0));
-    else if (type === 8 || type === 9) values.push(type - 8);
-    else if (type >= 12 && type % 2 === 0) values.push(raw);
-    else if (type >= 13) values.push(db.text(raw));
-    else fail(`serial type ${type}`);
+    else if (type <= 9) values.push(type - 8);
+    else values.push(type % 2 === 0 ? raw : db.text(raw));
   }
   return values;
 }
