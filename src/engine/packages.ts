@@ -20,18 +20,22 @@ export interface InstalledPackages {
   manager: PackageManager;
   /** sorted by name, then architecture; empty when the database could not be read */
   packages: InstalledPackage[];
-  /** why the database the image has could not be read (damaged, or a layout not read) */
+  /** why the database the image has could not be read (damaged, or not what its name says) */
   unreadable?: string;
 }
 
+const RPMDB_PATHS = ['/var/lib/rpm/rpmdb.sqlite', '/usr/lib/sysimage/rpm/rpmdb.sqlite'];
+const WAL_SUFFIX = '-wal';
+
 /**
- * Where each manager keeps its database; read these paths (with their bytes) from the image.
- * rpm's is under /usr/lib/sysimage on Fedora 36+ (/var/lib/rpm a symlink to it), /var/lib/rpm before.
+ * The files each manager's database takes; read these paths (with their bytes) from the image.
+ * rpm's is under /usr/lib/sysimage on Fedora 36+ (/var/lib/rpm a symlink to it), /var/lib/rpm
+ * before, with SQLite's write-ahead log beside it.
  */
 export const PACKAGE_DATABASES: Readonly<Record<PackageManager, readonly string[]>> = {
   dpkg: ['/var/lib/dpkg/status'],
   apk: ['/lib/apk/db/installed'],
-  rpm: ['/var/lib/rpm/rpmdb.sqlite', '/usr/lib/sysimage/rpm/rpmdb.sqlite'],
+  rpm: RPMDB_PATHS.flatMap((path) => [path, `${path}${WAL_SUFFIX}`]),
 };
 
 /** Blank-line separated stanzas of `key<sep>value` lines; continuation lines are skipped. */
@@ -131,12 +135,12 @@ export function parseRpmHeader(blob: Buffer): InstalledPackage | undefined {
 }
 
 /**
- * rpm's SQLite database (`rpmdb.sqlite`, rpm 4.16+: Fedora 33+, RHEL 9, Amazon Linux 2023): one
- * header blob per row of table Packages (hnum INTEGER PRIMARY KEY, blob BLOB). Throws
- * `SqliteFormatError` for a damaged file; a row whose header cannot be read is skipped.
+ * rpm's SQLite database (`rpmdb.sqlite`, rpm 4.16+: Fedora 33+, RHEL 9, Amazon Linux 2023) and
+ * its write-ahead log: one header blob per row of table Packages (hnum INTEGER PRIMARY KEY, blob
+ * BLOB). Throws `SqliteFormatError` for a damaged file; a row whose header cannot be read is skipped.
  */
-export function parseRpmdbSqlite(file: Buffer): InstalledPackage[] {
-  const rows = readSqliteTable(file, 'Packages');
+export function parseRpmdbSqlite(file: Buffer, wal?: Buffer): InstalledPackage[] {
+  const rows = readSqliteTable(file, 'Packages', wal);
   if (!rows) throw new SqliteFormatError('the database has no Packages table');
   return rows
     .map((row) => row.values.find((value): value is Buffer => Buffer.isBuffer(value)))
@@ -145,19 +149,18 @@ export function parseRpmdbSqlite(file: Buffer): InstalledPackage[] {
     .sort(byName);
 }
 
-const bodyOf = (files: ImageFiles, manager: PackageManager): Buffer | undefined =>
-  PACKAGE_DATABASES[manager].map((path) => files.get(path)?.body).find((body) => body !== undefined);
+const bodyOf = (files: ImageFiles, paths: readonly string[]): Buffer | undefined => paths.map((path) => files.get(path)?.body).find((body) => body !== undefined);
 
 /** The installed packages of an image whose files include its package database (read with bodies), if it has one. */
 export function installedPackages(files: ImageFiles): InstalledPackages | undefined {
-  const dpkg = bodyOf(files, 'dpkg');
+  const dpkg = bodyOf(files, PACKAGE_DATABASES.dpkg);
   if (dpkg) return { manager: 'dpkg', packages: parseDpkgStatus(dpkg.toString('utf8')) };
-  const apk = bodyOf(files, 'apk');
+  const apk = bodyOf(files, PACKAGE_DATABASES.apk);
   if (apk) return { manager: 'apk', packages: parseApkInstalled(apk.toString('utf8')) };
-  const rpm = bodyOf(files, 'rpm');
-  if (rpm) {
+  const rpmPath = RPMDB_PATHS.find((path) => files.get(path)?.body);
+  if (rpmPath) {
     try {
-      return { manager: 'rpm', packages: parseRpmdbSqlite(rpm) };
+      return { manager: 'rpm', packages: parseRpmdbSqlite(files.get(rpmPath)!.body!, files.get(`${rpmPath}${WAL_SUFFIX}`)?.body) };
     } catch (error) {
       if (!(error instanceof SqliteFormatError || error instanceof RangeError)) throw error;
       return { manager: 'rpm', packages: [], unreadable: `rpmdb.sqlite: ${error.message}` };

@@ -2,7 +2,7 @@
  * A read-only reader of SQLite's database file format (https://www.sqlite.org/fileformat2.html),
  * enough to list the rows of one rowid table: the 100-byte header, sqlite_master on page 1 for the
  * table's root page, table b-tree interior and leaf pages, overflow chains and the record format.
- * It reads the main file only: a write-ahead log (`-wal`) that was not checkpointed is not applied.
+ * Pages a write-ahead log (`-wal`) holds for committed transactions replace the main file's.
  * Every offset is bounds-checked and every page is visited once, so a damaged file throws
  * `SqliteFormatError` and never loops.
  */
@@ -28,29 +28,82 @@ function fail(message: string): never {
   throw new SqliteFormatError(message);
 }
 
+const WAL_MAGIC = 0x377f0682;
+const WAL_HEADER_BYTES = 32;
+const WAL_FRAME_HEADER_BYTES = 24;
+
+/**
+ * The pages a write-ahead log holds as of its last commit, and the database's size in pages
+ * then; undefined when it holds none (empty after a checkpoint, another database's, damaged).
+ * A frame counts while its salts are the header's and the running checksum (pairs of 32-bit
+ * words, in the byte order the magic's low bit names) matches; a frame whose "size after
+ * commit" is not 0 commits it and the frames before.
+ */
+function walPages(wal: Buffer, pageSize: number): { pages: Map<number, Buffer>; pageCount: number } | undefined {
+  if (wal.length < WAL_HEADER_BYTES) return undefined;
+  const magic = wal.readUInt32BE(0);
+  if ((magic & ~1) >>> 0 !== WAL_MAGIC || wal.readUInt32BE(8) !== pageSize) return undefined;
+  const word = magic & 1 ? (at: number) => wal.readUInt32BE(at) : (at: number) => wal.readUInt32LE(at);
+  let s0 = 0;
+  let s1 = 0;
+  const sum = (from: number, to: number): void => {
+    for (let at = from; at < to; at += 8) {
+      s0 = (s0 + word(at) + s1) >>> 0;
+      s1 = (s1 + word(at + 4) + s0) >>> 0;
+    }
+  };
+  const checksumAt = (at: number): boolean => s0 === wal.readUInt32BE(at) && s1 === wal.readUInt32BE(at + 4);
+  sum(0, 24);
+  if (!checksumAt(24)) return undefined;
+  const committed = new Map<number, Buffer>();
+  const pending = new Map<number, Buffer>();
+  let pageCount = 0;
+  const frame = WAL_FRAME_HEADER_BYTES + pageSize;
+  for (let at = WAL_HEADER_BYTES; at + frame <= wal.length; at += frame) {
+    if (wal.readUInt32BE(at + 8) !== wal.readUInt32BE(16) || wal.readUInt32BE(at + 12) !== wal.readUInt32BE(20)) break;
+    sum(at, at + 8);
+    sum(at + WAL_FRAME_HEADER_BYTES, at + frame);
+    if (!checksumAt(at + 16)) break;
+    pending.set(wal.readUInt32BE(at), wal.subarray(at + WAL_FRAME_HEADER_BYTES, at + frame));
+    const size = wal.readUInt32BE(at + 4);
+    if (size > 0) {
+      for (const [n, page] of pending) committed.set(n, page);
+      pending.clear();
+      pageCount = size;
+    }
+  }
+  return committed.size > 0 ? { pages: committed, pageCount } : undefined;
+}
+
 class Database {
   readonly pageSize: number;
   /** the page size less the bytes each page reserves at its end */
   readonly usable: number;
   readonly pageCount: number;
   readonly encoding: BufferEncoding | 'utf16be';
+  private readonly logged: Map<number, Buffer>;
 
-  constructor(readonly file: Buffer) {
+  constructor(readonly file: Buffer, wal: Buffer | undefined) {
     if (file.length < HEADER_BYTES || file.toString('latin1', 0, 16) !== MAGIC) fail('not a SQLite database');
     const size = file.readUInt16BE(16);
     this.pageSize = size === 1 ? 65536 : size;
     if (this.pageSize < 512 || (this.pageSize & (this.pageSize - 1)) !== 0) fail(`page size ${size}`);
     this.usable = this.pageSize - file[20]!;
     if (this.usable < 480) fail(`usable page size ${this.usable}`);
-    this.pageCount = Math.floor(file.length / this.pageSize);
-    const encoding = file.readUInt32BE(56);
+    const log = wal && walPages(wal, this.pageSize);
+    this.logged = log?.pages ?? new Map();
+    this.pageCount = log?.pageCount ?? Math.floor(file.length / this.pageSize);
+    // the header as of the last commit (the text encoding never changes once the database has content)
+    const encoding = (this.logged.get(1) ?? file).readUInt32BE(56);
     this.encoding = encoding === 2 ? 'utf16le' : encoding === 3 ? 'utf16be' : 'utf8';
   }
 
   /** the bytes of page `n` (1-based) */
   page(n: number): Buffer {
-    if (!Number.isInteger(n) || n < 1 || n > this.pageCount) fail(`page ${n} is outside the file (${this.pageCount} pages)`);
-    return this.file.subarray((n - 1) * this.pageSize, n * this.pageSize);
+    if (!Number.isInteger(n) || n < 1 || n > this.pageCount) fail(`page ${n} is outside the database (${this.pageCount} pages)`);
+    const page = this.logged.get(n) ?? this.file.subarray((n - 1) * this.pageSize, n * this.pageSize);
+    if (page.length < this.pageSize) fail(`page ${n} is outside the file`);
+    return page;
   }
 
   text(bytes: Buffer): string {
@@ -173,9 +226,12 @@ function tableRows(db: Database, root: number, seen: Set<number>): SqliteRow[] {
   return rows;
 }
 
-/** The rows of table `name` (a rowid table, as sqlite_master names it), or undefined when the database has no such table. */
-export function readSqliteTable(file: Buffer, name: string): SqliteRow[] | undefined {
-  const db = new Database(file);
+/**
+ * The rows of table `name` (a rowid table, as sqlite_master names it), or undefined when the
+ * database has no such table; `wal` is the database's `-wal` file, when it has one.
+ */
+export function readSqliteTable(file: Buffer, name: string, wal?: Buffer): SqliteRow[] | undefined {
+  const db = new Database(file, wal);
   // sqlite_master: type, name, tbl_name, rootpage, sql
   const schema = tableRows(db, 1, new Set()).find(({ values }) => values[0] === 'table' && values[1] === name);
   if (!schema) return undefined;

@@ -83,6 +83,25 @@ describe("rpm's SQLite database", () => {
     expect(diffPackages(parseRpmdbSqlite(rpmdb()), erased).removed.map((p) => p.name)).toEqual(['manyfiles', 'tiny']);
   });
 
+  it('applies the committed transactions of the write-ahead log, as rpm does, and only those', () => {
+    // sqlite3 with wal_autocheckpoint=0: DELETE FROM Packages WHERE hnum IN (1, 7), files copied
+    // before it closed; rpm -qa on the copy: epoched and small-a..e (manyfiles and tiny gone)
+    const wal = gunzipSync(fixture('rpmdb.sqlite-wal.gz'));
+    const expected = ['epoched', 'small-a', 'small-b', 'small-c', 'small-d', 'small-e'];
+    expect(parseRpmdbSqlite(rpmdb(), wal).map((p) => p.name)).toEqual(expected);
+    const image = new Map([file('/var/lib/rpm/rpmdb.sqlite', rpmdb()), file('/var/lib/rpm/rpmdb.sqlite-wal', wal)]);
+    expect(installedPackages(image)?.packages.map((p) => p.name)).toEqual(expected);
+    // a frame whose checksum fails ends the log before the commit: the main file's eight
+    const damaged = Buffer.from(wal);
+    damaged[32 + 2 * (24 + 4096) + 24 + 100]! ^= 1;
+    expect(parseRpmdbSqlite(rpmdb(), damaged)).toHaveLength(8);
+    // an empty log (rpm checkpoints it on close) or one of another page size changes nothing
+    expect(parseRpmdbSqlite(rpmdb(), Buffer.alloc(0))).toHaveLength(8);
+    const otherSize = Buffer.from(wal);
+    otherSize.writeUInt32BE(512, 8);
+    expect(parseRpmdbSqlite(rpmdb(), otherSize)).toHaveLength(8);
+  });
+
   it('a truncated, garbage or looping database throws SqliteFormatError and gives packages: null, not a crash', () => {
     const good = rpmdb();
     const broken: Buffer[] = [
@@ -122,6 +141,15 @@ describe("rpm's SQLite database", () => {
     }
     expect(outcomes.read).toBeGreaterThan(0);
     expect(outcomes.refused).toBeGreaterThan(0);
+
+    // a damaged or cut log: its one transaction applies whole (6 packages) or not at all (8)
+    const wal = gunzipSync(fixture('rpmdb.sqlite-wal.gz'));
+    for (let round = 0; round < 100; round++) {
+      const damaged = Buffer.from(wal);
+      damaged[random(wal.length)]! ^= 1 + random(255);
+      expect(parseRpmdbSqlite(good, damaged.subarray(0, random(2) ? wal.length : random(wal.length)))).toHaveLength(8);
+      expect([6, 8]).toContain(parseRpmdbSqlite(good, wal.subarray(0, random(wal.length + 1))).length);
+    }
   });
 });
 
