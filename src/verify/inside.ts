@@ -12,13 +12,17 @@ import { type FileChanges, type FileGroup, type PackageChanges, type PackageEntr
 const entry = (p: InstalledPackage): PackageEntry => ({ name: p.name, version: p.version, sizeBytes: p.sizeBytes });
 
 /** What verify reads of each image's files: every path, and the bytes of the package databases. */
-export const INSIDE_SELECTION: FileSelection = { paths: ['/'], bodies: Object.values(PACKAGE_DATABASES) };
+export const INSIDE_SELECTION: FileSelection = { paths: ['/'], bodies: Object.values(PACKAGE_DATABASES).flat() };
 
-/** The packages `fixed` lacks or adds against `original`; null when neither image has a dpkg or apk database. */
+/**
+ * The packages `fixed` lacks or adds against `original`; null when neither image has a dpkg, apk
+ * or rpm SQLite database, or when an image's database cannot be read (a diff against nothing
+ * would list every package as removed or added).
+ */
 export function comparePackages(files: Record<VerifyVariant, ImageFiles>, failOnRemoved: readonly string[]): PackageChanges | null {
   const [original, fixed] = [installedPackages(files.original), installedPackages(files.fixed)];
   const manager = original?.manager ?? fixed?.manager;
-  if (!manager) return null;
+  if (!manager || original?.unreadable || fixed?.unreadable) return null;
   const diff = diffPackages(original?.packages ?? [], fixed?.packages ?? []);
   const named = new Set(failOnRemoved);
   return {

@@ -120,13 +120,13 @@ export interface VerifyDelta {
 export interface PackageEntry {
   name: string;
   version: string;
-  /** installed size as the package database records it (dpkg's Installed-Size KiB times 1024, apk's I: bytes) */
+  /** installed size as the package database records it (dpkg's Installed-Size KiB times 1024, apk's I: bytes, rpm's SIZE bytes) */
   sizeBytes: number;
 }
 
 /** The packages the fix changed, read from both images' package databases. */
 export interface PackageChanges {
-  /** the database read: dpkg's status file or apk's installed database */
+  /** the database read: dpkg's status file, apk's installed database or rpm's rpmdb.sqlite */
   manager: PackageManager;
   removed: PackageEntry[];
   added: PackageEntry[];
@@ -171,7 +171,7 @@ export interface VerifyReport {
   fixesApplied: { ruleId: string; line: number }[];
   /** the context file edited for the cache check, relative to the context; null when none fit */
   editedFile: string | null;
-  /** null when an image was not built or neither has a dpkg or apk database (rpm is not read) */
+  /** null when an image was not built, neither has a dpkg, apk or rpm SQLite database, or one's cannot be read */
   packages?: PackageChanges | null;
   /** paths only in one image, by folder; null when an image was not built */
   files?: FileChanges | null;

@@ -1,10 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { ImageFile } from '../../src/engine/image-files.ts';
-import { diffPackages, installedPackages, parseApkInstalled, parseDpkgStatus, PACKAGE_DATABASES } from '../../src/engine/packages.ts';
+import { diffPackages, installedPackages, parseApkInstalled, parseDpkgStatus, parseRpmdbSqlite, PACKAGE_DATABASES } from '../../src/engine/packages.ts';
+import { SqliteFormatError } from '../../src/engine/sqlite.ts';
 
-const recorded = (name: string): string => readFileSync(fileURLToPath(new URL(`../fixtures/packages/${name}`, import.meta.url)), 'utf8');
+const fixture = (name: string): Buffer => readFileSync(fileURLToPath(new URL(`../fixtures/packages/${name}`, import.meta.url)));
+const recorded = (name: string): string => fixture(name).toString('utf8');
+const rpmdb = (): Buffer => gunzipSync(fixture('rpmdb.sqlite.gz'));
+const file = (path: string, body: Buffer | string): [string, ImageFile] => [path, { path, type: 'file', mode: 0o644, uid: 0, gid: 0, size: body.length, body: Buffer.from(body) }];
 
 describe('installed packages from recorded databases', () => {
   it('dpkg: installed packages only, Installed-Size in KiB, multi-arch kept apart by architecture', () => {
@@ -31,9 +36,12 @@ describe('installed packages from recorded databases', () => {
   });
 
   it('installedPackages picks the database the image has', () => {
-    const file = (path: string, text: string): [string, ImageFile] => [path, { path, type: 'file', mode: 0o644, uid: 0, gid: 0, size: text.length, body: Buffer.from(text) }];
-    expect(installedPackages(new Map([file(PACKAGE_DATABASES.apk, recorded('apk-installed'))]))?.manager).toBe('apk');
-    expect(installedPackages(new Map([file(PACKAGE_DATABASES.dpkg, recorded('dpkg-status'))]))?.packages).toHaveLength(6);
+    expect(installedPackages(new Map([file(PACKAGE_DATABASES.apk[0]!, recorded('apk-installed'))]))?.manager).toBe('apk');
+    expect(installedPackages(new Map([file(PACKAGE_DATABASES.dpkg[0]!, recorded('dpkg-status'))]))?.packages).toHaveLength(6);
+    // Fedora 36+ keeps it under /usr/lib/sysimage, /var/lib/rpm being a symlink to it
+    const rpm = installedPackages(new Map([file('/usr/lib/sysimage/rpm/rpmdb.sqlite', rpmdb())]));
+    expect(rpm?.manager).toBe('rpm');
+    expect(rpm?.packages).toHaveLength(8);
     expect(installedPackages(new Map())).toBeUndefined();
   });
 
@@ -49,3 +57,99 @@ describe('installed packages from recorded databases', () => {
     expect(diff.changed.map((c) => `${c.before.name} ${c.before.version} -> ${c.after.version}`)).toEqual(['tzdata 2026b-0+deb12u1 -> 2027a-0']);
   });
 });
+
+describe("rpm's SQLite database", () => {
+  it('reads every package as rpm -qa prints it: [epoch:]version-release, arch, SIZE in bytes', () => {
+    // rpm --root /tmp/x --dbpath /var/lib/rpm -qa --qf '%{NAME} %{EPOCH} %{VERSION} %{RELEASE} %{ARCH} %{SIZE}\n' | sort
+    const oracle = [
+      'epoched 2 3.4.5 6.fc99 noarch 2000',
+      'manyfiles (none) 0.9 1 noarch 3000',
+      'small-a (none) 1.a 1 noarch 100',
+      'small-b (none) 1.b 1 noarch 100',
+      'small-c (none) 1.c 1 noarch 100',
+      'small-d (none) 1.d 1 noarch 100',
+      'small-e (none) 1.e 1 noarch 100',
+      'tiny (none) 1.0 1 noarch 1234',
+    ].map((line) => {
+      const [name, epoch, version, release, architecture, size] = line.split(' ');
+      return { name, version: `${epoch === '(none)' ? '' : `${epoch}:`}${version}-${release}`, architecture, sizeBytes: Number(size) };
+    });
+    expect(parseRpmdbSqlite(rpmdb())).toEqual(oracle);
+  });
+
+  it('reads the database after rpm -e, its freed pages on the freelist', () => {
+    const erased = parseRpmdbSqlite(gunzipSync(fixture('rpmdb-erased.sqlite.gz')));
+    expect(erased.map((p) => `${p.name} ${p.version}`)).toEqual(['epoched 2:3.4.5-6.fc99', 'small-a 1.a-1', 'small-b 1.b-1', 'small-c 1.c-1', 'small-d 1.d-1', 'small-e 1.e-1']);
+    expect(diffPackages(parseRpmdbSqlite(rpmdb()), erased).removed.map((p) => p.name)).toEqual(['manyfiles', 'tiny']);
+  });
+
+  it('applies the committed transactions of the write-ahead log, as rpm does, and only those', () => {
+    // sqlite3 with wal_autocheckpoint=0: DELETE FROM Packages WHERE hnum IN (1, 7), files copied
+    // before it closed; rpm -qa on the copy: epoched and small-a..e (manyfiles and tiny gone)
+    const wal = gunzipSync(fixture('rpmdb.sqlite-wal.gz'));
+    const expected = ['epoched', 'small-a', 'small-b', 'small-c', 'small-d', 'small-e'];
+    expect(parseRpmdbSqlite(rpmdb(), wal).map((p) => p.name)).toEqual(expected);
+    const image = new Map([file('/var/lib/rpm/rpmdb.sqlite', rpmdb()), file('/var/lib/rpm/rpmdb.sqlite-wal', wal)]);
+    expect(installedPackages(image)?.packages.map((p) => p.name)).toEqual(expected);
+    // a frame whose checksum fails ends the log before the commit: the main file's eight
+    const damaged = Buffer.from(wal);
+    damaged[32 + 2 * (24 + 4096) + 24 + 100]! ^= 1;
+    expect(parseRpmdbSqlite(rpmdb(), damaged)).toHaveLength(8);
+    // an empty log (rpm checkpoints it on close) or one of another page size changes nothing
+    expect(parseRpmdbSqlite(rpmdb(), Buffer.alloc(0))).toHaveLength(8);
+    const otherSize = Buffer.from(wal);
+    otherSize.writeUInt32BE(512, 8);
+    expect(parseRpmdbSqlite(rpmdb(), otherSize)).toHaveLength(8);
+  });
+
+  it('a truncated, garbage or looping database throws SqliteFormatError and gives packages: null, not a crash', () => {
+    const good = rpmdb();
+    const broken: Buffer[] = [
+      good.subarray(0, 50),
+      good.subarray(0, 3 * 4096),
+      Buffer.concat([good.subarray(0, 100), Buffer.alloc(8192, 0xa5)]),
+      Buffer.from('not a database at all'),
+    ];
+    // the Packages root (page 2) is an interior page: point its right-most child at itself
+    const cycle = Buffer.from(good);
+    expect(cycle[4096]).toBe(0x05);
+    cycle.writeUInt32BE(2, 4096 + 8);
+    broken.push(cycle);
+    for (const body of broken) {
+      expect(() => parseRpmdbSqlite(body)).toThrow(SqliteFormatError);
+      const image = new Map([file(PACKAGE_DATABASES.rpm[0]!, body)]);
+      expect(installedPackages(image)?.unreadable).toMatch(/^rpmdb\.sqlite: /);
+    }
+  });
+
+  it('survives any byte of the database damaged: packages or SqliteFormatError, nothing else', () => {
+    const good = rpmdb();
+    let seed = 22;
+    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const outcomes = { read: 0, refused: 0 };
+    for (let round = 0; round < 300; round++) {
+      const damaged = Buffer.from(good);
+      // four bytes in the page header and cell pointers of random pages, where damage misleads the walk
+      for (let i = 0; i < 4; i++) damaged[random(good.length / 4096) * 4096 + (random(2) ? 100 : 0) + random(24)] = random(256);
+      try {
+        expect(Array.isArray(parseRpmdbSqlite(damaged))).toBe(true);
+        outcomes.read++;
+      } catch (error) {
+        expect(error).toBeInstanceOf(SqliteFormatError);
+        outcomes.refused++;
+      }
+    }
+    expect(outcomes.read).toBeGreaterThan(0);
+    expect(outcomes.refused).toBeGreaterThan(0);
+
+    // a damaged or cut log: its one transaction applies whole (6 packages) or not at all (8)
+    const wal = gunzipSync(fixture('rpmdb.sqlite-wal.gz'));
+    for (let round = 0; round < 100; round++) {
+      const damaged = Buffer.from(wal);
+      damaged[random(wal.length)]! ^= 1 + random(255);
+      expect(parseRpmdbSqlite(good, damaged.subarray(0, random(2) ? wal.length : random(wal.length)))).toHaveLength(8);
+      expect([6, 8]).toContain(parseRpmdbSqlite(good, wal.subarray(0, random(wal.length + 1))).length);
+    }
+  });
+});
+

@@ -138,7 +138,7 @@ export class Prover {
     const started = performance.now();
     const outcome = await this.engine.build({ contextDir: c.dir, dockerfile, tag, network: 'host' });
     if (!outcome.ok) return { ok: false, seconds: outcome.seconds, log: outcome.log.trim().split('\n').slice(-12).join('\n') };
-    const paths = [...(c.spec.files ?? []), ...Object.values(PACKAGE_DATABASES)];
+    const paths = [...(c.spec.files ?? []), ...Object.values(PACKAGE_DATABASES).flat()];
     const [facts, files] = await Promise.all([this.engine.inspect(tag), this.engine.readFiles(tag, { paths, bodies: true })]);
     const commands: RunOutcome[] = [];
     for (const command of c.spec.commands ?? []) {
