@@ -9,18 +9,23 @@ interface TrieNode {
   children: Map<string, TrieNode>;
   /** the names that end here, as written (they differ only in case) */
   names: string[];
+  /** the length of the longest name below: a distance is at least the difference in length */
+  longest: number;
 }
 
 export class NameIndex {
-  private readonly root: TrieNode = { children: new Map(), names: [] };
+  private readonly root: TrieNode = { children: new Map(), names: [], longest: 0 };
 
   constructor(names: Iterable<string>) {
     for (const name of names) {
+      const lower = name.toLowerCase();
       let node = this.root;
-      for (const ch of name.toLowerCase()) {
+      node.longest = Math.max(node.longest, lower.length);
+      for (const ch of lower) {
         let next = node.children.get(ch);
-        if (!next) node.children.set(ch, (next = { children: new Map(), names: [] }));
+        if (!next) node.children.set(ch, (next = { children: new Map(), names: [], longest: 0 }));
         node = next;
+        node.longest = Math.max(node.longest, lower.length);
       }
       if (!node.names.includes(name)) node.names.push(name);
     }
@@ -37,13 +42,12 @@ export class NameIndex {
     let best: { name: string; distance: number; rank: number } | undefined;
     const first = Array.from({ length: query.length + 1 }, (_, j) => j);
     const walk = (node: TrieNode, ch: string, parentCh: string, depth: number, above: number[], twoAbove: number[] | undefined): void => {
+      if (query.length - node.longest > bound) return;
       const row = [depth];
-      let least = depth;
       for (let j = 1; j <= query.length; j++) {
         let cell = Math.min(above[j]! + 1, row[j - 1]! + 1, above[j - 1]! + (query[j - 1] === ch ? 0 : 1));
         if (twoAbove && j > 1 && query[j - 2] === ch && query[j - 1] === parentCh) cell = Math.min(cell, twoAbove[j - 2]! + 1);
         row.push(cell);
-        if (cell < least) least = cell;
       }
       const distance = row[query.length]!;
       if (distance <= bound) {
@@ -56,10 +60,15 @@ export class NameIndex {
           }
         }
       }
-      // a swap reads the row above too: the subtree is out of reach only when both rows are
-      let aboveLeast = Infinity;
-      for (const cell of above) if (cell < aboveLeast) aboveLeast = cell;
-      if (least > bound && aboveLeast >= bound) return;
+      // the least distance a name below can reach: each cell, plus the query left over once the
+      // longest name below ends; a swap reaches the next row from the row above, so that counts too
+      const below = node.longest - depth;
+      let least = Infinity;
+      for (let j = 0; j <= query.length; j++) {
+        least = Math.min(least, row[j]! + Math.max(0, query.length - j - below));
+        if (j + 2 <= query.length) least = Math.min(least, above[j]! + 1 + Math.max(0, query.length - j - 1 - below));
+      }
+      if (least > bound) return;
       for (const [next, child] of node.children) walk(child, next, ch, depth + 1, row, above);
     };
     for (const [ch, child] of this.root.children) walk(child, ch, '', 1, first, undefined);
