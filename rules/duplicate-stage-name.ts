@@ -21,7 +21,7 @@ export default defineRule({
         const name = info.stage?.name;
         const word = ins.stageName;
         if (name === undefined || !word) return;
-        const first = ctx.model.stages.find((s) => s.name === name);
+        const first = ctx.model.stageByRef(name);
         if (!first || first === info.stage) return;
         ctx.report({ span: word, message: `The stage name \`${word.value}\` is already used by the stage on line ${ctx.df.lines.position(first.from.start).line}` });
       },

@@ -21,8 +21,10 @@ export default defineRule({
   },
   create(ctx) {
     const nodes = ctx.df.nodes;
+    // each node's position, from one pass: nodes.indexOf per definition was O(n) each
+    let positions: Map<unknown, number> | undefined;
     const commentAbove = (ins: Instruction): TriviaLine | undefined => {
-      const i = nodes.indexOf(ins);
+      const i = (positions ??= new Map(nodes.map((node, at) => [node, at]))).get(ins) ?? -1;
       const prev = i > 0 ? nodes[i - 1] : undefined;
       return prev?.type === 'comment' ? prev : undefined;
     };
