@@ -3,7 +3,7 @@
  * timing: the work meter adds up what the builtins walk (test/helpers/work-meter.ts) while every
  * rule of the `all` preset lints a generated file of each shape, at n and 4n lines. Linear work
  * grows 4x; a step that walks the file, a stage or the scope once per instruction grows ~16x.
- * Before the fixes this test came with, the ARG/ENV shape grew 14.4x and the stages shape 6.3x.
+ * Before the fixes this test came with, an ARG/ENV shape grew 14.4x and a many-stages one 6.3x.
  */
 import { describe, expect, it } from 'vitest';
 import { getLinter } from '../../src/linter/index.ts';
