@@ -2,6 +2,7 @@ import { fix, replace } from '../src/fix/edits.ts';
 import { defineRule } from '../src/linter/rule.ts';
 import type { CommandForm, Instruction } from '../src/parser/ast.ts';
 import { shellWasSet, type InstructionInfo } from '../src/model/index.ts';
+import { stageKeywords } from '../src/model/stage-keywords.ts';
 import type { FixSafety } from '../src/linter/types.ts';
 
 // a word the shell passes on unchanged: no quotes, variables, globs, operators, escapes or comments
@@ -63,7 +64,7 @@ export default defineRule({
     const buildkit = ctx.settings.preset === 'buildkit';
     const stageHas = (info: InstructionInfo, keyword: string) => {
       for (let stage = info.stage; stage; stage = stage.baseStage) {
-        if (stage.instructions.some((i) => i.keyword === keyword)) return true;
+        if (stageKeywords(stage).has(keyword)) return true;
         if (keyword === 'CMD') break; // ENTRYPOINT clears a CMD inherited from the base
       }
       return false;

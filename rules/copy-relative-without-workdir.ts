@@ -2,8 +2,9 @@ import { defineRule } from '../src/linter/rule.ts';
 import type { CopyInstruction } from '../src/parser/ast.ts';
 import type { InstructionInfo, Stage } from '../src/model/index.ts';
 import { copyPath, isAbsolutePath } from '../src/model/paths.ts';
+import { stageKeywords } from '../src/model/stage-keywords.ts';
 
-const hasWorkdir = (stage: Stage) => stage.instructions.some((i) => i.keyword === 'WORKDIR');
+const hasWorkdir = (stage: Stage) => stageKeywords(stage).has('WORKDIR');
 
 export default defineRule({
   meta: {

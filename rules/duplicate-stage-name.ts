@@ -22,7 +22,7 @@ export default defineRule({
         const name = info.stage?.name;
         const word = ins.stageName;
         if (name === undefined || !word) return;
-        const first = ctx.model.stages.find((s) => s.name === name);
+        const first = ctx.model.stageByRef(name);
         if (!first || first === info.stage) return;
         ctx.report({
           span: word,

@@ -1,9 +1,9 @@
 import { defineRule } from '../src/linter/rule.ts';
-import type { EscapeChar, Instruction, KeyValueInstruction } from '../src/parser/ast.ts';
-import { Scope, type DockerfileModel, type Stage, type Variable } from '../src/model/index.ts';
+import type { Instruction, KeyValueInstruction } from '../src/parser/ast.ts';
+import type { DockerfileModel, Scope, Stage } from '../src/model/index.ts';
 import { stageChain } from '../src/model/user.ts';
 import {
-  closestName, declarationsByName, expandedWords, handlesUnset, hasRejectedModifier, inUnusedAlternative, isTemplate, knownImageEnv, rootStage,
+  closestNameInStage, declarationsByName, expandedWords, handlesUnset, hasRejectedModifier, inUnusedAlternative, isTemplate, knownImageEnv, rootStage,
   undefinedReferences, withinOneEdit, type Declaration, type ExpandedWord,
 } from '../src/model/variables.ts';
 
@@ -68,9 +68,7 @@ export default defineRule({
         if (buildkit && ins.keyword === 'EXPOSE') return;
         template ??= !buildkit && isTemplate(ctx.model);
         const imageEnv = knownImageEnv(rootStage(info.stage).image);
-        // the names in scope, listed only for a reference that is undefined (rare)
-        let defined: string[] | undefined;
-        for (const { word, scope } of wordsInScope(ins, info.scope, ctx.df.escape)) {
+        for (const { word, scope } of wordsInScope(ins, info.scope)) {
           // a variable in `--from` is an error of its own: BuildKit does not expand it
           if (word.flag === 'from') continue;
           const reported = new Set<string>();
@@ -79,11 +77,7 @@ export default defineRule({
             if (ref.name === ALWAYS_DEFINED || imageEnv?.has(ref.name)) continue;
             // `${name:text}`: template text; `${NAME:-default}`: an unset NAME is expected
             if (!buildkit && (hasRejectedModifier(word.raw, ref) || handlesUnset(word.raw, ref) || inUnusedAlternative(word.raw, ref, refs))) continue;
-            if (!defined) {
-              defined = [...info.scope.vars.keys()];
-              if (!defined.includes(ALWAYS_DEFINED)) defined.push(ALWAYS_DEFINED);
-            }
-            const suggestion = closestName(ref.name, defined);
+            const suggestion = closestNameInStage(ctx.model, info.stage, info.scope, [ALWAYS_DEFINED], ref.name);
             // in a template, the names the Dockerfile never declares are its placeholders
             if (template && !declarationsOf(ref.name)) continue;
             // the base image may define any name: report only a near-certain typo, or a name the file declares elsewhere
@@ -105,17 +99,11 @@ export default defineRule({
 });
 
 /** each expanded word with the scope it expands in: `ARG a=1 b=$a` lets each default see the names before it */
-function wordsInScope(ins: Instruction, scope: Scope, escape: EscapeChar): { word: ExpandedWord; scope: Scope }[] {
+function wordsInScope(ins: Instruction, scope: Scope): { word: ExpandedWord; scope: Scope }[] {
   if (ins.keyword !== 'ARG') return expandedWords(ins).map((word) => ({ word, scope }));
-  const out: { word: ExpandedWord; scope: Scope }[] = [];
-  let vars: ReadonlyMap<string, Variable> = scope.vars;
-  let current = scope;
-  for (const pair of (ins as KeyValueInstruction).pairs) {
-    if (pair.value) out.push({ word: { raw: pair.value.raw, span: { start: pair.value.start, end: pair.value.end }, key: pair.key.value }, scope: current });
-    vars = new Map(vars).set(pair.key.value, { name: pair.key.value, kind: 'arg' });
-    current = new Scope(vars, escape);
-  }
-  return out;
+  const { pairs } = ins as KeyValueInstruction;
+  const scopes = scope.pairScopes(pairs.map((pair) => pair.key.value));
+  return pairs.flatMap(({ key, value }, i) => (value ? [{ word: { raw: value.raw, span: { start: value.start, end: value.end }, key: key.value }, scope: scopes[i]! }] : []));
 }
 
 /**

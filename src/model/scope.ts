@@ -147,10 +147,69 @@ export class Scope {
     return result;
   }
 
+  /**
+   * The scopes the pairs of one ARG expand in (`ARG a=1 b=$a`): pair i sees the names of the
+   * pairs before it, declared without a known value, over this scope. Views, not copies: a copy
+   * of the scope per pair was O(names) each.
+   */
+  pairScopes(names: readonly string[]): Scope[] {
+    const firstPair = new Map<string, number>();
+    names.forEach((name, i) => firstPair.has(name) || firstPair.set(name, i));
+    return names.map((_, i) => new Scope(new DeclaredBefore(this.vars, firstPair, i), this.escape));
+  }
+
   /** what expansion reads: the known values (a view, not a copy: a copy per scope was O(n) each) */
   private envView?: Env;
   private env(): Env {
     return (this.envView ??= { get: (name) => this.vars.get(name)?.value });
+  }
+}
+
+/** `vars` with the ARG pairs before pair `at` of one instruction declared over it, see pairScopes */
+class DeclaredBefore implements ReadonlyMap<string, Variable> {
+  constructor(
+    private readonly vars: ReadonlyMap<string, Variable>,
+    private readonly firstPair: ReadonlyMap<string, number>,
+    private readonly at: number,
+  ) {}
+
+  get(name: string): Variable | undefined {
+    return (this.firstPair.get(name) ?? Infinity) < this.at ? { name, kind: 'arg' } : this.vars.get(name);
+  }
+
+  has(name: string): boolean {
+    return this.get(name) !== undefined;
+  }
+
+  get size(): number {
+    let count = this.vars.size;
+    for (const name of this.declared()) if (!this.vars.has(name)) count++;
+    return count;
+  }
+
+  private *declared(): Generator<string> {
+    for (const [name, i] of this.firstPair) if (i < this.at) yield name;
+  }
+
+  *entries(): MapIterator<[string, Variable]> {
+    for (const [name, variable] of this.vars) yield [name, this.get(name) ?? variable];
+    for (const name of this.declared()) if (!this.vars.has(name)) yield [name, { name, kind: 'arg' }];
+  }
+
+  *keys(): MapIterator<string> {
+    for (const [name] of this.entries()) yield name;
+  }
+
+  *values(): MapIterator<Variable> {
+    for (const [, variable] of this.entries()) yield variable;
+  }
+
+  [Symbol.iterator](): MapIterator<[string, Variable]> {
+    return this.entries();
+  }
+
+  forEach(callback: (value: Variable, key: string, map: ReadonlyMap<string, Variable>) => void): void {
+    for (const [name, variable] of this.entries()) callback(variable, name, this);
   }
 }
 

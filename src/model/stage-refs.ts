@@ -27,7 +27,7 @@ export function resolveFromRef(model: DockerfileModel, info: InstructionInfo, ra
     return stage ? classify(stage) : { kind: 'missing-index' };
   }
   const lower = value.toLowerCase();
-  const named = model.stages.find((s) => s.name === lower);
+  const named = model.stageByRef(lower);
   if (named) return classify(named);
   return /[:/@]/.test(value) ? { kind: 'image' } : { kind: 'unknown-name' };
 }

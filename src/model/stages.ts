@@ -4,6 +4,7 @@ import { isToolchainImage } from './build-tools.ts';
 import type { ImageRef } from './image.ts';
 import type { DockerfileModel, Stage } from './model.ts';
 import { stageChain } from './user.ts';
+import { perModel } from './per-model.ts';
 
 /** every stage that builds on `stage` or copies from it, directly or through other stages */
 export function stageDependents(stage: Stage): Set<Stage> {
@@ -23,8 +24,10 @@ export function stageDependents(stage: Stage): Set<Stage> {
  * only copied from leaves its layers behind.
  */
 export function shipsInImage(model: DockerfileModel, stage: Stage | undefined): boolean {
-  return stage === undefined || (model.finalStage !== undefined && stageChain(model.finalStage).includes(stage));
+  return stage === undefined || shippedStages(model).has(stage);
 }
+// one set per model: the final stage's chain searched per instruction was O(stages) each
+const shippedStages = perModel((model) => new Set(model.finalStage ? stageChain(model.finalStage) : []));
 
 /** whether a later stage is built `FROM` this one (so its files end up in that image) */
 export function isBuiltUpon(stage: Stage): boolean {

@@ -57,7 +57,12 @@ export function imageRunsAsRoot(image: ImageRef): boolean {
 /** The stage and the stages it builds on (`FROM build`), nearest first. */
 export function stageChain(stage: Stage): Stage[] {
   const chain: Stage[] = [];
-  for (let s: Stage | undefined = stage; s && !chain.includes(s); s = s.baseStage) chain.push(s);
+  // a Set, not chain.includes: that made each call O(depth^2)
+  const seen = new Set<Stage>();
+  for (let s: Stage | undefined = stage; s && !seen.has(s); s = s.baseStage) {
+    seen.add(s);
+    chain.push(s);
+  }
   return chain;
 }
 

@@ -6,6 +6,7 @@
 import { closestMatch } from '../config/suggest.ts';
 import type { CopyInstruction, ExposeInstruction, FromInstruction, Instruction, KeyValueInstruction, Span, StringInstruction, VolumeInstruction } from '../parser/ast.ts';
 import { repositoryName, type ImageRef } from './image.ts';
+import { NameIndex } from './name-index.ts';
 import type { DockerfileModel, Stage } from './model.ts';
 import { PLATFORM_ARGS, PROXY_ARGS, type Scope } from './scope.ts';
 
@@ -103,6 +104,29 @@ export function undefinedReferences(scope: Scope, word: ExpandedWord): Undefined
 export function closestName(name: string, candidates: Iterable<string>): string | undefined {
   return closestMatch(name, candidates);
 }
+
+/**
+ * closestName(name, [...scope names, ...always]) for an instruction of `stage`,
+ * from one index of the names the stage ever sees (the scope of its last instruction holds every
+ * name its instructions see, in the same order): O(names near `name`) a lookup, not O(names).
+ */
+export function closestNameInStage(
+  model: DockerfileModel, stage: Stage, scope: Scope, always: readonly string[], name: string,
+): string | undefined {
+  let names = stageNames.get(stage);
+  if (!names) {
+    const last = stage.instructions[stage.instructions.length - 1];
+    const scoped = new Map<string, number>();
+    for (const n of last ? model.info(last).scope.vars.keys() : []) scoped.set(n, scoped.size);
+    const more = new Map<string, number>();
+    for (const n of always) if (!scoped.has(n) && !more.has(n)) more.set(n, scoped.size + more.size);
+    stageNames.set(stage, (names = { scoped, more, index: new NameIndex([...scoped.keys(), ...more.keys()]) }));
+  }
+  const { scoped, more } = names;
+  // a name the scope holds ranks among the scope's names, the others after them, as in the list
+  return names.index.closest(name, (n) => (scope.has(n) ? scoped.get(n) : always.includes(n) ? more.get(n) : undefined));
+}
+const stageNames = new WeakMap<Stage, { scoped: Map<string, number>; more: Map<string, number>; index: NameIndex }>();
 
 /** `a` and `b` differ by one insertion, deletion, substitution or swap of adjacent characters (case-insensitive) */
 export function withinOneEdit(a: string, b: string): boolean {

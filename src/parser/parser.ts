@@ -420,8 +420,11 @@ function checkArguments(ins: Instruction, errors: ParseError[]): void {
 function closestKeyword(word: string): string | undefined {
   let best: string | undefined;
   let bestDistance = 3;
+  const upper = word.toUpperCase();
   for (const kw of INSTRUCTION_KEYWORDS) {
-    const d = editDistance(word.toUpperCase(), kw);
+    // the distance is at least the difference in length: a long word needs no table
+    if (Math.abs(upper.length - kw.length) >= bestDistance) continue;
+    const d = editDistance(upper, kw);
     if (d < bestDistance) { bestDistance = d; best = kw; }
   }
   return best;

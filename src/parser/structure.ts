@@ -88,6 +88,8 @@ export function groupLines(lexer: DockerfileLexer, tokens: IToken[]): LineGroup[
   }
   parser.input = tokens;
   const groups = parser.file();
+  // the cached parser would hold the last file's tokens until the next parse
+  parser.input = [];
   if (parser.errors.length > 0) throw new Error(`internal structure error: ${parser.errors[0]!.message}`);
   return groups;
 }
