@@ -1,5 +1,7 @@
 import { defineRule } from '../src/linter/rule.ts';
 import { isValidImageReference } from '../src/model/image.ts';
+import { Scope, type Variable } from '../src/model/index.ts';
+import type { EscapeChar } from '../src/parser/ast.ts';
 import { expandWord } from '../src/parser/expansion/index.ts';
 
 /** BuildKit always sets its platform ARGs (only the variants may be empty): a typical value stands in for them */
@@ -29,8 +31,10 @@ export default defineRule({
       FROM(ins, info) {
         const word = ins.image;
         if (!word || !word.raw.includes('$')) return;
+        // the file's defaults, not what --build-arg passes: BuildKit's check reads the file alone
+        const scope = defaultsOf(info.scope, ctx.df.escape);
         const env = new Map<string, string>();
-        for (const v of info.scope.vars.values()) env.set(v.name, v.value ?? PLATFORM_VALUES.get(v.name) ?? '');
+        for (const v of scope.vars.values()) env.set(v.name, v.value ?? PLATFORM_VALUES.get(v.name) ?? '');
         let expanded: string;
         try {
           expanded = expandWord(word.raw, env, ctx.df.escape).value;
@@ -38,7 +42,7 @@ export default defineRule({
           return;
         }
         if (isValidImageReference(expanded)) return;
-        const refs = info.scope.expand(word.raw);
+        const refs = scope.expand(word.raw);
         const args = [...new Set(refs.unknownRefs)].filter((name) => !PLATFORM_VALUES.has(name));
         // an ARG declared without a default is a required argument the project's build passes;
         // one never declared is undefined-arg-in-from's finding
@@ -55,3 +59,14 @@ export default defineRule({
     };
   },
 });
+
+/** `scope` with each ARG a build argument sets back at its declared default */
+function defaultsOf(scope: Scope, escape: EscapeChar): Scope {
+  let defaults: Map<string, Variable> | undefined;
+  for (const v of scope.vars.values()) {
+    if (!v.buildArg) continue;
+    defaults ??= new Map(scope.vars);
+    defaults.set(v.name, { ...v, value: v.buildArg.default });
+  }
+  return defaults ? new Scope(defaults, escape) : scope;
+}

@@ -58,7 +58,7 @@ export async function runCommands(rawArgv: readonly string[], io: CliIO): Promis
           .option('max-warnings', { type: 'number', describe: 'fail when there are more warnings than this' })
           .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'report errors only' })
           .option('context', { type: 'string', describe: 'build context directory (default: each Dockerfile\'s folder)' })
-          .option('build-arg', { type: 'string', describe: 'NAME=VALUE as docker build takes it (repeatable); BUILDKIT_DOCKERFILE_CHECK=... replaces the file\'s # check= directive' })
+          .option('build-arg', { type: 'string', describe: 'NAME=VALUE as docker build takes it (repeatable): the value of ARG NAME; BUILDKIT_DOCKERFILE_CHECK=... replaces the file\'s # check= directive' })
           .option('stdin-filename', { type: 'string', describe: 'the path to assume for stdin (config lookup, reports)' })
           .option('fix', { type: 'boolean', default: false, describe: 'apply safe fixes and write the files' })
           .option('unsafe-fixes', { type: 'boolean', default: false, describe: 'with --fix / --diff: apply unsafe fixes too' })

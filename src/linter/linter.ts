@@ -91,7 +91,7 @@ export class Linter {
       if (checks.invalid) findings.push(makeFinding(df, SYNTAX_ERROR_META, syntaxSeverity, checks.invalid, checks.invalid.message));
     }
 
-    const model = buildModel(df, options.context, options.images);
+    const model = buildModel(df, options.context, options.images, options.buildArgs);
     let present = 0;
     for (const info of model.instructions) present |= keywordBit(info.ins.keyword);
     const shared: RuleSettings = {

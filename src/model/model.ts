@@ -74,7 +74,11 @@ export function shellWasSet(shell: readonly string[]): boolean {
 }
 const SHELL_PRAGMA = /^(?:hadolint|tslint-docker)\s+shell\s*=\s*(\S+)$/i;
 
-export function buildModel(df: Dockerfile, context?: BuildContext, images?: ImageLookup): DockerfileModel {
+/**
+ * `buildArgs`: the build arguments the build passes (`--build-arg`); a declared ARG takes its
+ * value from them, as BuildKit's does, and keeps its default beside it.
+ */
+export function buildModel(df: Dockerfile, context?: BuildContext, images?: ImageLookup, buildArgs?: Readonly<Record<string, string>>): DockerfileModel {
   const stages: Stage[] = [];
   // the first stage of each name: what FROM <name> builds on
   const stageByName = new Map<string, Stage>();
@@ -174,8 +178,8 @@ export function buildModel(df: Dockerfile, context?: BuildContext, images?: Imag
       // expansions use the scope from before the instruction, and the map is copied once per
       // instruction, not once per pair.
       case 'ARG':
-        if (stage) vars = stageArgs(ins as KeyValueInstruction, scopeOf(), log, globalVars, stageVars.get(stage)!);
-        else vars = declareGlobalArgs(ins as KeyValueInstruction, scopeOf(), log, globalVars, globalArgs);
+        if (stage) vars = stageArgs(ins as KeyValueInstruction, scopeOf(), log, globalVars, stageVars.get(stage)!, buildArgs);
+        else vars = declareGlobalArgs(ins as KeyValueInstruction, scopeOf(), log, globalVars, globalArgs, buildArgs);
         break;
       case 'ENV':
         vars = applyEnv(ins as KeyValueInstruction, scopeOf(), log, stage && stageVars.get(stage));
@@ -237,12 +241,12 @@ function ownImageConfig(images: ImageLookup, stage: Stage, fromScope: Scope): Im
 /** global ARGs (before the first FROM): visible in FROM lines; returns the scope after them */
 function declareGlobalArgs(
   ins: KeyValueInstruction, before: Scope, log: VariableLog, globalVars: Map<string, Variable>, globalArgs: Map<string, Variable>,
+  buildArgs: Readonly<Record<string, string>> | undefined,
 ): ReadonlyMap<string, Variable> {
   for (const pair of ins.pairs) {
     const name = pair.key.value;
     const value = pair.value ? before.expand(pair.value.value).value : undefined;
-    const v: Variable = { name, kind: 'arg', declaredAt: ins };
-    if (value !== undefined) v.value = value;
+    const v = argVariable(name, ins, value, buildArgs);
     globalArgs.set(name, v);
     globalVars.set(name, v);
     log.set(v);
@@ -253,18 +257,34 @@ function declareGlobalArgs(
 /** ARGs in a stage; one re-declared without a default takes its global value; recorded for stages built FROM it */
 function stageArgs(
   ins: KeyValueInstruction, before: Scope, log: VariableLog, globalVars: ReadonlyMap<string, Variable>, stageVars: Map<string, Variable>,
+  buildArgs: Readonly<Record<string, string>> | undefined,
 ): ReadonlyMap<string, Variable> {
   if (ins.pairs.length === 0) return before.vars;
   for (const pair of ins.pairs) {
     const name = pair.key.value;
     let value = pair.value ? before.expand(pair.value.value).value : undefined;
-    if (value === undefined && !pair.value) value = globalVars.get(name)?.value;
-    const v: Variable = { name, kind: 'arg', declaredAt: ins };
-    if (value !== undefined) v.value = value;
+    if (value === undefined && !pair.value) {
+      const global = globalVars.get(name);
+      value = global?.buildArg ? global.buildArg.default : global?.value;
+    }
+    const v = argVariable(name, ins, value, buildArgs);
     log.set(v);
     stageVars.set(name, v);
   }
   return log.snapshot();
+}
+
+/** an ARG with its declared default, or the value a build argument gives it */
+function argVariable(name: string, ins: KeyValueInstruction, value: string | undefined, buildArgs: Readonly<Record<string, string>> | undefined): Variable {
+  const v: Variable = { name, kind: 'arg', declaredAt: ins };
+  const passed = buildArgs !== undefined && Object.hasOwn(buildArgs, name) ? buildArgs[name] : undefined;
+  if (passed !== undefined) {
+    v.value = passed;
+    v.buildArg = { default: value };
+  } else if (value !== undefined) {
+    v.value = value;
+  }
+  return v;
 }
 
 /** ENV pairs; the stage's own ENV is also recorded for stages built FROM it */

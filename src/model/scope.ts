@@ -12,6 +12,8 @@ export interface Variable {
   value?: string;
   kind: 'arg' | 'env' | 'predefined';
   declaredAt?: Instruction;
+  /** an ARG whose value a build argument (`--build-arg`, config buildArgs) gives: the default the file declares */
+  buildArg?: { default: string | undefined };
 }
 
 /** BuildKit's automatic platform ARGs: in the global scope, usable in FROM */

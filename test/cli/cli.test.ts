@@ -128,6 +128,15 @@ describe('--build-arg', () => {
     expect((await runCli(['-t', 'error', '--build-arg', 'BUILDKIT_DOCKERFILE_CHECK=skip=all', 'Dockerfile'], configured)).code).toBe(0);
   });
 
+  it('gives the ARGs it names their values, as the build does: rules read the image the build uses', async () => {
+    const dir = project({ Dockerfile: 'FROM busybox:1.37\nARG DIR=/app\nWORKDIR ${DIR}\n' });
+    const rules = async (...args: string[]) =>
+      JSON.parse((await runCli(['--preset', 'all', '-f', 'json', ...args, 'Dockerfile'], dir)).stdout)[0].messages.map((m: { ruleId: string }) => m.ruleId);
+    expect(await rules()).not.toContain('workdir-relative');
+    expect(await rules('--build-arg', 'DIR=app')).toContain('workdir-relative');
+    expect(await rules('--build-arg', 'OTHER=app')).not.toContain('workdir-relative');
+  });
+
   it('a value that does not parse is one line and exit 2, from the command line or the config', async () => {
     const dir = project({ Dockerfile: FILE });
     const bad = await runCli(['--build-arg', 'BUILDKIT_DOCKERFILE_CHECK=skip=all;fail=true', 'Dockerfile'], dir);

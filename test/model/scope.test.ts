@@ -68,6 +68,26 @@ describe('ARG and ENV scope', () => {
   });
 });
 
+describe('build arguments (--build-arg)', () => {
+  const model = (text: string, buildArgs?: Record<string, string>) => buildModel(parseDockerfile(text), undefined, undefined, buildArgs);
+
+  it('give a declared ARG its value, global or in a stage, and keep the default beside it', () => {
+    const m = model('ARG TAG=1.0\nARG BASE\nFROM busybox:${TAG}\nARG BASE\nARG MODE=dev\nRUN true\n', { TAG: '2.0', BASE: 'alpine', MODE: 'prod' });
+    expect(m.stages[0]!.image?.text).toBe('busybox:2.0');
+    const scope = m.instructions[m.instructions.length - 1]!.scope;
+    expect(scope.value('BASE')).toBe('alpine');
+    expect(scope.value('MODE')).toBe('prod');
+    expect(scope.vars.get('MODE')!.buildArg).toEqual({ default: 'dev' });
+    expect(scope.vars.get('BASE')!.buildArg).toEqual({ default: undefined });
+  });
+
+  it('give nothing to a name no ARG declares, and change nothing without them', () => {
+    const scope = model('FROM busybox\nARG A=1\nRUN echo $B\n', { B: 'x' }).instructions[2]!.scope;
+    expect(scope.has('B')).toBe(false);
+    expect(scope.vars.get('A')!.buildArg).toBeUndefined();
+  });
+});
+
 describe('WORKDIR along the stages', () => {
   it('knows whether a WORKDIR of the stage or a stage it builds on came before, its value known or not', () => {
     const model = buildModel(parseDockerfile('FROM x AS a\nARG D\nWORKDIR $D\nFROM a AS b\nRUN true\nFROM x\nRUN true\n'));

@@ -12,6 +12,7 @@ ruleTester(rule, {
     { name: 'a platform ARG declared without a default still has its value', code: 'ARG TARGETARCH\nFROM busybox:1.37-${TARGETARCH}${TARGETVARIANT}\n' },
     { name: 'a required argument (declared without a default): the build passes it', code: 'ARG base\nFROM ${base}\n' },
     { name: 'an undeclared variable is undefined-arg-in-from\'s finding', code: 'FROM alpine:$ALPINE_VERSION\n' },
+    { name: 'a required argument with --build-arg: still the defaults that count', options: { buildArgs: { base: 'alpine' } }, code: 'ARG base\nFROM ${base}\n' },
   ],
   invalid: [
     {
@@ -31,6 +32,18 @@ ruleTester(rule, {
       options: { preset: 'buildkit' },
       code: 'ARG DEBUG\nFROM build-$TARGETOS${DEBUG:+-debug}:${DEBUG}\n',
       errors: [{ message: 'Default value for ARG build-$TARGETOS${DEBUG:+-debug}:${DEBUG} results in empty or invalid base image name' }],
+    },
+    {
+      name: 'buildkit preset: a --build-arg does not stand in for the default (BuildKit checks the file alone)',
+      options: { preset: 'buildkit', buildArgs: { TAG: '1.37' } },
+      code: 'ARG TAG\nFROM busybox:${TAG}\n',
+      errors: 1,
+    },
+    {
+      name: 'a default that is not a valid name, whatever --build-arg passes',
+      options: { buildArgs: { NAME: 'alpine' } },
+      code: 'ARG NAME=My_Image\nFROM ${NAME}\n',
+      errors: [{ message: "With the ARG defaults, the base image name 'My_Image' is empty or invalid" }],
     },
     {
       name: 'a default that is not a valid name',
