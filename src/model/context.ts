@@ -5,7 +5,7 @@
  */
 import { closeSync, existsSync, openSync, readFileSync, readSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import ignore, { type Ignore } from 'ignore';
+import picomatch from 'picomatch';
 import { cleanPath } from './workdir.ts';
 
 export interface BuildContext {
@@ -49,8 +49,8 @@ function pathKind(path: string): PathKind | undefined {
 const contexts = new Map<string, BuildContext>();
 /** per context directory: its .dockerignore, when there is one (many Dockerfiles share a context) */
 const contextIgnoreFiles = new Map<string, string | undefined>();
-/** per .dockerignore file: its compiled patterns (undefined when unreadable) */
-const matchers = new Map<string, Ignore | undefined>();
+/** per .dockerignore file: whether it excludes a path (undefined when it has no patterns) */
+const matchers = new Map<string, ((path: string) => boolean) | undefined>();
 /** per directory: whether it holds `.git` (a folder, or a file in a worktree or submodule) */
 const repositoryRoots = new Map<string, boolean>();
 
@@ -78,8 +78,10 @@ const patternLists = new Map<string, readonly IgnorePattern[]>();
  * Empty when there is none or it cannot be read.
  */
 export function dockerignorePatterns(context: BuildContext): readonly IgnorePattern[] {
-  const path = context.dockerignorePath;
-  if (path === undefined) return [];
+  return context.dockerignorePath === undefined ? [] : patternsOf(context.dockerignorePath);
+}
+
+function patternsOf(path: string): readonly IgnorePattern[] {
   let list = patternLists.get(path);
   if (!list) {
     let text = '';
@@ -103,25 +105,40 @@ export function dockerignorePatterns(context: BuildContext): readonly IgnorePatt
   return list;
 }
 
+// Docker's patterns: `*`, `?`, `[...]`, `**`; no braces, extglobs or leading-`!` negation (the file's `!` is an exclusion)
+const PATTERN_OPTIONS: picomatch.PicomatchOptions = { dot: true, nobrace: true, noextglob: true, nonegate: true };
+
+/**
+ * Whether the .dockerignore at `path` excludes a path of the context, as Docker's
+ * patternmatcher decides: a pattern matches from the context's root (`foo` is `./foo` only, where
+ * .gitignore's `foo` matches at any depth) the path or one of its parent folders, and the last pattern
+ * that matches wins, an exclusion (`!`) re-including.
+ */
+function matcherOf(path: string): ((rel: string) => boolean) | undefined {
+  if (!matchers.has(path)) {
+    const patterns = patternsOf(path).map((p) => ({ exclusion: p.exclusion, test: picomatch(p.pattern, PATTERN_OPTIONS) }));
+    matchers.set(path, patterns.length === 0 ? undefined : (rel) => {
+      const parts = rel.split('/');
+      let excluded = false;
+      for (const p of patterns) {
+        // a pattern can only exclude what is included, an exclusion only re-include what is excluded
+        if (p.exclusion !== excluded) continue;
+        let match = p.test(rel);
+        for (let i = 1; !match && i < parts.length; i++) match = p.test(parts.slice(0, i).join('/'));
+        if (match) excluded = !p.exclusion;
+      }
+      return excluded;
+    });
+  }
+  return matchers.get(path);
+}
+
 function contextDockerignore(dir: string): string | undefined {
   if (!contextIgnoreFiles.has(dir)) {
     const path = join(dir, '.dockerignore');
     contextIgnoreFiles.set(dir, existsSync(path) ? path : undefined);
   }
   return contextIgnoreFiles.get(dir);
-}
-
-function matcherOf(path: string): Ignore | undefined {
-  if (!matchers.has(path)) {
-    let matcher: Ignore | undefined;
-    try {
-      matcher = ignore().add(readFileSync(path, 'utf8'));
-    } catch {
-      matcher = undefined;
-    }
-    matchers.set(path, matcher);
-  }
-  return matchers.get(path);
 }
 
 /**
@@ -143,7 +160,7 @@ export function loadContext(dir: string, dockerfilePath?: string, explicit = doc
     likelyDockerignore: () => (likely ??= findDockerignore(dir, ignorePath, explicit ? undefined : dockerfilePath)),
     ignored: (path) => {
       const rel = path.replace(/^\.?\/+/, '');
-      return rel !== '' && matcher !== undefined && matcher.ignores(rel);
+      return rel !== '' && matcher !== undefined && matcher(rel);
     },
     exists: (path) => existsSync(join(dir, path)),
     kind: (path) => pathKind(join(dir, path)),
