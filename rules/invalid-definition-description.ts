@@ -17,7 +17,7 @@ export default defineRule({
       bad: '# build the binary\nFROM golang:1.23 AS build\n',
       good: '# build compiles the binary\nFROM golang:1.23 AS build\n',
       fixSafety: 'No fix: rewording the comment or adding a blank line are both valid; the choice is yours.',
-      presets: 'buildkit (where it is experimental, off unless turned on): reported on the ARG or FROM instruction, as BuildKit\'s InvalidDefinitionDescription does; elsewhere on the comment.',
+      presets: 'Experimental in BuildKit: on in `all`, and in any preset when the file asks (`# check=experimental=InvalidDefinitionDescription` or `experimental=all`, for the file or in a comment above one instruction) unless the configuration turns it off. buildkit: reported on the ARG or FROM instruction, as BuildKit\'s InvalidDefinitionDescription does; elsewhere on the comment.',
     },
   },
   create(ctx) {
