@@ -59,41 +59,14 @@ export class VariableLog {
   }
 }
 
-class VariableSnapshot implements ReadonlyMap<string, Variable> {
-  constructor(
-    private readonly history: ReadonlyMap<string, readonly { at: number; variable: Variable }[]>,
-    private readonly at: number,
-  ) {}
-
-  get(name: string): Variable | undefined {
-    const declared = this.history.get(name);
-    if (!declared || declared[0]!.at > this.at) return undefined;
-    // the last declaration made before the snapshot
-    let low = 0;
-    let high = declared.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (declared[mid]!.at <= this.at) low = mid;
-      else high = mid - 1;
-    }
-    return declared[low]!.variable;
-  }
+/** a read-only map of variables whose iteration comes from `entries()` */
+abstract class VariableView implements ReadonlyMap<string, Variable> {
+  abstract get(name: string): Variable | undefined;
+  abstract get size(): number;
+  abstract entries(): MapIterator<[string, Variable]>;
 
   has(name: string): boolean {
     return this.get(name) !== undefined;
-  }
-
-  get size(): number {
-    let count = 0;
-    for (const name of this.history.keys()) if (this.get(name)) count++;
-    return count;
-  }
-
-  *entries(): MapIterator<[string, Variable]> {
-    for (const name of this.history.keys()) {
-      const variable = this.get(name);
-      if (variable) yield [name, variable];
-    }
   }
 
   *keys(): MapIterator<string> {
@@ -111,6 +84,43 @@ class VariableSnapshot implements ReadonlyMap<string, Variable> {
   forEach(callback: (value: Variable, key: string, map: ReadonlyMap<string, Variable>) => void): void {
     for (const [name, variable] of this.entries()) callback(variable, name, this);
   }
+}
+
+class VariableSnapshot extends VariableView {
+  constructor(
+    private readonly history: ReadonlyMap<string, readonly { at: number; variable: Variable }[]>,
+    private readonly at: number,
+  ) {
+    super();
+  }
+
+  get(name: string): Variable | undefined {
+    const declared = this.history.get(name);
+    if (!declared || declared[0]!.at > this.at) return undefined;
+    // the last declaration made before the snapshot
+    let low = 0;
+    let high = declared.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (declared[mid]!.at <= this.at) low = mid;
+      else high = mid - 1;
+    }
+    return declared[low]!.variable;
+  }
+
+  get size(): number {
+    let count = 0;
+    for (const name of this.history.keys()) if (this.get(name)) count++;
+    return count;
+  }
+
+  *entries(): MapIterator<[string, Variable]> {
+    for (const name of this.history.keys()) {
+      const variable = this.get(name);
+      if (variable) yield [name, variable];
+    }
+  }
+
 }
 
 export class Scope {
@@ -168,19 +178,17 @@ export class Scope {
 }
 
 /** `vars` with the ARG pairs before pair `at` of one instruction declared over it, see pairScopes */
-class DeclaredBefore implements ReadonlyMap<string, Variable> {
+class DeclaredBefore extends VariableView {
   constructor(
     private readonly vars: ReadonlyMap<string, Variable>,
     private readonly firstPair: ReadonlyMap<string, number>,
     private readonly at: number,
-  ) {}
+  ) {
+    super();
+  }
 
   get(name: string): Variable | undefined {
     return (this.firstPair.get(name) ?? Infinity) < this.at ? { name, kind: 'arg' } : this.vars.get(name);
-  }
-
-  has(name: string): boolean {
-    return this.get(name) !== undefined;
   }
 
   get size(): number {
@@ -198,21 +206,6 @@ class DeclaredBefore implements ReadonlyMap<string, Variable> {
     for (const name of this.declared()) if (!this.vars.has(name)) yield [name, { name, kind: 'arg' }];
   }
 
-  *keys(): MapIterator<string> {
-    for (const [name] of this.entries()) yield name;
-  }
-
-  *values(): MapIterator<Variable> {
-    for (const [, variable] of this.entries()) yield variable;
-  }
-
-  [Symbol.iterator](): MapIterator<[string, Variable]> {
-    return this.entries();
-  }
-
-  forEach(callback: (value: Variable, key: string, map: ReadonlyMap<string, Variable>) => void): void {
-    for (const [name, variable] of this.entries()) callback(variable, name, this);
-  }
 }
 
 /** positions of the references in `word` that start at `span.start` in the source (no continuations inside) */
