@@ -1,7 +1,7 @@
 import { fix, replace } from '../src/fix/edits.ts';
 import { defineRule } from '../src/linter/rule.ts';
 import type { CommandForm, Instruction } from '../src/parser/ast.ts';
-import { shellWasSet, type InstructionInfo } from '../src/model/index.ts';
+import { shellFromComment, shellWasSet, type InstructionInfo } from '../src/model/index.ts';
 import { stageKeywords } from '../src/model/stage-keywords.ts';
 import type { FixSafety } from '../src/linter/types.ts';
 
@@ -56,7 +56,7 @@ export default defineRule({
       bad: 'FROM node:22-slim\nCMD node server.js',
       good: 'FROM node:22-slim\nCMD ["node", "server.js"]',
       fixSafety: 'Rewrites the command in JSON form only when it is a plain list of words (no variables, quotes, globs, operators, redirections or escapes, and no shell builtin), so the shell would have run exactly those words. Safe for HEALTHCHECK (hadolint preset), for CMD when the Dockerfile sets no ENTRYPOINT in the stage or the stages it builds on, and for ENTRYPOINT when the stage sets no CMD. Unsafe otherwise (an exec-form ENTRYPOINT receives CMD as arguments, which the shell form ignored) and under a SHELL other than a POSIX shell.',
-      presets: 'recommended, all and buildkit: not reported when a SHELL instruction (or a `# hadolint shell=` comment) chose the shell, in the stage, a stage it builds on or, when images are resolved, the base image (its config\'s Shell), as BuildKit\'s JSONArgsRecommended does: shell form is then deliberate. buildkit reports on the whole instruction, with BuildKit\'s message, whatever the command. recommended and all also leave alone a command that needs its shell: it expands variables at run time, chains, pipes or redirects (`CMD /bin/$BIN_NAME`, `ENTRYPOINT locust --host="$HOST" 2>&1`: exec form could only spell the shell out), but not a shell that only passes a single-quoted script on (`CMD sh -c \'...$X\'` runs two shells); on Windows, `%VAR%`, a cmd.exe builtin or a `.cmd`, `.bat` or `.ps1` script (only cmd.exe can start it). hadolint: DL3025, which reports HEALTHCHECK CMD too and ignores SHELL.',
+      presets: 'recommended, all and buildkit: not reported when a SHELL instruction (or, except in buildkit, a `# hadolint shell=` comment) chose the shell, in the stage, a stage it builds on or, when images are resolved, the base image (its config\'s Shell), as BuildKit\'s JSONArgsRecommended does: shell form is then deliberate. buildkit reports on the whole instruction, with BuildKit\'s message, whatever the command. recommended and all also leave alone a command that needs its shell: it expands variables at run time, chains, pipes or redirects (`CMD /bin/$BIN_NAME`, `ENTRYPOINT locust --host="$HOST" 2>&1`: exec form could only spell the shell out), but not a shell that only passes a single-quoted script on (`CMD sh -c \'...$X\'` runs two shells); on Windows, `%VAR%`, a cmd.exe builtin or a `.cmd`, `.bat` or `.ps1` script (only cmd.exe can start it). hadolint: DL3025, which reports HEALTHCHECK CMD too and ignores SHELL.',
     },
   },
   create(ctx) {
@@ -74,7 +74,8 @@ export default defineRule({
       // BuildKit lints what it dispatches: an ONBUILD trigger runs in the child image
       if (buildkit && info.onbuild) return;
       // a chosen shell (PowerShell, bash -o pipefail ...) makes the shell form deliberate
-      if (!hadolint && shellWasSet(info.shell)) return;
+      // BuildKit knows SHELL instructions (and the image's Shell), not a `# hadolint shell=` comment
+      if (!hadolint && shellWasSet(info.shell) && !(buildkit && shellFromComment(info.shell))) return;
       if (!hadolint && !buildkit && needsShell(command, info.stage?.windows ?? false)) return;
       const words = ins.comments.length === 0 ? plainWords(command) : undefined;
       let safety: FixSafety = 'safe';

@@ -1,4 +1,4 @@
-export { buildModel, shellWasSet, type DockerfileModel, type InstructionInfo, type Stage } from './model.ts';
+export { buildModel, shellFromComment, shellWasSet, type DockerfileModel, type InstructionInfo, type Stage } from './model.ts';
 export { parseImageRef, type ImageRef } from './image.ts';
 export { Scope, PLATFORM_ARGS, PROXY_ARGS, type Variable, type Expansion } from './scope.ts';
 export { analyseRun, mountsOf, interpreterOf, isPosixShell, type Mount, type RunInfo, type ScriptSource } from './run.ts';

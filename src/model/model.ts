@@ -73,6 +73,13 @@ export function shellWasSet(shell: readonly string[]): boolean {
   return shell !== DEFAULT_SHELL;
 }
 const SHELL_PRAGMA = /^(?:hadolint|tslint-docker)\s+shell\s*=\s*(\S+)$/i;
+/** the shells a `# hadolint shell=` comment declared: BuildKit reads no such comment */
+const PRAGMA_SHELLS = new WeakSet<readonly string[]>();
+
+/** whether the shell in effect is the one a `# hadolint shell=` comment declared, not a SHELL instruction or the image */
+export function shellFromComment(shell: readonly string[]): boolean {
+  return PRAGMA_SHELLS.has(shell);
+}
 
 /**
  * `buildArgs`: the build arguments the build passes (`--build-arg`); a declared ARG takes its
@@ -102,7 +109,10 @@ export function buildModel(df: Dockerfile, context?: BuildContext, images?: Imag
   const shellPragmas: { start: number; shell: readonly string[] }[] = [];
   for (const n of df.nodes) {
     const m = n.type === 'comment' ? SHELL_PRAGMA.exec(n.text) : null;
-    if (m) shellPragmas.push({ start: n.start, shell: [m[1]!] });
+    if (!m) continue;
+    const declared = [m[1]!];
+    PRAGMA_SHELLS.add(declared);
+    shellPragmas.push({ start: n.start, shell: declared });
   }
   let baseShell: readonly string[] = DEFAULT_SHELL;
   let shell: readonly string[] = DEFAULT_SHELL;

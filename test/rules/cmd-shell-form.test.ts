@@ -30,6 +30,13 @@ ruleTester(rule, {
     { name: 'resolved, buildkit preset: through a FROM <stage> chain', code: 'FROM acme/bash:1 AS base\nFROM base\nCMD node server.js\n', options: { images, preset: 'buildkit' } },
   ],
   invalid: [
+    {
+      name: 'buildkit preset: a `# hadolint shell=` comment is no SHELL to BuildKit',
+      code: '# hadolint shell=pwsh\nFROM mcr.microsoft.com/powershell:7.4-nanoserver\nENTRYPOINT ./run.ps1\n',
+      options: { preset: 'buildkit' },
+      errors: [{ line: 3 }],
+      unsafeOutput: '# hadolint shell=pwsh\nFROM mcr.microsoft.com/powershell:7.4-nanoserver\nENTRYPOINT ["./run.ps1"]\n',
+    },
     { name: 'resolved: the base image sets no SHELL', code: 'FROM node:22\nCMD node server.js\n', options: { images, preset: 'buildkit' }, errors: [{ line: 2 }], output: 'FROM node:22\nCMD ["node", "server.js"]\n' },
     { name: 'hadolint preset: DL3025 ignores the image\'s SHELL', code: 'FROM acme/bash:1\nCMD node server.js\n', options: { images, preset: 'hadolint' }, errors: 1, unsafeOutput: 'FROM acme/bash:1\nCMD ["node", "server.js"]\n' },
     {
