@@ -1,9 +1,10 @@
 /**
  * The packages an image has installed, read from the package manager's own database in the
- * image's files (dpkg's status file, apk's installed database, rpm's SQLite database): no
- * container, no package manager needed. rpm's older Berkeley DB and openSUSE's ndb are not read.
+ * image's files (dpkg's status file, apk's installed database, rpm's SQLite or Berkeley DB
+ * database): no container, no package manager needed. openSUSE's ndb is not read.
  */
 import type { ImageFiles } from './image-files.ts';
+import { BerkeleyDbFormatError, readBerkeleyDbHash } from './berkeley-db.ts';
 import { readSqliteTable, SqliteFormatError } from './sqlite.ts';
 
 export type PackageManager = 'dpkg' | 'apk' | 'rpm';
@@ -26,16 +27,18 @@ export interface InstalledPackages {
 
 const RPMDB_PATHS = ['/var/lib/rpm/rpmdb.sqlite', '/usr/lib/sysimage/rpm/rpmdb.sqlite'];
 const WAL_SUFFIX = '-wal';
+const RPMDB_BERKELEY_PATH = '/var/lib/rpm/Packages';
 
 /**
  * The files each manager's database takes; read these paths (with their bytes) from the image.
  * rpm's is under /usr/lib/sysimage on Fedora 36+ (/var/lib/rpm a symlink to it), /var/lib/rpm
- * before, with SQLite's write-ahead log beside it.
+ * before, with SQLite's write-ahead log beside it; rpm 4.15 and older (CentOS 7 and 8, RHEL 8,
+ * Amazon Linux 2) kept a Berkeley DB at /var/lib/rpm/Packages.
  */
 export const PACKAGE_DATABASES: Readonly<Record<PackageManager, readonly string[]>> = {
   dpkg: ['/var/lib/dpkg/status'],
   apk: ['/lib/apk/db/installed'],
-  rpm: RPMDB_PATHS.flatMap((path) => [path, `${path}${WAL_SUFFIX}`]),
+  rpm: [...RPMDB_PATHS.flatMap((path) => [path, `${path}${WAL_SUFFIX}`]), RPMDB_BERKELEY_PATH],
 };
 
 /** Blank-line separated stanzas of `key<sep>value` lines; continuation lines are skipped. */
@@ -149,6 +152,20 @@ export function parseRpmdbSqlite(file: Buffer, wal?: Buffer): InstalledPackage[]
     .sort(byName);
 }
 
+/**
+ * rpm's Berkeley DB database (`/var/lib/rpm/Packages`, rpm 4.15 and older), a hash database
+ * whose keys are package numbers and whose values are header blobs; record 0 (rpm's next package
+ * number) and any value that is not a header are skipped. Throws `BerkeleyDbFormatError` for a
+ * damaged file.
+ */
+export function parseRpmdbBerkeley(file: Buffer): InstalledPackage[] {
+  return readBerkeleyDbHash(file)
+    .filter(({ key }) => key.some((byte) => byte !== 0))
+    .map(({ value }) => parseRpmHeader(value))
+    .filter((p): p is InstalledPackage => p !== undefined)
+    .sort(byName);
+}
+
 const bodyOf = (files: ImageFiles, paths: readonly string[]): Buffer | undefined => paths.map((path) => files.get(path)?.body).find((body) => body !== undefined);
 
 /** The installed packages of an image whose files include its package database (read with bodies), if it has one. */
@@ -164,6 +181,15 @@ export function installedPackages(files: ImageFiles): InstalledPackages | undefi
     } catch (error) {
       if (!(error instanceof SqliteFormatError || error instanceof RangeError)) throw error;
       return { manager: 'rpm', packages: [], unreadable: `rpmdb.sqlite: ${error.message}` };
+    }
+  }
+  const berkeley = files.get(RPMDB_BERKELEY_PATH)?.body;
+  if (berkeley) {
+    try {
+      return { manager: 'rpm', packages: parseRpmdbBerkeley(berkeley) };
+    } catch (error) {
+      if (!(error instanceof BerkeleyDbFormatError || error instanceof RangeError)) throw error;
+      return { manager: 'rpm', packages: [], unreadable: `Packages: ${error.message}` };
     }
   }
   return undefined;

@@ -16,7 +16,7 @@ export const INSIDE_SELECTION: FileSelection = { paths: ['/'], bodies: Object.va
 
 /**
  * The packages `fixed` lacks or adds against `original`; null when neither image has a dpkg, apk
- * or rpm SQLite database, or when an image's database cannot be read (a diff against nothing
+ * or rpm (SQLite or Berkeley DB) database, or when an image's database cannot be read (a diff against nothing
  * would list every package as removed or added).
  */
 export function comparePackages(files: Record<VerifyVariant, ImageFiles>, failOnRemoved: readonly string[]): PackageChanges | null {

@@ -126,7 +126,7 @@ export interface PackageEntry {
 
 /** The packages the fix changed, read from both images' package databases. */
 export interface PackageChanges {
-  /** the database read: dpkg's status file, apk's installed database or rpm's rpmdb.sqlite */
+  /** the database read: dpkg's status file, apk's installed database, rpm's rpmdb.sqlite or Berkeley DB Packages */
   manager: PackageManager;
   removed: PackageEntry[];
   added: PackageEntry[];
@@ -171,7 +171,7 @@ export interface VerifyReport {
   fixesApplied: { ruleId: string; line: number }[];
   /** the context file edited for the cache check, relative to the context; null when none fit */
   editedFile: string | null;
-  /** null when an image was not built, neither has a dpkg, apk or rpm SQLite database, or one's cannot be read */
+  /** null when an image was not built, neither has a dpkg, apk or rpm database, or one's cannot be read */
   packages?: PackageChanges | null;
   /** paths only in one image, by folder; null when an image was not built */
   files?: FileChanges | null;

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { ImageFile } from '../../src/engine/image-files.ts';
-import { diffPackages, installedPackages, parseApkInstalled, parseDpkgStatus, parseRpmdbSqlite, PACKAGE_DATABASES } from '../../src/engine/packages.ts';
+import { diffPackages, installedPackages, parseApkInstalled, parseDpkgStatus, parseRpmdbBerkeley, parseRpmdbSqlite, PACKAGE_DATABASES } from '../../src/engine/packages.ts';
 import { SqliteFormatError } from '../../src/engine/sqlite.ts';
 
 const fixture = (name: string): Buffer => readFileSync(fileURLToPath(new URL(`../fixtures/packages/${name}`, import.meta.url)));
@@ -58,23 +58,25 @@ describe('installed packages from recorded databases', () => {
   });
 });
 
+// what rpm printed for both fixtures: sqlite with --dbpath, Berkeley DB with --define '_db_backend bdb_ro'
+// rpm --dbpath ... -qa --qf '%{NAME} %{EPOCH} %{VERSION} %{RELEASE} %{ARCH} %{SIZE}\n' | sort
+const rpmOracle = [
+  'epoched 2 3.4.5 6.fc99 noarch 2000',
+  'manyfiles (none) 0.9 1 noarch 3000',
+  'small-a (none) 1.a 1 noarch 100',
+  'small-b (none) 1.b 1 noarch 100',
+  'small-c (none) 1.c 1 noarch 100',
+  'small-d (none) 1.d 1 noarch 100',
+  'small-e (none) 1.e 1 noarch 100',
+  'tiny (none) 1.0 1 noarch 1234',
+].map((line) => {
+  const [name, epoch, version, release, architecture, size] = line.split(' ');
+  return { name, version: `${epoch === '(none)' ? '' : `${epoch}:`}${version}-${release}`, architecture, sizeBytes: Number(size) };
+});
+
 describe("rpm's SQLite database", () => {
   it('reads every package as rpm -qa prints it: [epoch:]version-release, arch, SIZE in bytes', () => {
-    // rpm --root /tmp/x --dbpath /var/lib/rpm -qa --qf '%{NAME} %{EPOCH} %{VERSION} %{RELEASE} %{ARCH} %{SIZE}\n' | sort
-    const oracle = [
-      'epoched 2 3.4.5 6.fc99 noarch 2000',
-      'manyfiles (none) 0.9 1 noarch 3000',
-      'small-a (none) 1.a 1 noarch 100',
-      'small-b (none) 1.b 1 noarch 100',
-      'small-c (none) 1.c 1 noarch 100',
-      'small-d (none) 1.d 1 noarch 100',
-      'small-e (none) 1.e 1 noarch 100',
-      'tiny (none) 1.0 1 noarch 1234',
-    ].map((line) => {
-      const [name, epoch, version, release, architecture, size] = line.split(' ');
-      return { name, version: `${epoch === '(none)' ? '' : `${epoch}:`}${version}-${release}`, architecture, sizeBytes: Number(size) };
-    });
-    expect(parseRpmdbSqlite(rpmdb())).toEqual(oracle);
+    expect(parseRpmdbSqlite(rpmdb())).toEqual(rpmOracle);
   });
 
   it('reads the database after rpm -e, its freed pages on the freelist', () => {
@@ -153,3 +155,35 @@ describe("rpm's SQLite database", () => {
   });
 });
 
+describe("rpm's Berkeley DB database (rpm 4.15 and older)", () => {
+  const packages = (name: string): Buffer => gunzipSync(fixture(name));
+
+  it('reads every package as rpm -qa (bdb_ro) prints it, in either byte order, record 0 skipped', () => {
+    expect(parseRpmdbBerkeley(packages('rpmdb-Packages.gz'))).toEqual(rpmOracle);
+    expect(parseRpmdbBerkeley(packages('rpmdb-Packages-be.gz'))).toEqual(rpmOracle);
+  });
+
+  it('finds each bucket through the spares table after the hash table has doubled', () => {
+    // fill factor 1: eight buckets over four doublings, bucket pages between overflow pages
+    const split = packages('rpmdb-Packages-split.gz');
+    expect(split.readUInt32LE(72)).toBe(7);
+    expect(parseRpmdbBerkeley(split)).toEqual(rpmOracle);
+  });
+
+  it('is read at /var/lib/rpm/Packages when the image has no rpmdb.sqlite', () => {
+    expect(PACKAGE_DATABASES.rpm).toContain('/var/lib/rpm/Packages');
+    const image = new Map([file('/var/lib/rpm/Packages', packages('rpmdb-Packages.gz'))]);
+    expect(installedPackages(image)).toEqual({ manager: 'rpm', packages: rpmOracle });
+    // after rpm --rebuilddb to SQLite the old file may stay behind: the SQLite database is rpm's
+    const erased = gunzipSync(fixture('rpmdb-erased.sqlite.gz'));
+    const both = new Map([file('/var/lib/rpm/Packages', packages('rpmdb-Packages.gz')), file('/var/lib/rpm/rpmdb.sqlite', erased)]);
+    expect(installedPackages(both)?.packages).toEqual(parseRpmdbSqlite(erased));
+  });
+
+  it('a truncated or garbage file is unreadable (packages: null), not a crash', () => {
+    const good = packages('rpmdb-Packages.gz');
+    for (const body of [good.subarray(0, 4 * 4096), Buffer.alloc(8192, 0xa5), rpmdb()]) {
+      expect(installedPackages(new Map([file('/var/lib/rpm/Packages', body)]))).toEqual({ manager: 'rpm', packages: [], unreadable: expect.stringMatching(/^Packages: /) });
+    }
+  });
+});
