@@ -1,17 +1,24 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { runCli } from './run-cli.ts';
 
 const BAD = 'FROM debian:latest\nRUN apt-get update && apt-get install -y curl\n';
 const GOOD = 'FROM debian:12\nRUN echo ok\nUSER 1000\n';
 
+/** the temporary folders of this file's tests, removed when they are done */
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
 function project(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'tslint-docker-cli-'));
+  made.push(dir);
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(join(dir, name, '..'), { recursive: true });
     writeFileSync(join(dir, name), text);
@@ -208,6 +215,7 @@ describe('formats', () => {
 describe('writing the report', () => {
   it('waits for stdout before it writes the next piece (a pipe whose reader is behind)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tslint-docker-pipe-'));
+    made.push(dir);
     const files: string[] = [];
     for (let i = 0; i < 200; i++) {
       const file = `${i}.Dockerfile`;
