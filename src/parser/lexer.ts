@@ -39,8 +39,19 @@ export interface LineEndPayload {
 }
 
 export interface DockerfileLexer {
-  tokenize(text: string, directiveLines: ReadonlyMap<number, number>): IToken[];
+  /**
+   * Tokens of `text`, or of a chunk of a larger text: `chunk.base` is the chunk's offset in the
+   * file (tokens and payloads come back with file offsets), `chunk.truncated` says the file goes
+   * on after it, so a heredoc without its exact terminator in the chunk runs to the chunk's end
+   * (the caller lexes that instruction again with more text) rather than resuming at a loose one.
+   */
+  tokenize(text: string, directiveLines: ReadonlyMap<number, number>, chunk?: LexChunk): IToken[];
   tokens: LexerTokens;
+}
+
+export interface LexChunk {
+  base: number;
+  truncated: boolean;
 }
 
 export interface LexerTokens {
@@ -77,10 +88,12 @@ function buildLexer(escape: EscapeChar): DockerfileLexer {
   const E = escape === '\\' ? '\\\\' : '`';
   // per-tokenize state, read by the custom patterns
   let directiveLines: ReadonlyMap<number, number> = new Map();
+  let base = 0;
+  let truncated = false;
 
   const Bom = createToken({
     name: 'Bom',
-    pattern: { exec: (text: string, offset: number) => (offset === 0 && text.charCodeAt(0) === 0xfeff ? match('\uFEFF') : null) },
+    pattern: { exec: (text: string, offset: number) => (base + offset === 0 && text.charCodeAt(0) === 0xfeff ? match('\uFEFF') : null) },
     start_chars_hint: ['\uFEFF'],
     line_breaks: false,
   });
@@ -88,7 +101,7 @@ function buildLexer(escape: EscapeChar): DockerfileLexer {
     name: 'Directive',
     pattern: {
       exec: (text: string, offset: number) => {
-        const length = directiveLines.get(offset);
+        const length = directiveLines.get(base + offset);
         return length === undefined ? null : match(text.slice(offset, offset + length));
       },
     },
@@ -163,7 +176,7 @@ function buildLexer(escape: EscapeChar): DockerfileLexer {
         if (!nl) return null;
         const markers = heredocMarkers(logicalTextBefore(matched, instructionTokenTypes, Whitespace));
         if (markers.length === 0) return nl;
-        return readHeredocBodies(text, offset, nl[0].length, markers);
+        return readHeredocBodies(text, offset, nl[0].length, markers, truncated);
       },
     },
     start_chars_hint: ['\r', '\n'],
@@ -188,12 +201,21 @@ function buildLexer(escape: EscapeChar): DockerfileLexer {
   );
 
   return {
-    tokenize(text, lines) {
+    tokenize(text, lines, chunk) {
       directiveLines = lines;
-      const result = lexer.tokenize(text);
-      directiveLines = new Map();
+      base = chunk?.base ?? 0;
+      truncated = chunk?.truncated ?? false;
+      let result;
+      try {
+        result = lexer.tokenize(text);
+      } finally {
+        directiveLines = new Map();
+        base = 0;
+        truncated = false;
+      }
       // every character is covered by some token, so lexer errors cannot happen; guard anyway
       if (result.errors.length > 0) throw new Error(`internal lexer error: ${result.errors[0]!.message}`);
+      if (chunk && chunk.base > 0) shiftTokens(result.tokens, chunk.base);
       return result.tokens;
     },
     tokens: {
@@ -229,7 +251,25 @@ function logicalTextBefore(matched: IToken[], instructionTypes: Set<TokenType>, 
 }
 
 /** the line terminator followed by each heredoc's body and terminator line */
-function readHeredocBodies(text: string, offset: number, newlineLength: number, markers: HeredocMarker[]): CustomPatternMatcherReturn {
+/** a chunk's tokens (and their heredoc payloads) moved to file offsets */
+function shiftTokens(tokens: IToken[], by: number): void {
+  for (const tok of tokens) {
+    tok.startOffset += by;
+    if (tok.endOffset !== undefined) tok.endOffset += by;
+    const payload = (tok as IToken & { payload?: LineEndPayload }).payload;
+    if (!payload) continue;
+    for (const h of payload.heredocs) {
+      h.contentStart += by;
+      h.contentEnd += by;
+      if (h.terminatorStart !== undefined) h.terminatorStart += by;
+      if (h.terminatorEnd !== undefined) h.terminatorEnd += by;
+    }
+  }
+}
+
+function readHeredocBodies(
+  text: string, offset: number, newlineLength: number, markers: HeredocMarker[], truncated: boolean,
+): CustomPatternMatcherReturn {
   let pos = offset + newlineLength;
   const heredocs: HeredocBodyPayload[] = [];
   for (const marker of markers) {
@@ -252,7 +292,7 @@ function readHeredocBodies(text: string, offset: number, newlineLength: number, 
     if (found) {
       heredocs.push({ marker, contentStart, contentEnd: found.start, terminatorStart: found.start, terminatorEnd: found.end });
       pos = found.end;
-    } else if (firstLooseMatch) {
+    } else if (firstLooseMatch && !truncated) {
       heredocs.push({
         marker, contentStart, contentEnd: firstLooseMatch.start,
         terminatorStart: firstLooseMatch.start, terminatorEnd: firstLooseMatch.end, looseTerminator: true,

@@ -7,17 +7,24 @@ import type { Span } from './ast.ts';
  */
 export class LogicalLine {
   /** logical start offset of each segment, ascending */
-  private readonly logicalStarts: number[] = [];
+  private logicalStarts: number[] = [];
   /** source start offset of each segment */
-  private readonly sourceStarts: number[] = [];
+  private sourceStarts: number[] = [];
   text = '';
   /** source offset just after the last character */
   private sourceEnd = 0;
 
   append(piece: string, sourceStart: number): void {
     if (piece.length === 0) return;
-    this.logicalStarts.push(this.text.length);
-    this.sourceStarts.push(sourceStart);
+    if (this.logicalStarts.length === 0) {
+      // most lines have one segment: a literal of one element is sized to it, where a push
+      // would give room for 17 (~300 bytes more per instruction, kept with the syntax tree)
+      this.logicalStarts = [this.text.length];
+      this.sourceStarts = [sourceStart];
+    } else {
+      this.logicalStarts.push(this.text.length);
+      this.sourceStarts.push(sourceStart);
+    }
     this.text += piece;
     this.sourceEnd = sourceStart + piece.length;
   }

@@ -12,7 +12,7 @@ import type {
 import { INSTRUCTION_KEYWORDS } from './ast.ts';
 import { scanDirectives, type DirectiveLine } from './directives.ts';
 import { heredocMarkers } from './heredoc.ts';
-import { getLexer, type HeredocBodyPayload, type LineEndPayload } from './lexer.ts';
+import { getLexer, type DockerfileLexer, type HeredocBodyPayload, type LineEndPayload } from './lexer.ts';
 import {
   isAsciiBlank, isSpace, parseJsonArray, parseWords, splitCommand, splitOnBlanks, toFlag, trimSpan,
 } from './line-parsers.ts';
@@ -39,10 +39,14 @@ const KNOWN_FLAGS: Record<string, ReadonlySet<string>> = {
   HEALTHCHECK: new Set(['interval', 'timeout', 'start-period', 'start-interval', 'retries']),
 };
 
-export function parseDockerfile(text: string): Dockerfile {
+export interface ParseOptions {
+  /** lex this many characters at a time (tests use small chunks to cross every boundary) */
+  lexChunkChars?: number;
+}
+
+export function parseDockerfile(text: string, options: ParseOptions = {}): Dockerfile {
   const scan = scanDirectives(text);
   const lexer = getLexer(scan.escape);
-  const groups = groupLines(lexer, lexer.tokenize(text, scan.tokenLengths));
   const df: Dockerfile = {
     source: text,
     lines: new LineIndex(text),
@@ -55,7 +59,7 @@ export function parseDockerfile(text: string): Dockerfile {
     warnings: [],
   };
   checkLineLengths(text, df.errors);
-  for (const group of groups) {
+  for (const group of lineGroups(lexer, text, scan.tokenLengths, options.lexChunkChars)) {
     const node = buildNode(group, df, scan.lines);
     df.nodes.push(node);
     if (node.type === 'directive') df.directives.push(node);
@@ -66,6 +70,47 @@ export function parseDockerfile(text: string): Dockerfile {
   }
   df.errors.sort((a, b) => a.start - b.start);
   return df;
+}
+
+/** characters lexed at a time: a file up to this size is lexed in one go */
+export const LEX_CHUNK_CHARS = 1 << 19;
+
+/**
+ * The file's line groups, lexed a chunk at a time so a huge file never holds all its lexer
+ * tokens at once (only its syntax tree). A chunk ends after a line feed; its last group may be
+ * cut short or lexed differently for want of the text after it (a continued line, a heredoc
+ * whose terminator is further on), so it is dropped and the next chunk starts with it. Every
+ * group before it is lexed exactly as in one pass: the lexer is in its between-lines state at a
+ * group's start, and no token pattern looks past the line feed ending the chunk except at the
+ * chunk's end (see LexChunk). A chunk holding a single unfinished group is doubled until the
+ * group fits.
+ */
+function* lineGroups(lexer: DockerfileLexer, text: string, directiveLines: ReadonlyMap<number, number>, chunkChars = LEX_CHUNK_CHARS): Generator<LineGroup> {
+  let start = 0;
+  let size = chunkChars;
+  for (;;) {
+    let end = text.length;
+    if (start + size < text.length) {
+      const nl = text.lastIndexOf('\n', start + size - 1);
+      const next = nl >= start ? nl : text.indexOf('\n', start + size);
+      end = next === -1 ? text.length : next + 1;
+    }
+    const truncated = end < text.length;
+    const chunk = start === 0 && !truncated ? text : text.slice(start, end);
+    const groups = groupLines(lexer, lexer.tokenize(chunk, directiveLines, { base: start, truncated }));
+    if (!truncated) {
+      yield* groups;
+      return;
+    }
+    if (groups.length < 2) {
+      size *= 2;
+      continue;
+    }
+    const last = groups.pop()!;
+    yield* groups;
+    start = last.tokens[0]!.startOffset;
+    size = chunkChars;
+  }
 }
 
 function buildNode(group: LineGroup, df: Dockerfile, directiveLines: DirectiveLine[]): TopLevelNode {
