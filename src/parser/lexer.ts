@@ -80,10 +80,6 @@ export function getLexer(escape: EscapeChar): DockerfileLexer {
   return lexer;
 }
 
-/** token categories the structure grammar matches on: what starts an instruction, what continues one */
-export const InstructionStart = createToken({ name: 'InstructionStart', pattern: Lexer.NA });
-export const InstructionPart = createToken({ name: 'InstructionPart', pattern: Lexer.NA });
-
 function buildLexer(escape: EscapeChar): DockerfileLexer {
   const E = escape === '\\' ? '\\\\' : '`';
   // per-tokenize state, read by the custom patterns
@@ -109,27 +105,25 @@ function buildLexer(escape: EscapeChar): DockerfileLexer {
     line_breaks: false,
   });
   const Comment = createToken({ name: 'Comment', pattern: new RegExp(`#(?:[^\\r\\n]|${LONE_CR})*`) });
-  const Whitespace = createToken({ name: 'Whitespace', pattern: new RegExp(`(?:${BLANK}|${LONE_CR})+`), categories: [InstructionPart] });
+  const Whitespace = createToken({ name: 'Whitespace', pattern: new RegExp(`(?:${BLANK}|${LONE_CR})+`) });
   const Newline = createToken({ name: 'Newline', pattern: new RegExp(LINE_END), line_breaks: true });
   // An instruction's text runs to the end of its line or to the escape that continues it: one
   // token per line piece (blanks included), not per word; the line parsers split words later.
   // An escape continues the line only when it is not itself escaped.
   const ESC_AT_END = `${E}(?=[ \\t]*${CONTENT_END})`;
   const textPattern = `(?:[^\\r\\n${E}]+|${E}${ESC_AT_END}|${E}(?![ \\t]*${CONTENT_END})|${LONE_CR})+`;
-  const Text = createToken({ name: 'Text', pattern: new RegExp(textPattern), push_mode: 'instruction', categories: [InstructionStart] });
-  const TextInInstruction = createToken({ name: 'InstructionText', pattern: new RegExp(textPattern), categories: [InstructionPart] });
+  const Text = createToken({ name: 'Text', pattern: new RegExp(textPattern), push_mode: 'instruction' });
+  const TextInInstruction = createToken({ name: 'InstructionText', pattern: new RegExp(textPattern) });
   const Continuation = createToken({
     name: 'Continuation',
     pattern: new RegExp(`${E}[ \\t]*${CONTENT_END}`),
     line_breaks: true,
     push_mode: 'instruction',
-    categories: [InstructionStart],
   });
   const ContinuationInInstruction = createToken({
     name: 'InstructionContinuation',
     pattern: new RegExp(`${E}[ \\t]*${CONTENT_END}`),
     line_breaks: true,
-    categories: [InstructionPart],
   });
 
   const afterContinuation = (matched: IToken[]): boolean => {
@@ -149,7 +143,6 @@ function buildLexer(escape: EscapeChar): DockerfileLexer {
       },
     },
     line_breaks: true,
-    categories: [InstructionPart],
   });
   const emptyLineRe = new RegExp(`(?:${BLANK}|${LONE_CR})*\\r*\\n|(?:${BLANK}|\\r)+$`, 'y');
   const EmptyContinuationLine: TokenType = createToken({
@@ -162,7 +155,6 @@ function buildLexer(escape: EscapeChar): DockerfileLexer {
       },
     },
     line_breaks: true,
-    categories: [InstructionPart],
   });
 
   const lineEndRe = new RegExp(LINE_END, 'y');

@@ -1,10 +1,17 @@
 /**
- * The Chevrotain grammar of a Dockerfile's line structure: which tokens form a
- * directive line, a comment line, a blank line or one instruction (with its
- * continuations and heredoc bodies). Built once per escape character.
+ * A Dockerfile's line structure over the lexer's tokens: which tokens form a directive line, a
+ * comment line, a blank line or one instruction (with its continuations and heredoc bodies).
+ *
+ *   line        := Bom | Whitespace content? | content
+ *   content     := Directive Newline? | Comment Newline? | Newline
+ *                | (Text | Continuation) instruction-part* InstructionEnd?
+ *
+ * The grammar is regular and the lexer's modes already decide every token, so one pass over the
+ * tokens groups them. It was a Chevrotain parser, whose grammar recording cost every process
+ * ~4 ms at start for this (docs/performance.md); Chevrotain still lexes.
  */
-import { EmbeddedActionsParser, type IToken } from 'chevrotain';
-import { InstructionPart, InstructionStart, type DockerfileLexer } from './lexer.ts';
+import type { IToken, TokenType } from 'chevrotain';
+import type { DockerfileLexer } from './lexer.ts';
 
 export type LineGroupKind = 'bom' | 'directive' | 'comment' | 'blank' | 'instruction';
 
@@ -13,83 +20,65 @@ export interface LineGroup {
   tokens: IToken[];
 }
 
-class StructureParser extends EmbeddedActionsParser {
-  constructor(t: DockerfileLexer['tokens']) {
-    super([...Object.values(t), InstructionStart, InstructionPart], { maxLookahead: 2, skipValidations: true });
-    const $ = this;
-    // Chevrotain's performance guide: build each OR's alternatives once, not per line. So the
-    // alternatives may not close over a call's locals: `content` collects into `tokens`, set
-    // afresh by each call (the rule does not recurse).
-    let tokens: IToken[] = [];
-    const collect = (tok: IToken) => {
-      tokens.push(tok);
-    };
-
-    $.RULE('file', () => {
-      const groups: LineGroup[] = [];
-      $.MANY(() => groups.push($.SUBRULE($.line)));
-      return groups;
-    });
-
-    const lineAlternatives = [
-      { ALT: () => ({ kind: 'bom' as const, tokens: [$.CONSUME(t.Bom)] }) },
-      {
-        // leading blanks, then the line's content; blanks alone at the end of the file make a blank line
-        ALT: () => {
-          const blank = $.CONSUME(t.Whitespace);
-          const content = $.OPTION(() => $.SUBRULE($.content));
-          // ACTION: not run while Chevrotain records the grammar
-          return $.ACTION(() => {
-            if (!content) return { kind: 'blank' as const, tokens: [blank] };
-            content.tokens.unshift(blank);
-            return content;
-          });
-        },
-      },
-      { ALT: () => $.SUBRULE2($.content) },
-    ];
-    $.RULE('line', (): LineGroup => $.OR(lineAlternatives));
-
-    const contentAlternatives = [
-      { ALT: () => { collect($.CONSUME(t.Directive)); $.OPTION2(() => collect($.CONSUME(t.Newline))); return 'directive' as const; } },
-      { ALT: () => { collect($.CONSUME(t.Comment)); $.OPTION3(() => collect($.CONSUME2(t.Newline))); return 'comment' as const; } },
-      { ALT: () => { collect($.CONSUME3(t.Newline)); return 'blank' as const; } },
-      {
-        ALT: () => {
-          collect($.CONSUME(InstructionStart));
-          $.MANY2(() => collect($.CONSUME(InstructionPart)));
-          $.OPTION4(() => collect($.CONSUME(t.InstructionEnd)));
-          return 'instruction' as const;
-        },
-      },
-    ];
-    $.RULE('content', (): LineGroup => {
-      const own: IToken[] = [];
-      tokens = own;
-      const kind = $.OR2(contentAlternatives);
-      return { kind, tokens: own };
-    });
-
-    this.performSelfAnalysis();
-  }
-
-  declare file: () => LineGroup[];
-  declare line: () => LineGroup;
-  declare content: () => LineGroup;
+interface Kinds {
+  contentStart: ReadonlySet<TokenType>;
+  instructionPart: ReadonlySet<TokenType>;
 }
 
-const parsers = new WeakMap<DockerfileLexer, StructureParser>();
+const kindsOf = new WeakMap<DockerfileLexer, Kinds>();
 
-export function groupLines(lexer: DockerfileLexer, tokens: IToken[]): LineGroup[] {
-  let parser = parsers.get(lexer);
-  if (!parser) {
-    parser = new StructureParser(lexer.tokens);
-    parsers.set(lexer, parser);
+function kinds(lexer: DockerfileLexer): Kinds {
+  let k = kindsOf.get(lexer);
+  if (!k) {
+    const t = lexer.tokens;
+    k = {
+      contentStart: new Set([t.Directive, t.Comment, t.Newline, t.Text, t.Continuation]),
+      instructionPart: new Set([t.Whitespace, t.InstructionText, t.InstructionContinuation, t.ContinuationComment, t.EmptyContinuationLine]),
+    };
+    kindsOf.set(lexer, k);
   }
-  parser.input = tokens;
-  const groups = parser.file();
-  // the cached parser would hold the last file's tokens until the next parse
-  parser.input = [];
-  if (parser.errors.length > 0) throw new Error(`internal structure error: ${parser.errors[0]!.message}`);
+  return k;
+}
+
+export function groupLines(lexer: DockerfileLexer, tokens: readonly IToken[]): LineGroup[] {
+  const t = lexer.tokens;
+  const { contentStart, instructionPart } = kinds(lexer);
+  const groups: LineGroup[] = [];
+  const n = tokens.length;
+  let i = 0;
+  while (i < n) {
+    let tok = tokens[i++]!;
+    if (tok.tokenType === t.Bom) {
+      groups.push({ kind: 'bom', tokens: [tok] });
+      continue;
+    }
+    const own: IToken[] = [];
+    if (tok.tokenType === t.Whitespace) {
+      own.push(tok);
+      // blanks alone (before another line's blanks or the end of the file) make a blank line
+      if (i === n || !contentStart.has(tokens[i]!.tokenType)) {
+        groups.push({ kind: 'blank', tokens: own });
+        continue;
+      }
+      tok = tokens[i++]!;
+    }
+    own.push(tok);
+    const type = tok.tokenType;
+    let kind: LineGroupKind;
+    if (type === t.Directive || type === t.Comment) {
+      kind = type === t.Directive ? 'directive' : 'comment';
+      if (i < n && tokens[i]!.tokenType === t.Newline) own.push(tokens[i++]!);
+    } else if (type === t.Newline) {
+      kind = 'blank';
+    } else if (type === t.Text || type === t.Continuation) {
+      kind = 'instruction';
+      while (i < n && instructionPart.has(tokens[i]!.tokenType)) own.push(tokens[i++]!);
+      if (i < n && tokens[i]!.tokenType === t.InstructionEnd) own.push(tokens[i++]!);
+    } else {
+      // the lexer's modes make this impossible; a wrong tree would be worse than stopping
+      throw new Error(`internal structure error: ${type.name} at offset ${tok.startOffset} starts no line`);
+    }
+    groups.push({ kind, tokens: own });
+  }
   return groups;
 }
