@@ -5,8 +5,15 @@
  * with every rule (ShellCheck aside). Time per MB should stay flat: a rule or model step that
  * is quadratic shows as a row several times slower per MB than the 1 MB one.
  */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { getLinter } from '../src/linter/index.ts';
 import { BENCH_LINT_OPTIONS, loadCorpus, report } from './corpus.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
 
 const MB = 1 << 20;
 
@@ -74,4 +81,24 @@ export async function benchScale(json: boolean, sizes: readonly number[] = [1, 4
     aptRows.push({ lines, time: `${(ms / 1000).toFixed(2)} s`, 'vs first row, per line': `${(ms / lines / firstPerLine).toFixed(2)}x` });
   }
   report('scale: one stage of apt RUNs and ENVs, time per line (flat = linear)', aptRows, json);
+
+  // the whole command line on one 20 MB file (issue 19: < 10 s, < 500 MB peak), default preset
+  const dir = mkdtempSync(join(tmpdir(), 'tslint-docker-bench-scale-'));
+  try {
+    const file = join(dir, 'Dockerfile');
+    const text = joined(texts, 20 * MB);
+    writeFileSync(file, text);
+    const start = performance.now();
+    const run = spawnSync(process.execPath, ['--import', join(root, 'bench/peak-rss.mjs'), join(root, 'bin/tslint-docker.js'), '--no-config', '-f', 'compact', file], {
+      encoding: 'utf8', maxBuffer: 1 << 30,
+    });
+    const ms = performance.now() - start;
+    const peakKb = Number(/peak-rss-kb=(\d+)/.exec(run.stderr)?.[1] ?? NaN);
+    report('scale: the CLI on one 20 MB file (targets < 10 s, < 500 MB)', [{
+      command: 'tslint-docker --no-config -f compact FILE', size: `${(text.length / MB).toFixed(1)} MB`,
+      lines: text.split('\n').length - 1, exit: run.status ?? `signal ${run.signal}`, time: `${(ms / 1000).toFixed(2)} s`, 'peak RSS': `${(peakKb / 1024).toFixed(0)} MB`,
+    }], json);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
