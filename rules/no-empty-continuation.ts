@@ -1,6 +1,7 @@
 import { fix, remove } from '../src/fix/edits.ts';
 import { defineRule } from '../src/linter/rule.ts';
 import type { TokenKind } from '../src/parser/ast.ts';
+import { nodeTokens } from '../src/parser/tokens.ts';
 
 /** tokens after the instruction's last line of its own */
 const SKIPPED = new Set<TokenKind>(['newline', 'whitespace', 'heredoc-body', 'heredoc-terminator']);
@@ -35,7 +36,7 @@ export default defineRule({
           }
           if (lines.length === 0) continue;
           // BuildKit warns once, on the last line of the continued instruction (heredoc bodies aside)
-          const last = ins.tokens.findLast((t) => !SKIPPED.has(t.kind));
+          const last = nodeTokens(ctx.df, ins).findLast((t) => !SKIPPED.has(t.kind));
           const at = last?.start ?? ins.start;
           const lineStart = source.lastIndexOf('\n', at - 1) + 1;
           const newline = source.indexOf('\n', at);

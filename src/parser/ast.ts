@@ -1,11 +1,12 @@
 /**
  * The typed syntax tree. Every node carries exact source offsets (0-based, end
  * exclusive, into the text as read, BOM included); line/column come from
- * `Dockerfile.lines`. The tree is lossless: the tokens of `Dockerfile.nodes`, in
- * order, spell the input byte for byte (see print.ts).
+ * `Dockerfile.lines`. The tree is lossless: its tokens (`Dockerfile.tokens`, one run per
+ * node of `Dockerfile.nodes`: `nodeTokens`), in order, spell the input byte for byte (see print.ts).
  */
 import type { LineIndex } from './source.ts';
 import type { LogicalLine } from './logical-line.ts';
+import type { TokenStore } from './tokens.ts';
 
 export type EscapeChar = '\\' | '`';
 
@@ -113,7 +114,6 @@ interface InstructionBase extends Span {
   heredocs: Heredoc[];
   /** comment lines inside the instruction's continuations */
   comments: SyntaxToken[];
-  tokens: SyntaxToken[];
   /** end offset including the line terminator and heredoc bodies */
   fullEnd: number;
   /** the instruction this one is the trigger of, for `ONBUILD <instruction>` */
@@ -199,7 +199,6 @@ export interface Directive extends Span {
   name: string;
   value: string;
   valueSpan: Span;
-  tokens: SyntaxToken[];
 }
 
 /** A comment line, a blank line, or the BOM: kept for printing and for inline pragmas. */
@@ -207,7 +206,6 @@ export interface TriviaLine extends Span {
   type: 'comment' | 'blank' | 'bom';
   /** comment text after `#`, trimmed */
   text: string;
-  tokens: SyntaxToken[];
 }
 
 export type TopLevelNode = Directive | TriviaLine | Instruction;
@@ -230,6 +228,8 @@ export interface Dockerfile {
   directives: Directive[];
   instructions: Instruction[];
   nodes: TopLevelNode[];
+  /** every token, packed; `nodeTokens(df, node)` gives a node's as objects */
+  tokens: TokenStore;
   errors: ParseError[];
   /** BuildKit's warnings (empty continuation lines) */
   warnings: ParseError[];

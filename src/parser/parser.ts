@@ -19,6 +19,7 @@ import {
 import { LogicalLine } from './logical-line.ts';
 import { LineIndex } from './source.ts';
 import { groupLines, type LineGroup } from './structure.ts';
+import { TokenStore } from './tokens.ts';
 
 const TOKEN_KINDS: Record<string, TokenKind> = {
   Bom: 'bom', Directive: 'directive', Comment: 'comment', Whitespace: 'whitespace', Newline: 'newline',
@@ -55,6 +56,7 @@ export function parseDockerfile(text: string, options: ParseOptions = {}): Docke
     directives: [],
     instructions: [],
     nodes: [],
+    tokens: new TokenStore(),
     errors: [...scan.errors],
     warnings: [],
   };
@@ -116,6 +118,9 @@ function* lineGroups(lexer: DockerfileLexer, text: string, directiveLines: Reado
 function buildNode(group: LineGroup, df: Dockerfile, directiveLines: DirectiveLine[]): TopLevelNode {
   const tokens: SyntaxToken[] = [];
   for (const tok of group.tokens) pushSyntaxTokens(tok, tokens);
+  // the tree keeps them packed; these objects live only while the node is built
+  df.tokens.beginNode();
+  for (const t of tokens) df.tokens.push(t.kind, t.start, t.end);
   const start = tokens[0]?.start ?? 0;
   const end = tokens[tokens.length - 1]?.end ?? start;
   switch (group.kind) {
@@ -125,17 +130,17 @@ function buildNode(group: LineGroup, df: Dockerfile, directiveLines: DirectiveLi
       const directive: Directive = {
         type: 'directive', name: line.name, value: line.value,
         valueSpan: { start: line.valueStart, end: line.valueStart + line.value.length },
-        start: tok.start, end: tok.end, tokens,
+        start: tok.start, end: tok.end,
       };
       return directive;
     }
     case 'comment': {
       const tok = tokens.find((t) => t.kind === 'comment')!;
-      return { type: 'comment', text: tok.image.slice(1).trim(), start: tok.start, end: tok.end, tokens } satisfies TriviaLine;
+      return { type: 'comment', text: tok.image.slice(1).trim(), start: tok.start, end: tok.end } satisfies TriviaLine;
     }
     case 'bom':
     case 'blank':
-      return { type: group.kind, text: '', start, end, tokens } satisfies TriviaLine;
+      return { type: group.kind, text: '', start, end } satisfies TriviaLine;
     case 'instruction':
       return buildInstruction(tokens, group.tokens, df);
   }
@@ -185,7 +190,7 @@ function buildInstruction(tokens: SyntaxToken[], raw: IToken[], df: Dockerfile):
   const leading = trimSpan(logical.text, 0, logical.text.length).start;
   const line = leading > 0 ? logical.slice(leading, logical.text.length) : logical;
   const fullEnd = tokens[tokens.length - 1]!.end;
-  const instruction = instructionFromLine(line, df, tokens, comments, fullEnd);
+  const instruction = instructionFromLine(line, df, comments, fullEnd);
   instruction.heredocs = heredocsOf(raw, line, df);
   if (instruction.keyword === 'ONBUILD' && 'trigger' in instruction && instruction.trigger) {
     instruction.trigger.heredocs = instruction.heredocs;
@@ -196,7 +201,7 @@ function buildInstruction(tokens: SyntaxToken[], raw: IToken[], df: Dockerfile):
 
 /** Build the typed instruction from its logical line (also used for ONBUILD's trigger). */
 function instructionFromLine(
-  line: LogicalLine, df: Dockerfile, tokens: SyntaxToken[], comments: SyntaxToken[], fullEnd: number,
+  line: LogicalLine, df: Dockerfile, comments: SyntaxToken[], fullEnd: number,
 ): Instruction {
   const text = line.text;
   const map = (s: number, e: number): Span => line.spanToSource(s, e);
@@ -228,7 +233,6 @@ function instructionFromLine(
     restStart: rest.start,
     heredocs: [],
     comments,
-    tokens,
     fullEnd,
     start: span.start,
     end: span.end,
@@ -318,7 +322,7 @@ function instructionFromLine(
     case 'ONBUILD': {
       if (rest.end <= rest.start) return base;
       const sub = line.slice(rest.start, rest.end);
-      const trigger = instructionFromLine(sub, df, [], [], fullEnd);
+      const trigger = instructionFromLine(sub, df, [], fullEnd);
       const onbuild = extend<OnbuildInstruction>(base, { trigger });
       trigger.parent = onbuild;
       return onbuild;

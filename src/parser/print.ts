@@ -1,11 +1,12 @@
 /** Printing the tree: back to the exact source, or to BuildKit's AST dump. */
 import type { Dockerfile, Instruction } from './ast.ts';
 import { goQuote } from './line-parsers.ts';
+import { nodeTokens } from './tokens.ts';
 
-/** the source text, rebuilt from the tree's tokens (lossless by construction; tested over the corpus) */
+/** the source text, rebuilt node by node from the tree's tokens (lossless by construction; tested over the corpus) */
 export function printDockerfile(df: Dockerfile): string {
   let out = '';
-  for (const node of df.nodes) for (const t of node.tokens) out += t.image;
+  for (const node of df.nodes) for (const t of nodeTokens(df, node)) out += t.image;
   return out;
 }
 

@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseDockerfile } from '../../src/parser/index.ts';
+import { allTokens, parseDockerfile } from '../../src/parser/index.ts';
 import { SHARED } from '../helpers/shared.ts';
 
 const SIZES = [1, 7, 61];
@@ -22,6 +22,7 @@ function expectSameParse(text: string, sizes: readonly number[] = SIZES): void {
     expect(chunked.errors).toEqual(whole.errors);
     expect(chunked.warnings).toEqual(whole.warnings);
     expect(chunked.directives).toEqual(whole.directives);
+    expect(allTokens(chunked)).toEqual(allTokens(whole));
   }
 }
 

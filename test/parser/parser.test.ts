@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDockerfile, printDockerfile, type Instruction } from '../../src/parser/index.ts';
+import { allTokens, nodeTokens, parseDockerfile, printDockerfile, type Instruction } from '../../src/parser/index.ts';
 
 const parse = (text: string) => {
   const df = parseDockerfile(text);
@@ -187,5 +187,34 @@ describe('error tolerance', () => {
 
   it('reports a file with no instructions', () => {
     expect(parse('# only a comment\n').errors[0]!.message).toBe('file with no instructions');
+  });
+});
+
+describe('tokens, packed in the tree', () => {
+  const text = '\uFEFF# syntax=docker/dockerfile:1\n  # a comment\nFROM busybox AS base\n\n  RUN a \\\n# inside\n\n  b\nCOPY <<EOF /x\nbody\nEOF\nONBUILD RUN c\n';
+  const df = parseDockerfile(text);
+
+  it('each node has its own run, leading blanks, line end and heredoc body included', () => {
+    const images = df.nodes.map((node) => nodeTokens(df, node).map((t) => t.image).join(''));
+    expect(images).toEqual([
+      '\uFEFF', '# syntax=docker/dockerfile:1\n', '  # a comment\n', 'FROM busybox AS base\n', '\n',
+      '  RUN a \\\n# inside\n\n  b\n', 'COPY <<EOF /x\nbody\nEOF\n', 'ONBUILD RUN c\n',
+    ]);
+    expect(allTokens(df).map((t) => t.image).join('')).toBe(text);
+  });
+
+  it('keeps kinds and exact offsets', () => {
+    const run = df.instructions.find((i) => i.keyword === 'RUN')!;
+    expect(nodeTokens(df, run).map((t) => [t.kind, t.image, t.start, t.end])).toEqual([
+      ['whitespace', '  ', 66, 68], ['text', 'RUN a ', 68, 74], ['continuation', '\\\n', 74, 76],
+      ['continuation-comment', '# inside\n', 76, 85], ['empty-continuation-line', '\n', 85, 86],
+      ['text', '  b', 86, 89], ['newline', '\n', 89, 90],
+    ]);
+  });
+
+  it('gives none for a node outside the top level (an ONBUILD trigger)', () => {
+    const onbuild = df.instructions.find((i) => i.keyword === 'ONBUILD')!;
+    expect('trigger' in onbuild && onbuild.trigger).toBeTruthy();
+    expect(nodeTokens(df, (onbuild as Instruction & { trigger: Instruction }).trigger)).toEqual([]);
   });
 });
