@@ -6,24 +6,24 @@ import type { Span } from './ast.ts';
  * every logical offset maps to the source offset of the same character.
  */
 export class LogicalLine {
-  /** logical start offset of each segment, ascending */
-  private logicalStarts: number[] = [];
-  /** source start offset of each segment */
-  private sourceStarts: number[] = [];
   text = '';
+  /** source offset of the first character */
+  private sourceStart = 0;
   /** source offset just after the last character */
   private sourceEnd = 0;
+  /**
+   * From a second segment on: each segment's logical start and source start, flat. Most
+   * instructions are one line, one segment: they keep no array (~110 bytes each, kept with the tree).
+   */
+  private segments: number[] | undefined;
 
   append(piece: string, sourceStart: number): void {
     if (piece.length === 0) return;
-    if (this.logicalStarts.length === 0) {
-      // most lines have one segment: a literal of one element is sized to it, where a push
-      // would give room for 17 (~300 bytes more per instruction, kept with the syntax tree)
-      this.logicalStarts = [this.text.length];
-      this.sourceStarts = [sourceStart];
+    if (this.text.length === 0) {
+      this.sourceStart = sourceStart;
     } else {
-      this.logicalStarts.push(this.text.length);
-      this.sourceStarts.push(sourceStart);
+      this.segments ??= [0, this.sourceStart];
+      this.segments.push(this.text.length, sourceStart);
     }
     this.text += piece;
     this.sourceEnd = sourceStart + piece.length;
@@ -31,22 +31,28 @@ export class LogicalLine {
 
   /** source offset of a logical offset; `text.length` maps to just after the last character */
   toSource(logical: number): number {
-    const starts = this.logicalStarts;
-    if (starts.length === 0) return this.sourceEnd;
     if (logical >= this.text.length) return this.sourceEnd;
+    const seg = this.segments;
+    if (!seg) return this.sourceStart + logical;
     let lo = 0;
-    let hi = starts.length - 1;
+    let hi = seg.length / 2 - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= logical) lo = mid;
+      if (seg[2 * mid]! <= logical) lo = mid;
       else hi = mid - 1;
     }
-    return this.sourceStarts[lo]! + (logical - starts[lo]!);
+    return seg[2 * lo + 1]! + (logical - seg[2 * lo]!);
   }
 
   /** each piece that is contiguous in the source: its logical start and the source offset of that start */
   forEachPiece(visit: (logicalStart: number, sourceStart: number) => void): void {
-    for (let k = 0; k < this.logicalStarts.length; k++) visit(this.logicalStarts[k]!, this.sourceStarts[k]!);
+    if (this.text.length === 0) return;
+    const seg = this.segments;
+    if (!seg) {
+      visit(0, this.sourceStart);
+      return;
+    }
+    for (let k = 0; k < seg.length; k += 2) visit(seg[k]!, seg[k + 1]!);
   }
 
   /** the logical characters [start, end) as a line of their own, still mapped to the source */

@@ -28,6 +28,22 @@ const TOKEN_KINDS: Record<string, TokenKind> = {
   InstructionEnd: 'newline',
 };
 
+/**
+ * The one empty list of every instruction without flags, continuation comments or heredocs (most
+ * of them): three empty arrays per instruction were ~10 MB of a 20 MB file's tree. Frozen, so
+ * a change to it throws instead of reaching every instruction.
+ */
+const NONE: never[] = Object.freeze([]) as unknown as never[];
+
+/**
+ * The keyword's one string when `word` is one (as written in upper case, or upper-cased): a
+ * slice of a two-byte source is a fresh two-byte string, ~24 bytes per instruction otherwise.
+ */
+const KEYWORD_STRINGS = new Map([...INSTRUCTION_KEYWORDS].map((k) => [k, k]));
+function canonicalKeyword(word: string): string {
+  return KEYWORD_STRINGS.get(word) ?? word;
+}
+
 /** BuildKit's scanner rejects longer lines */
 const MAX_LINE_BYTES = 65535;
 
@@ -190,7 +206,7 @@ function buildInstruction(tokens: SyntaxToken[], raw: IToken[], df: Dockerfile):
   const leading = trimSpan(logical.text, 0, logical.text.length).start;
   const line = leading > 0 ? logical.slice(leading, logical.text.length) : logical;
   const fullEnd = tokens[tokens.length - 1]!.end;
-  const instruction = instructionFromLine(line, df, comments, fullEnd);
+  const instruction = instructionFromLine(line, df, comments.length > 0 ? comments : NONE, fullEnd);
   instruction.heredocs = heredocsOf(raw, line, df);
   if (instruction.keyword === 'ONBUILD' && 'trigger' in instruction && instruction.trigger) {
     instruction.trigger.heredocs = instruction.heredocs;
@@ -206,8 +222,9 @@ function instructionFromLine(
   const text = line.text;
   const map = (s: number, e: number): Span => line.spanToSource(s, e);
   const sourceEnd = (s: number, e: number) => (e <= s ? line.toSource(s) : line.toSource(e - 1) + 1);
-  const word = (s: number, e: number, value?: string): Word => {
-    const raw = text.slice(s, e);
+  const word = (s: number, e: number, value?: string, isKeyword = false): Word => {
+    const sliced = text.slice(s, e);
+    const raw = isKeyword ? canonicalKeyword(sliced) : sliced;
     return { start: line.toSource(s), end: sourceEnd(s, e), raw, value: value ?? raw };
   };
   // one shape for every pair (a spread of the span would copy it into a new shape)
@@ -217,8 +234,8 @@ function instructionFromLine(
   };
   const mapWord = (w: Word): Word => ({ start: line.toSource(w.start), end: sourceEnd(w.start, w.end), raw: w.raw, value: w.value });
   const cmd = splitCommand(text);
-  const keywordWord = word(cmd.keyword.start, cmd.keyword.end);
-  const keyword = keywordWord.value.toUpperCase();
+  const keywordWord = word(cmd.keyword.start, cmd.keyword.end, undefined, true);
+  const keyword = canonicalKeyword(keywordWord.value.toUpperCase());
   const trimmedEnd = trimSpan(text, 0, text.length).end;
   const span = map(cmd.keyword.start, trimmedEnd);
   const rest = cmd.rest;
@@ -226,12 +243,12 @@ function instructionFromLine(
     type: 'instruction',
     keyword,
     keywordWord,
-    flags: cmd.flags.map((f) => toFlag(f, text, map)),
+    flags: cmd.flags.length > 0 ? cmd.flags.map((f) => toFlag(f, text, map)) : NONE,
     logical: line,
     rest: text.slice(rest.start, rest.end),
     restSpan: map(rest.start, rest.end),
     restStart: rest.start,
-    heredocs: [],
+    heredocs: NONE,
     comments,
     fullEnd,
     start: span.start,
@@ -371,6 +388,7 @@ function heredocsOf(raw: IToken[], line: LogicalLine, df: Dockerfile): Heredoc[]
   const bodies: HeredocBodyPayload[] = last?.payload?.heredocs ?? [];
   // an instruction that ends the file cannot have bodies: its markers are unterminated
   const markers = bodies.length > 0 ? bodies.map((b) => b.marker) : heredocMarkers(line.text);
+  if (markers.length === 0) return NONE;
   return markers.map((marker, i) => {
     const body = bodies[i];
     const markerSpan = line.spanToSource(marker.span.start, marker.span.end);

@@ -1,12 +1,12 @@
 /** Printing the tree: back to the exact source, or to BuildKit's AST dump. */
 import type { Dockerfile, Instruction } from './ast.ts';
 import { goQuote } from './line-parsers.ts';
-import { nodeTokens } from './tokens.ts';
+import { nodeTokensAt } from './tokens.ts';
 
 /** the source text, rebuilt node by node from the tree's tokens (lossless by construction; tested over the corpus) */
 export function printDockerfile(df: Dockerfile): string {
   let out = '';
-  for (const node of df.nodes) for (const t of nodeTokens(df, node)) out += t.image;
+  for (let i = 0; i < df.nodes.length; i++) for (const t of nodeTokensAt(df, i)) out += t.image;
   return out;
 }
 

@@ -73,21 +73,36 @@ export function allTokens(df: Dockerfile): SyntaxToken[] {
 
 /**
  * The tokens of one top-level node (leading blanks, line terminator and heredoc bodies
- * included); none for a node not in `df.nodes` (an ONBUILD trigger). O(log nodes + its tokens).
+ * included); none for a node not in `df.nodes` (an ONBUILD trigger).
  */
 export function nodeTokens(df: Dockerfile, node: TopLevelNode): SyntaxToken[] {
-  const nodes = df.nodes;
+  const i = nodeIndex(df.nodes, node);
+  if (i === -1) return [];
+  const [from, to] = df.tokens.nodeRange(i);
+  return df.tokens.slice(df.source, from, to);
+}
+
+/** the tokens of the i-th node of `df.nodes`, for walking every node in order */
+export function nodeTokensAt(df: Dockerfile, i: number): SyntaxToken[] {
+  const [from, to] = df.tokens.nodeRange(i);
+  return df.tokens.slice(df.source, from, to);
+}
+
+/**
+ * A node's index: a binary search by start (nodes are in source order), then, where starts are
+ * equal (an instruction with no text at all, such as a lone escape at the end of the file, starts
+ * where the line before it does), a search by identity.
+ */
+function nodeIndex(nodes: readonly TopLevelNode[], node: TopLevelNode): number {
   let lo = 0;
   let hi = nodes.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     const at = nodes[mid]!;
-    if (at === node) {
-      const [from, to] = df.tokens.nodeRange(mid);
-      return df.tokens.slice(df.source, from, to);
-    }
+    if (at === node) return mid;
     if (at.start < node.start) lo = mid + 1;
-    else hi = mid - 1;
+    else if (at.start > node.start) hi = mid - 1;
+    else break;
   }
-  return [];
+  return nodes.indexOf(node);
 }

@@ -218,3 +218,11 @@ describe('tokens, packed in the tree', () => {
     expect(nodeTokens(df, (onbuild as Instruction & { trigger: Instruction }).trigger)).toEqual([]);
   });
 });
+
+describe('tokens of a node that starts where the one before does', () => {
+  it('a lone escape at the end of the file (an instruction with no text)', () => {
+    const df = parseDockerfile('\n\\');
+    expect(df.nodes.map((n) => nodeTokens(df, n).map((t) => t.image).join(''))).toEqual(['\n', '\\']);
+    expect(printDockerfile(df)).toBe('\n\\');
+  });
+});
