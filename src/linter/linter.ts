@@ -107,8 +107,10 @@ export class Linter {
     for (let i = 0; i < this.rules.length; i++) {
       const rule = this.rules[i]!;
       // metas[0] is syntax-error
-      let severity = configured?.[rule.meta.id] ?? defaults[i + 1]!;
-      if (severity === 'off' && configured?.[rule.meta.id] === undefined && rule.meta.aliases.some((a) => BUILDKIT_EXPERIMENTAL.has(a) && checks.experimental(a))) {
+      // one keyed read per rule and file (the config's map has a key per rule)
+      const set = configured?.[rule.meta.id];
+      let severity = set ?? defaults[i + 1]!;
+      if (severity === 'off' && set === undefined && rule.meta.aliases.some((a) => BUILDKIT_EXPERIMENTAL.has(a) && checks.experimental(a))) {
         severity = 'warning';
         directiveOn.add(rule.meta.id);
       }
@@ -117,7 +119,7 @@ export class Linter {
       const plan = this.plans.get(rule);
       if (plan !== undefined && !plan.always && (plan.keywords & present) === 0) continue;
       const own = options.ruleOptions?.[rule.meta.id];
-      const ctx = new RuleRun(model, source, own ? { ...shared, options: own } : shared, rule.meta, severity, configured?.[rule.meta.id] !== undefined, findings);
+      const ctx = new RuleRun(model, source, own ? { ...shared, options: own } : shared, rule.meta, severity, set !== undefined, findings);
       const visitors = rule.create(ctx);
       // `{}` means off under these settings (no label schema, no trusted registries): learn from a real set
       if (plan === undefined) {

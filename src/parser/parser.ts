@@ -64,15 +64,16 @@ export interface ParseOptions {
 export function parseDockerfile(text: string, options: ParseOptions = {}): Dockerfile {
   const scan = scanDirectives(text);
   const lexer = getLexer(scan.escape);
+  const lines = new LineIndex(text);
   const df: Dockerfile = {
     source: text,
-    lines: new LineIndex(text),
+    lines,
     escape: scan.escape,
     hasBom: text.charCodeAt(0) === 0xfeff,
     directives: [],
     instructions: [],
     nodes: [],
-    tokens: new TokenStore(),
+    tokens: new TokenStore(lines.lineStarts.length),
     errors: [...scan.errors],
     warnings: [],
   };

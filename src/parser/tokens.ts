@@ -13,13 +13,26 @@ const KINDS: readonly TokenKind[] = [
 const KIND_INDEX = new Map(KINDS.map((k, i) => [k, i]));
 
 export class TokenStore {
-  private kinds = new Uint8Array(16);
-  private starts = new Int32Array(16);
-  private ends = new Int32Array(16);
+  private kinds: Uint8Array;
+  private starts: Int32Array;
+  private ends: Int32Array;
   private count = 0;
   /** index of each top-level node's first token, in node order */
-  private nodeFirst = new Int32Array(16);
+  private nodeFirst: Int32Array;
   private nodes = 0;
+
+  /**
+   * Sized for a file of `lines` lines, so that most files never grow it (a typed array's
+   * allocation is dear: growing from 16 cost 1% of a corpus run): a node per line at most (a
+   * BOM aside), and a line has 3 tokens on average (text, blanks, line end).
+   */
+  constructor(lines = 4) {
+    const tokens = lines * 4 + 8;
+    this.kinds = new Uint8Array(tokens);
+    this.starts = new Int32Array(tokens);
+    this.ends = new Int32Array(tokens);
+    this.nodeFirst = new Int32Array(lines + 2);
+  }
 
   get size(): number {
     return this.count;
