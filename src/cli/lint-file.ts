@@ -41,7 +41,7 @@ export interface FileOutcome {
   /** --fix could not write the file: `cannot write F: it is read-only` (the report is of the file as it is) */
   writeError?: string;
   /** lines to print once per run: the configuration's, and image resolution's (a registry down) */
-  configWarnings: string[];
+  configWarnings: readonly string[];
   failureThreshold?: FailureThreshold;
   /** the preset the file was linted in */
   preset: PresetName;
@@ -131,7 +131,8 @@ export async function lintFile(file: string, job: FileJobSettings, readStdin: ()
   // the fixed text may name images the source did not (a pinned digest)
   if (resolver?.hasMisses()) await resolver.resolveMisses();
   const findings = text === source && known !== undefined ? known : findingsOf(text);
-  if (resolver) outcome.configWarnings.push(...resolver.takeWarnings());
+  // the config's list is shared by the files configured alike: a new list
+  if (resolver) outcome.configWarnings = [...outcome.configWarnings, ...resolver.takeWarnings()];
   outcome.result = text !== source ? { filePath: path, source: text, findings, output: text } : { filePath: path, source: text, findings };
   return outcome;
 }

@@ -63,7 +63,6 @@ const SHELLCHECK_CODE = /^SC\d{4}$/;
 const HADOLINT_CODE = /^DL\d{4}$/;
 const LEVELS_LOW_TO_HIGH: readonly Severity[] = ['style', 'info', 'warning', 'error'];
 
-/** Validated, normalized configs by path; per rule index, since rule names resolve against it. */
 /**
  * Every rule's setting in a preset (rules newer than a pinned `ruleset` off), made once per
  * (preset, ruleset): building the 95 entries for every file was ~3% of a corpus run.
@@ -86,12 +85,14 @@ function presetRules(index: RuleIndex, preset: PresetName, ruleset: string | und
   return rules;
 }
 
+/** Validated, normalized configs by path; per rule index, since rule names resolve against it. */
 let normalizedConfigs = new WeakMap<RuleIndex, Map<string, Promise<NormalizedConfig>>>();
 
 /** Drop every cached config (found, loaded, validated): a long-lived process saw a config file change. */
 export function clearConfigCache(): void {
   clearDiscoveryCaches();
   normalizedConfigs = new WeakMap();
+  resolvedMemos = new WeakMap();
 }
 
 async function normalizeFound(found: FoundConfig, index: RuleIndex): Promise<NormalizedConfig> {
@@ -223,6 +224,53 @@ export async function resolveConfig(filePath: string, options: ResolveOptions): 
   const index = getRuleIndex(options.knownRules);
   const cliPreset = commandLinePreset(options.preset);
   const config = await selectConfig(absolutePath, options, index);
+  // files under one config with the same matching overrides and the same command line resolve alike
+  let matched = 0;
+  const relativePath = config === null ? '' : pathForOverrides(config, absolutePath);
+  if (config !== null) config.overrides.forEach((o, i) => { if (o.matches(relativePath)) matched |= 1 << i; });
+  const memo = config !== null && config.overrides.length > 30 ? undefined : resolvedMemo(config, matched, options);
+  if (memo?.result) return memo.result;
+  const resolved = freezeResolved(resolveFresh(config, relativePath, cliPreset, options, index));
+  if (memo) memo.result = resolved;
+  return resolved;
+}
+
+/**
+ * Resolved configs made for earlier files, by config file (null: none) and the overrides that
+ * matched, each kept with the command-line settings it was made from (compared by identity: the
+ * CLI passes the same objects for every file). The result is frozen: every file shares it.
+ * Resolving ~100 rule settings per file was ~5% of a one-process run over the corpus.
+ */
+interface MemoEntry {
+  matched: number;
+  preset: string | undefined;
+  inputs: readonly unknown[];
+  result?: ResolvedConfig;
+}
+const NO_CONFIG = {};
+const MEMO_LIMIT = 32;
+let resolvedMemos = new WeakMap<object, MemoEntry[]>();
+
+function resolvedMemo(config: NormalizedConfig | null, matched: number, options: ResolveOptions): MemoEntry {
+  const inputs = [options.knownRules, options.explicitConfig, options.cliRules, options.cliIgnore, options.cliLevels, options.cliSettings, options.envDefaults];
+  const key = config ?? NO_CONFIG;
+  let entries = resolvedMemos.get(key);
+  if (entries === undefined) resolvedMemos.set(key, (entries = []));
+  const found = entries.find((e) => e.matched === matched && e.preset === options.preset && e.inputs.every((v, i) => v === inputs[i]));
+  if (found) return found;
+  const entry: MemoEntry = { matched, preset: options.preset, inputs };
+  // a long-lived process (the language server) changing its settings: the oldest go first
+  if (entries.length >= MEMO_LIMIT) entries.shift();
+  entries.push(entry);
+  return entry;
+}
+
+function freezeResolved(resolved: ResolvedConfig): ResolvedConfig {
+  for (const part of [resolved.rules, resolved.ruleOptions, resolved.codes, resolved.trustedRegistries, resolved.labelSchema, resolved.buildArgs, resolved.warnings]) Object.freeze(part);
+  return Object.freeze(resolved);
+}
+
+function resolveFresh(config: NormalizedConfig | null, relativePath: string, cliPreset: PresetName | undefined, options: ResolveOptions, index: RuleIndex): ResolvedConfig {
   const preset = cliPreset ?? config?.preset ?? 'recommended';
 
   // a copy: the layers below change it
@@ -230,7 +278,6 @@ export async function resolveConfig(filePath: string, options: ResolveOptions): 
   const ruleOptions: Record<string, RuleOptions> = {};
   if (config !== null) {
     applyLayer(config.base, rules, ruleOptions);
-    const relativePath = pathForOverrides(config, absolutePath);
     for (const override of config.overrides) {
       if (override.matches(relativePath)) applyLayer(override.layer, rules, ruleOptions);
     }

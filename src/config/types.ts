@@ -49,26 +49,29 @@ export interface OverrideContent {
   ignore?: string[];
 }
 
-/** The configuration that applies to one Dockerfile. */
+/**
+ * The configuration that applies to one Dockerfile. Frozen: files configured alike share one object (resolveConfig
+ * memoizes it), so a consumer that wants to change it makes its own copy.
+ */
 export interface ResolvedConfig {
   /** absolute path of the config file used, or null when none was */
-  source: string | null;
+  readonly source: string | null;
   /** the preset: --preset, else the config's, else `hadolint` for a .hadolint.yaml, else `recommended` */
-  preset: PresetName;
+  readonly preset: PresetName;
   /** every known rule id -> its effective setting for this file (the preset's, then the config's and the command line's) */
-  rules: Record<string, RuleSetting>;
+  readonly rules: Readonly<Record<string, RuleSetting>>;
   /** options given as `[severity, options]`, by rule id */
-  ruleOptions: Record<string, RuleOptions>;
+  readonly ruleOptions: Readonly<Record<string, RuleOptions>>;
   /** settings of the findings that carry a code rather than of a rule (ShellCheck's SC codes), by code */
-  codes: Record<string, RuleSetting>;
-  failureThreshold: FailureThreshold;
-  trustedRegistries: string[];
-  labelSchema: Record<string, LabelType>;
-  strictLabels: boolean;
-  disableInlineIgnores: boolean;
-  images: ImagesSetting;
+  readonly codes: Readonly<Record<string, RuleSetting>>;
+  readonly failureThreshold: FailureThreshold;
+  readonly trustedRegistries: readonly string[];
+  readonly labelSchema: Readonly<Record<string, LabelType>>;
+  readonly strictLabels: boolean;
+  readonly disableInlineIgnores: boolean;
+  readonly images: ImagesSetting;
   /** `--build-arg` and the config's buildArgs (BUILDKIT_DOCKERFILE_CHECK replaces the file's `# check=`) */
-  buildArgs: Record<string, string>;
+  readonly buildArgs: Readonly<Record<string, string>>;
   /** things in the config that were accepted but not applied (e.g. hadolint keys with no equivalent) */
-  warnings: string[];
+  readonly warnings: readonly string[];
 }

@@ -102,13 +102,33 @@ describe('command line', () => {
 });
 
 describe('results', () => {
-  it('are independent copies for each file', async () => {
+  it('are frozen: one file\'s consumer cannot change what the next file sees', async () => {
     const first = await resolveConfig(fixture('nested/Dockerfile'), { knownRules });
-    first.trustedRegistries.push('evil.example.com');
-    first.rules['json-cmd'] = 'off';
+    expect(() => (first.trustedRegistries as string[]).push('evil.example.com')).toThrow(TypeError);
+    expect(() => ((first.rules as Record<string, string>)['json-cmd'] = 'off')).toThrow(TypeError);
+    expect(() => ((first as { preset: string }).preset = 'all')).toThrow(TypeError);
     const second = await resolveConfig(fixture('nested/Dockerfile'), { knownRules });
     expect(second.trustedRegistries).toEqual(['docker.io']);
     expect(second.rules['json-cmd']).toBe('warning');
+  });
+
+  it('are shared by files configured alike, and made anew when what decides them differs', async () => {
+    const cliRules = { 'json-cmd': 'error' as const };
+    const a = await resolveConfig(fixture('overrides/x/tools/ci/Dockerfile'), { knownRules, cliRules });
+    // the same config file, no override matching either, the same command-line objects: one result
+    const b = await resolveConfig(fixture('overrides/y/Dockerfile'), { knownRules, cliRules });
+    expect(b).toBe(a);
+    // an override matches this one
+    const matched = await resolveConfig(fixture('overrides/tools/ci/Dockerfile'), { knownRules, cliRules });
+    expect(matched.rules['apt-pin-versions']).toBe('off');
+    expect(a.rules['apt-pin-versions']).toBe('warning');
+    // an equal but new command-line object: resolved again, to an equal result
+    const c = await resolveConfig(fixture('overrides/y/Dockerfile'), { knownRules, cliRules: { ...cliRules } });
+    expect(c).not.toBe(a);
+    expect(c).toStrictEqual(a);
+    const d = await resolveConfig(fixture('overrides/y/Dockerfile'), { knownRules, cliRules, preset: 'all' });
+    expect(d.preset).toBe('all');
+    expect(a.preset).not.toBe('all');
   });
 
   it('print as JSON for --print-config', async () => {

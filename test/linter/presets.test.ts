@@ -42,6 +42,18 @@ describe('the linter in a preset', () => {
     expect(found('buildkit', { rules: { 'stage-name-casing': 'off', 'apt-pin-versions': 'info' } })).toEqual(['apt-pin-versions:info']);
   });
 
+  it('reads a rules map that is not frozen at every call, and a frozen one once (a memo keyed on it)', () => {
+    const rules: Record<string, 'off' | 'info' | 'warning'> = { 'stage-name-casing': 'off', 'apt-pin-versions': 'info' };
+    expect(found('buildkit', { rules })).toEqual(['apt-pin-versions:info']);
+    rules['apt-pin-versions'] = 'off';
+    rules['stage-name-casing'] = 'warning';
+    expect(found('buildkit', { rules })).toEqual(['stage-name-casing:warning']);
+    const frozen = Object.freeze({ 'stage-name-casing': 'off', 'apt-pin-versions': 'info' } as const);
+    expect(found('buildkit', { rules: frozen })).toEqual(['apt-pin-versions:info']);
+    expect(found('buildkit', { rules: frozen })).toEqual(['apt-pin-versions:info']);
+    expect(found('hadolint', { rules: frozen })).toContain('apt-pin-versions:info');
+  });
+
   it('with enableAll runs every rule at its own severity', () => {
     expect(found('buildkit', { enableAll: true })).toEqual(found('all'));
   });
