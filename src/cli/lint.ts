@@ -222,7 +222,6 @@ function agreeing(soFar: Map<string, RuleSetting> | undefined, next: Readonly<Re
   return soFar;
 }
 
-/** --rule ID=SETTING values, by rule name */
 /**
  * `--build-arg NAME=VALUE`, or `NAME` alone for the environment's value (left out when unset), as
  * docker build reads them; the last of a name wins. BUILDKIT_DOCKERFILE_CHECK must parse, as
@@ -245,6 +244,7 @@ export function parseBuildArgs(given: readonly string[], env: Readonly<Record<st
   return buildArgs;
 }
 
+/** --rule ID=SETTING values, by rule name */
 export function parseRuleArgs(rules: readonly string[]): Record<string, RuleSetting> {
   const cliRules: Record<string, RuleSetting> = {};
   for (const r of rules) {
