@@ -37,6 +37,20 @@ describe('exit codes and messages', () => {
     expect((await runCli(['bad/Dockerfile', '--failure-threshold', 'none'], dir)).code).toBe(0);
   });
 
+  it('prints nothing in the default report for a clean file, or one whose findings are all suppressed', async () => {
+    const dir = project({ 'Dockerfile': GOOD, 'bad/Dockerfile': BAD });
+    expect(await runCli(['Dockerfile'], dir)).toMatchObject({ code: 0, stdout: '' });
+    // every finding of BAD suppressed by a comment above its line
+    const found = JSON.parse((await runCli(['bad/Dockerfile', '-f', 'json'], dir)).stdout) as { messages: { ruleId: string; line: number }[] }[];
+    const byLine = new Map<number, Set<string>>();
+    for (const f of found[0]!.messages) byLine.set(f.line, (byLine.get(f.line) ?? new Set()).add(f.ruleId));
+    expect(byLine.size).toBeGreaterThan(0);
+    const quiet = BAD.split('\n').map((line, i) => (byLine.has(i + 1) ? `# tslint-docker ignore=${[...byLine.get(i + 1)!].join(',')}\n${line}` : line)).join('\n');
+    writeFileSync(join(dir, 'bad/Dockerfile'), quiet);
+    expect(await runCli(['bad/Dockerfile', '-f', 'compact'], dir)).toMatchObject({ code: 0, stdout: '' });
+    expect(await runCli(['bad/Dockerfile'], dir)).toMatchObject({ code: 0, stdout: '' });
+  });
+
   it('exits 1 on a parse error whatever the threshold', async () => {
     const dir = project({ Dockerfile: 'FROM a\nFOM b\n' });
     const run = await runCli(['Dockerfile', '--failure-threshold', 'none'], dir);
