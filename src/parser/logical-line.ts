@@ -17,6 +17,16 @@ export class LogicalLine {
    */
   private segments: number[] | undefined;
 
+  /**
+   * `anchor`: where a line that gets no text sits in the source (an instruction that is only a
+   * line continuation, such as a lone escape at the end of the file, which BuildKit reports on
+   * its own line as an unknown instruction).
+   */
+  constructor(anchor = 0) {
+    this.sourceStart = anchor;
+    this.sourceEnd = anchor;
+  }
+
   append(piece: string, sourceStart: number): void {
     if (piece.length === 0) return;
     if (this.text.length === 0) {
@@ -57,7 +67,7 @@ export class LogicalLine {
 
   /** the logical characters [start, end) as a line of their own, still mapped to the source */
   slice(start: number, end: number): LogicalLine {
-    const sub = new LogicalLine();
+    const sub = new LogicalLine(this.toSource(start));
     let pos = start;
     while (pos < end) {
       // copy maximal runs that are contiguous in the source
@@ -67,7 +77,6 @@ export class LogicalLine {
       sub.append(this.text.slice(pos, runEnd), sourcePos);
       pos = runEnd;
     }
-    if (start >= end) sub.sourceEnd = this.toSource(start);
     return sub;
   }
 

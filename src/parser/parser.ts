@@ -184,7 +184,7 @@ function pushSyntaxTokens(tok: IToken, parts: SyntaxToken[]): void {
 }
 
 function buildInstruction(tokens: SyntaxToken[], raw: IToken[], df: Dockerfile): Instruction {
-  const logical = new LogicalLine();
+  const logical = new LogicalLine(tokens[0]!.start);
   const comments: SyntaxToken[] = [];
   let started = false;
   for (const t of tokens) {

@@ -102,9 +102,9 @@ export function nodeTokensAt(df: Dockerfile, i: number): SyntaxToken[] {
 }
 
 /**
- * A node's index: a binary search by start (nodes are in source order), then, where starts are
- * equal (an instruction with no text at all, such as a lone escape at the end of the file, starts
- * where the line before it does), a search by identity.
+ * A node's index: a binary search by start (nodes are in source order and start apart: even an
+ * instruction with no text, a lone escape at the end of the file, starts at its own first token).
+ * A node that is not this tree's is looked for by identity, and not found.
  */
 function nodeIndex(nodes: readonly TopLevelNode[], node: TopLevelNode): number {
   let lo = 0;

@@ -219,10 +219,17 @@ describe('tokens, packed in the tree', () => {
   });
 });
 
-describe('tokens of a node that starts where the one before does', () => {
-  it('a lone escape at the end of the file (an instruction with no text)', () => {
+describe('an instruction with no text (a lone escape at the end of the file)', () => {
+  it('starts at its own first token: its tokens, and the error on its line, as the engine reports it', () => {
     const df = parseDockerfile('\n\\');
     expect(df.nodes.map((n) => nodeTokens(df, n).map((t) => t.image).join(''))).toEqual(['\n', '\\']);
     expect(printDockerfile(df)).toBe('\n\\');
+    expect(df.nodes.map((n) => n.start)).toEqual([0, 1]);
+    // Docker Engine 20.10 (`docker build`): "dockerfile parse error line 2: unknown instruction:"
+    for (const text of ['FROM debian:12\n\\', 'FROM debian:12\nRUN echo hi\n\\', 'FROM a\n  \\']) {
+      const parsed = parseDockerfile(text);
+      const lastLine = text.split('\n').length;
+      expect(parsed.errors.map((e) => [parsed.lines.position(e.start).line, parsed.lines.position(e.start).column, e.message])).toEqual([[lastLine, 1, 'unknown instruction: ']]);
+    }
   });
 });
