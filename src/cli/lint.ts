@@ -11,7 +11,7 @@ import { lintFile, type FileJobSettings, type FileOutcome } from './lint-file.ts
 import { lintInWorkers, shouldUseWorkers } from './pool.ts';
 import { DEFAULT_REPORTER, getReporter, REPORTER_NAMES } from '../report/index.ts';
 import { describeIoError, UsageError } from './errors.ts';
-import { plural } from '../report/common.ts';
+import { isReported, plural } from '../report/common.ts';
 import { limitYoungGeneration } from './v8-tuning.ts';
 import { findFiles } from './files.ts';
 import { hadolintSettings } from './hadolint.ts';
@@ -172,7 +172,7 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
   };
   // the stylish report of no findings is empty: a clean run does not load it, nor chalk and its
   // colour detection (~2 ms of a cold run over one clean file)
-  const nothingReported = visible.every((r) => !r.findings.some((f) => f.suppressed === undefined));
+  const nothingReported = !visible.some((r) => r.findings.some(isReported));
   for (const [i, format] of formats.entries()) {
     const reporter = format === 'stylish' && nothingReported ? () => [] : await getReporter(format, { hadolint: hadolintPreset });
     // the formats for people are coloured (when colour is on); the others never

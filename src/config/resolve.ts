@@ -225,14 +225,19 @@ export async function resolveConfig(filePath: string, options: ResolveOptions): 
   const cliPreset = commandLinePreset(options.preset);
   const config = await selectConfig(absolutePath, options, index);
   // files under one config with the same matching overrides and the same command line resolve alike
-  let matched = 0;
-  const relativePath = config === null ? '' : pathForOverrides(config, absolutePath);
-  if (config !== null) config.overrides.forEach((o, i) => { if (o.matches(relativePath)) matched |= 1 << i; });
-  const memo = config !== null && config.overrides.length > 30 ? undefined : resolvedMemo(config, matched, options);
-  if (memo?.result) return memo.result;
-  const resolved = freezeResolved(resolveFresh(config, relativePath, cliPreset, options, index));
-  if (memo) memo.result = resolved;
-  return resolved;
+  const matching = config === null ? [] : overridesMatching(config, pathForOverrides(config, absolutePath));
+  const memo = resolvedMemo(config, matching.join(','), options);
+  memo.result ??= freezeResolved(resolveFresh(config, matching, cliPreset, options, index));
+  return memo.result;
+}
+
+/** the indexes of the config's overrides whose globs match the file, in order */
+function overridesMatching(config: NormalizedConfig, relativePath: string): number[] {
+  const matching: number[] = [];
+  config.overrides.forEach((override, i) => {
+    if (override.matches(relativePath)) matching.push(i);
+  });
+  return matching;
 }
 
 /**
@@ -242,7 +247,8 @@ export async function resolveConfig(filePath: string, options: ResolveOptions): 
  * Resolving ~100 rule settings per file was ~5% of a one-process run over the corpus.
  */
 interface MemoEntry {
-  matched: number;
+  /** the matching overrides' indexes, joined */
+  matched: string;
   preset: string | undefined;
   inputs: readonly unknown[];
   result?: ResolvedConfig;
@@ -251,8 +257,8 @@ const NO_CONFIG = {};
 const MEMO_LIMIT = 32;
 let resolvedMemos = new WeakMap<object, MemoEntry[]>();
 
-function resolvedMemo(config: NormalizedConfig | null, matched: number, options: ResolveOptions): MemoEntry {
-  const inputs = [options.knownRules, options.explicitConfig, options.cliRules, options.cliIgnore, options.cliLevels, options.cliSettings, options.envDefaults];
+function resolvedMemo(config: NormalizedConfig | null, matched: string, options: ResolveOptions): MemoEntry {
+  const inputs = [options.knownRules, options.cliRules, options.cliIgnore, options.cliLevels, options.cliSettings, options.envDefaults];
   const key = config ?? NO_CONFIG;
   let entries = resolvedMemos.get(key);
   if (entries === undefined) resolvedMemos.set(key, (entries = []));
@@ -270,7 +276,7 @@ function freezeResolved(resolved: ResolvedConfig): ResolvedConfig {
   return Object.freeze(resolved);
 }
 
-function resolveFresh(config: NormalizedConfig | null, relativePath: string, cliPreset: PresetName | undefined, options: ResolveOptions, index: RuleIndex): ResolvedConfig {
+function resolveFresh(config: NormalizedConfig | null, matching: readonly number[], cliPreset: PresetName | undefined, options: ResolveOptions, index: RuleIndex): ResolvedConfig {
   const preset = cliPreset ?? config?.preset ?? 'recommended';
 
   // a copy: the layers below change it
@@ -278,9 +284,7 @@ function resolveFresh(config: NormalizedConfig | null, relativePath: string, cli
   const ruleOptions: Record<string, RuleOptions> = {};
   if (config !== null) {
     applyLayer(config.base, rules, ruleOptions);
-    for (const override of config.overrides) {
-      if (override.matches(relativePath)) applyLayer(override.layer, rules, ruleOptions);
-    }
+    for (const i of matching) applyLayer(config.overrides[i]!.layer, rules, ruleOptions);
   }
   const commandLine = commandLineLayer(options, index);
   applyLayer(commandLine, rules, ruleOptions);

@@ -8,9 +8,9 @@ import type { Span } from './ast.ts';
 export class LogicalLine {
   text = '';
   /** source offset of the first character */
-  private sourceStart = 0;
+  private sourceStart: number;
   /** source offset just after the last character */
-  private sourceEnd = 0;
+  private sourceEnd: number;
   /**
    * From a second segment on: each segment's logical start and source start, flat. Most
    * instructions are one line, one segment: they keep no array (~110 bytes each, kept with the tree).

@@ -13,9 +13,14 @@ export function relativePath(filePath: string, cwd: string): string {
   return (relative === '' ? '.' : relative).split(path.sep).join('/');
 }
 
+/** A finding that counts: not suppressed. */
+export function isReported(finding: Finding): boolean {
+  return finding.suppressed === undefined;
+}
+
 /** Findings that count (not suppressed), in source order. */
 export function reportedFindings(result: FileResult): Finding[] {
-  return sortFindings(result.findings.filter((finding) => finding.suppressed === undefined));
+  return sortFindings(result.findings.filter(isReported));
 }
 
 export function sortFindings(findings: readonly Finding[]): Finding[] {
