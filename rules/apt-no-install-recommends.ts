@@ -4,7 +4,7 @@ import { hasFlag, type Stage } from '../src/model/index.ts';
 import { aptSimulates } from '../src/model/apt.ts';
 import { isDevContainerImage } from '../src/model/image.ts';
 import { isEnvironmentImage } from '../src/model/stages.ts';
-import { stageChain } from '../src/model/user.ts';
+import { stageChain } from '../src/model/stage-chain.ts';
 import {
   aptInstalledBefore, aptPackageName, aptRecommendsOff, CA_CERTIFICATES, recommendsEffect, type RecommendsEffect,
 } from '../src/model/apt-recommends.ts';

@@ -3,7 +3,7 @@ import type { Span } from '../src/parser/ast.ts';
 import type { RunInfo } from '../src/model/index.ts';
 import { buildToolsLeft, isBuildCommand, isJdkPackage, isToolchainImage, removedPackages, sdkImage } from '../src/model/build-tools.ts';
 import { runsOwnProgram } from '../src/model/stages.ts';
-import { stageChain } from '../src/model/user.ts';
+import { stageChain } from '../src/model/stage-chain.ts';
 
 export default defineRule({
   meta: {

@@ -4,7 +4,8 @@ import { defineRule } from '../src/linter/rule.ts';
 import { isPosixShell } from '../src/model/index.ts';
 import { isWindowsImage } from '../src/model/image.ts';
 import { baseRunsAsNonRoot, drivesDocker, exposesPrivilegedPort, isBaseOrToolImage, isDevContainer, shipsOwnCode, startDropsPrivileges, startsService } from '../src/model/privileges.ts';
-import { effectiveUser, isMinimalImage, NUMERIC_NON_ROOT_USER, stageChain } from '../src/model/user.ts';
+import { effectiveUser, isMinimalImage, NUMERIC_NON_ROOT_USER } from '../src/model/user.ts';
+import { rootStage } from '../src/model/stage-chain.ts';
 
 export default defineRule({
   meta: {
@@ -46,8 +47,7 @@ export default defineRule({
         const { model } = ctx;
         const stage = model.finalStage;
         if (!stage || !isPosixShell(stage.shell) || effectiveUser(stage)) return;
-        const chain = stageChain(stage);
-        const base = chain[chain.length - 1]!.image;
+        const base = rootStage(stage).image;
         if (!base.resolved || baseRunsAsNonRoot(model, stage) || isWindowsImage(base)) return;
         if (isDevContainer(stage)) return;
         if (!shipsOwnCode(model, stage) || isBaseOrToolImage(stage) || !startsService(stage) || startDropsPrivileges(model, stage, base) || drivesDocker(model, stage)) return;

@@ -1,9 +1,9 @@
 import { defineRule } from '../src/linter/rule.ts';
 import type { Instruction, KeyValueInstruction } from '../src/parser/ast.ts';
 import type { DockerfileModel, Scope, Stage } from '../src/model/index.ts';
-import { stageChain } from '../src/model/user.ts';
+import { buildsOn, rootStage } from '../src/model/stage-chain.ts';
 import {
-  closestNameInStage, declarationsByName, expandedWords, handlesUnset, hasRejectedModifier, inUnusedAlternative, isTemplate, knownImageEnv, rootStage,
+  closestNameInStage, declarationsByName, expandedWords, handlesUnset, hasRejectedModifier, inUnusedAlternative, isTemplate, knownImageEnv,
   undefinedReferences, withinOneEdit, type Declaration, type ExpandedWord,
 } from '../src/model/variables.ts';
 
@@ -52,13 +52,12 @@ export default defineRule({
      * line is expanded). Then the name is the Dockerfile's, whatever the base image defines.
      */
     const declaredOutOfSight = (name: string, ins: Instruction, stage: Stage, ownKey: string | undefined): boolean => {
-      const chain = stageChain(stage);
       // `FROM build-${ARCH}` without a known ARCH may build on one of the stages, and see what it declares
       const baseKnown = !mayBuildOnAStage(ctx.model, rootStage(stage));
       return (declarationsOf(name) ?? []).some((d) => {
         if (d.ins === ins) return d.ins.keyword === 'ENV' && ownKey !== name;
         if (d.stage === stage) return d.ins.keyword === 'ARG' && d.ins.start > ins.start;
-        return baseKnown && (!d.stage || !chain.includes(d.stage));
+        return baseKnown && (!d.stage || !buildsOn(ctx.model, stage, d.stage));
       });
     };
     return {

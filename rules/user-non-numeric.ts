@@ -1,7 +1,8 @@
 import { defineRule, type RuleContext } from '../src/linter/rule.ts';
 import { isWindowsImage } from '../src/model/image.ts';
 import type { InstructionInfo, Stage } from '../src/model/index.ts';
-import { effectiveUser, isRootUser, stageChain } from '../src/model/user.ts';
+import { effectiveUser, isRootUser } from '../src/model/user.ts';
+import { rootStage } from '../src/model/stage-chain.ts';
 import type { StringInstruction } from '../src/parser/ast.ts';
 
 /** Windows' built-in accounts: not in any /etc/passwd, and runAsNonRoot does not apply */
@@ -53,8 +54,7 @@ export default defineRule({
 });
 
 function windows(stage: Stage): boolean {
-  const chain = stageChain(stage);
-  return isWindowsImage(chain[chain.length - 1]!.image);
+  return isWindowsImage(rootStage(stage).image);
 }
 
 function check(ctx: RuleContext, ins: StringInstruction, info: InstructionInfo, skipRoot = false): void {

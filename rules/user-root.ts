@@ -3,7 +3,8 @@ import { switchUserEdit } from '../src/fix/user-edit.ts';
 import { defineRule } from '../src/linter/rule.ts';
 import type { DockerfileModel, Stage } from '../src/model/model.ts';
 import { baseRunsAsNonRoot, drivesDocker, exposesPrivilegedPort, isDevContainer, startDropsPrivileges, startsNothingOfItsOwn } from '../src/model/privileges.ts';
-import { effectiveUser, isMinimalImage, isRootUser, NUMERIC_NON_ROOT_USER, stageChain, userBefore } from '../src/model/user.ts';
+import { effectiveUser, isMinimalImage, isRootUser, NUMERIC_NON_ROOT_USER, userBefore } from '../src/model/user.ts';
+import { rootStage } from '../src/model/stage-chain.ts';
 import type { StringInstruction } from '../src/parser/ast.ts';
 
 export default defineRule({
@@ -64,8 +65,7 @@ export default defineRule({
  * the Docker daemon, and a shell or the base's own command on a base that runs as root anyway.
  */
 function rootOnPurpose(model: DockerfileModel, stage: Stage): boolean {
-  const chain = stageChain(stage);
-  const base = chain[chain.length - 1]!.image;
+  const base = rootStage(stage).image;
   if (isDevContainer(stage) || startDropsPrivileges(model, stage, base) || drivesDocker(model, stage)) return true;
   return startsNothingOfItsOwn(stage) && !baseRunsAsNonRoot(model, stage);
 }

@@ -2,7 +2,7 @@ import { defineRule } from '../src/linter/rule.ts';
 import { wgetIsBusybox } from '../src/model/distro.ts';
 import { isWindowsImage } from '../src/model/image.ts';
 import type { DockerfileModel, Stage } from '../src/model/model.ts';
-import { rootStage } from '../src/model/variables.ts';
+import { rootStage } from '../src/model/stage-chain.ts';
 import type { Instruction } from '../src/parser/ast.ts';
 import { commandName, flagValues, hasFlag, positionalArgs, type ShellCommand } from '../src/model/index.ts';
 

@@ -11,7 +11,7 @@ import type { RunInfo } from './run.ts';
 import { commandName, hasFlag, isCommand, subcommandWords } from './shell/commands.ts';
 import type { ShellCommand } from './shell/types.ts';
 import { perModel } from './per-model.ts';
-import { stageChain } from './user.ts';
+import { anyAlongChain } from './stage-chain.ts';
 
 export const APT_LISTS_DIR = '/var/lib/apt/lists';
 export const APT_ARCHIVES_DIR = '/var/cache/apt/archives';
@@ -68,10 +68,10 @@ export function removesDirectory(run: RunInfo, dir: string, after = -1): boolean
 export function aptKeepsArchives(model: DockerfileModel, ins: Instruction): boolean {
   const stage = model.info(ins).stage;
   if (!stage) return false;
-  const removals = hookRemovalsOf(model);
   // a stage builds on stages above it, so a removal there is always before `ins`
-  return stageChain(stage).some((s) => (removals.get(s) ?? Infinity) <= ins.start);
+  return (hookRemovalsOf(model).get(stage) ?? Infinity) <= ins.start || (stage.baseStage !== undefined && removesHookAlongChain(stage.baseStage, model));
 }
+const removesHookAlongChain = anyAlongChain((stage: Stage, model: DockerfileModel) => hookRemovalsOf(model).has(stage));
 
 /** per stage, where its first RUN removing the docker-clean hook starts */
 const hookRemovalsOf = perModel((model) => {

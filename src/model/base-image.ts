@@ -10,7 +10,7 @@ import { isValidImageReference } from './image.ts';
 import type { DockerfileModel, InstructionInfo, Stage } from './model.ts';
 import type { Scope } from './scope.ts';
 import { resolveFromRef } from './stage-refs.ts';
-import { stageChain } from './user.ts';
+import { rootStage } from './stage-chain.ts';
 
 /** An OCI platform; `variant` is '' when the image names none. */
 export interface ImagePlatform {
@@ -80,8 +80,7 @@ export interface ImageRequest {
 
 /** The external image a stage starts from (through `FROM <stage>` chains), and the platform its FROM asks for. */
 export function stageImageRequest(model: DockerfileModel, stage: Stage): ImageRequest | undefined {
-  const chain = stageChain(stage);
-  const root = chain[chain.length - 1]!;
+  const root = rootStage(stage);
   return root.baseStage ? undefined : fromRequest(root, model.info(root.from).scope);
 }
 

@@ -7,7 +7,7 @@
 import type { Instruction } from '../parser/ast.ts';
 import { repositoryName, type ImageRef } from './image.ts';
 import type { DockerfileModel, Stage } from './model.ts';
-import { stageChain } from './user.ts';
+import { alongChain, anyAlongChain, rootStage } from './stage-chain.ts';
 
 export type Distro = 'alpine' | 'busybox' | 'debian' | 'ubuntu' | 'rhel' | 'distroless' | 'scratch';
 
@@ -37,19 +37,19 @@ export function imageDistro(image: ImageRef): Distro | undefined {
 
 /** The distribution a stage runs on: its root image's, else the package manager its RUNs use. */
 export function stageDistro(model: DockerfileModel, stage: Stage): Distro | undefined {
-  const chain = stageChain(stage);
-  const fromImage = imageDistro(chain[chain.length - 1]!.image);
-  if (fromImage) return fromImage;
-  for (const s of chain) {
-    for (const ins of s.instructions) {
-      for (const install of model.run(ins)?.installs ?? []) {
-        const distro = PACKAGE_DISTRO[install.manager];
-        if (distro) return distro;
-      }
+  return imageDistro(rootStage(stage).image) ?? distroOfInstalls(stage, model);
+}
+
+/** the distribution of the first package manager a RUN uses, in the stage, else in the stages it builds on */
+const distroOfInstalls = alongChain<Distro | undefined, [DockerfileModel]>((stage, fromBase, model) => {
+  for (const ins of stage.instructions) {
+    for (const install of model.run(ins)?.installs ?? []) {
+      const distro = PACKAGE_DISTRO[install.manager];
+      if (distro) return distro;
     }
   }
-  return undefined;
-}
+  return fromBase;
+});
 
 /**
  * Whether `set -o pipefail` works in the stage's `/bin/sh`: BusyBox ash (Alpine, busybox) and
@@ -65,8 +65,7 @@ export function shTakesPipefail(model: DockerfileModel, stage: Stage): boolean |
     case 'rhel':
       return true;
     case 'debian': {
-      const chain = stageChain(stage);
-      const image = chain[chain.length - 1]!.image;
+      const image = rootStage(stage).image;
       const tag = (image.tag ?? '').toLowerCase();
       return /(^|-)(trixie|forky)(-|$)/.test(tag) || (repositoryName(image) === 'debian' && /^1[3-9]\b/.test(tag)) ? true : undefined;
     }
@@ -84,12 +83,17 @@ export function shTakesPipefail(model: DockerfileModel, stage: Stage): boolean |
 export function wgetIsBusybox(model: DockerfileModel, stage: Stage, at: Instruction): boolean {
   const distro = stageDistro(model, stage);
   if (distro !== 'alpine' && distro !== 'busybox') return false;
-  for (const s of stageChain(stage).reverse()) {
-    for (const ins of s.instructions) {
-      if (ins === at) return true;
-      const run = model.run(ins);
-      if (run?.installs.some((i) => i.manager === 'apk' && i.packages.some((p) => /^wget([=<>~].*)?$/.test(p.value ?? '')))) return false;
-    }
+  // the stage that holds `at` (it or one it builds on), up to `at`; the stages it builds on whole
+  const own = (!at.parent && model.info(at).stage) || stage;
+  if (own.baseStage && installsGnuWget(own.baseStage, model)) return false;
+  for (const ins of own.instructions) {
+    if (ins === at) return true;
+    if (installsGnuWgetIn(model, ins)) return false;
   }
   return true;
 }
+
+function installsGnuWgetIn(model: DockerfileModel, ins: Instruction): boolean {
+  return model.run(ins)?.installs.some((i) => i.manager === 'apk' && i.packages.some((p) => /^wget([=<>~].*)?$/.test(p.value ?? ''))) === true;
+}
+const installsGnuWget = anyAlongChain((stage: Stage, model: DockerfileModel) => stage.instructions.some((ins) => installsGnuWgetIn(model, ins)));

@@ -9,7 +9,7 @@ import { fromRequest, type ImageConfig, type ImageLookup } from './base-image.ts
 import type { BuildContext } from './context.ts';
 import { isWindowsImage, parseImageRef, type ImageRef } from './image.ts';
 import { analyseRun, isPosixShell, type RunInfo } from './run.ts';
-import { PLATFORM_ARGS, PROXY_ARGS, Scope, VariableLog, type Variable } from './scope.ts';
+import { PLATFORM_ARGS, PROXY_ARGS, Scope, Variables, type Variable } from './scope.ts';
 
 export interface Stage {
   index: number;
@@ -68,6 +68,11 @@ export interface DockerfileModel {
 
 const DEFAULT_SHELL = ['/bin/sh', '-c'] as const;
 
+/** where every file starts (the platform ARGs), and every stage built on an image (the proxy ARGs): scopes never change, so all share these */
+const predefined = (names: readonly string[]) => names.reduce((scope, name) => scope.with({ name, kind: 'predefined' }), Variables.EMPTY);
+const PLATFORM_SCOPE = predefined(PLATFORM_ARGS);
+const PROXY_SCOPE = predefined(PROXY_ARGS);
+
 /** whether a SHELL instruction (or a `# hadolint shell=` pragma) chose the shell in effect: the default is this very array */
 export function shellWasSet(shell: readonly string[]): boolean {
   return shell !== DEFAULT_SHELL;
@@ -92,19 +97,14 @@ export function buildModel(df: Dockerfile, context?: BuildContext, images?: Imag
   const infos: InstructionInfo[] = [];
   const byIns = new Map<Instruction, InstructionInfo>();
   const globalVars = new Map<string, Variable>();
-  const globalLog = new VariableLog();
-  for (const name of PLATFORM_ARGS) {
-    globalVars.set(name, { name, kind: 'predefined' });
-    globalLog.set({ name, kind: 'predefined' });
-  }
+  for (const v of PLATFORM_SCOPE.values()) globalVars.set(v.name, v);
   const globalArgs = new Map<string, Variable>();
-  // per stage, the ARGs and ENVs a stage built FROM it starts with
-  const stageVars = new Map<Stage, Map<string, Variable>>();
+  // per stage, the variables at its end: what a stage built FROM it starts with
+  const stageEnd = new Map<Stage, Variables>();
 
   let stage: Stage | undefined;
-  // the scope as it stands, a snapshot of the current stage's log
-  let log = globalLog;
-  let vars = log.snapshot();
+  // the variables in scope as they stand
+  let vars = PLATFORM_SCOPE;
   // `# hadolint shell=powershell` declares the shell of the base images from that line on
   const shellPragmas: { start: number; shell: readonly string[] }[] = [];
   for (const n of df.nodes) {
@@ -152,28 +152,21 @@ export function buildModel(df: Dockerfile, context?: BuildContext, images?: Imag
         next.shell = base.shell;
       }
       next.windows = next.baseStage ? next.baseStage.windows : isWindowsImage(image) || !isPosixShell(next.shell);
+      if (stage) stageEnd.set(stage, vars);
       stages.push(next);
       if (next.name !== undefined && !stageByName.has(next.name)) stageByName.set(next.name, next);
       stage = next;
       // a stage starts with the predefined proxy ARGs and, from a parent stage, its ARGs and ENVs
-      // (BuildKit's child stage inherits both, inherited ones too); from an image, the image's ENV
-      // and SHELL when images are resolved (what BuildKit starts from)
-      log = new VariableLog();
-      for (const name of PROXY_ARGS) log.set({ name, kind: 'predefined' });
-      const own = new Map<string, Variable>(next.baseStage && stageVars.get(next.baseStage));
-      stageVars.set(next, own);
-      for (const v of own.values()) log.set(v);
+      // (BuildKit's child stage inherits both, inherited ones too: the parent's last scope, as it
+      // is); from an image, the image's ENV and SHELL when images are resolved (what BuildKit starts from)
+      const inherited = next.baseStage && stageEnd.get(next.baseStage);
+      vars = inherited ?? PROXY_SCOPE;
       const config = images && ownImageConfig(images, next, fromScope);
       if (config) {
-        for (const [name, value] of Object.entries(config.env)) {
-          const v: Variable = { name, value, kind: 'env' };
-          log.set(v);
-          own.set(name, v);
-        }
+        for (const [name, value] of Object.entries(config.env)) vars = vars.with({ name, value, kind: 'env' });
         // a `# hadolint shell=` pragma is the user's word and wins
         if (config.shell && config.shell.length > 0 && baseShell === DEFAULT_SHELL) next.shell = config.shell;
       }
-      vars = log.snapshot();
       shell = next.shell;
       infos.push({ ins, stage: next, onbuild: false, scope: fromScope, shell });
       byIns.set(ins, infos[infos.length - 1]!);
@@ -185,14 +178,13 @@ export function buildModel(df: Dockerfile, context?: BuildContext, images?: Imag
     switch (ins.keyword) {
       // BuildKit expands a whole ARG or ENV instruction before applying it: `ENV a=bye b=$a`
       // gives b the value a had before this line (the Dockerfile reference's example). So the
-      // expansions use the scope from before the instruction, and the map is copied once per
-      // instruction, not once per pair.
+      // expansions use the scope from before the instruction.
       case 'ARG':
-        if (stage) vars = stageArgs(ins as KeyValueInstruction, scopeOf(), log, globalVars, stageVars.get(stage)!, buildArgs);
-        else vars = declareGlobalArgs(ins as KeyValueInstruction, scopeOf(), log, globalVars, globalArgs, buildArgs);
+        if (stage) vars = stageArgs(ins as KeyValueInstruction, scopeOf(), vars, globalVars, buildArgs);
+        else vars = declareGlobalArgs(ins as KeyValueInstruction, scopeOf(), vars, globalVars, globalArgs, buildArgs);
         break;
       case 'ENV':
-        vars = applyEnv(ins as KeyValueInstruction, scopeOf(), log, stage && stageVars.get(stage));
+        vars = applyEnv(ins as KeyValueInstruction, scopeOf(), vars);
         break;
       case 'SHELL': {
         const cmd = (ins as CommandInstruction).command;
@@ -250,26 +242,25 @@ function ownImageConfig(images: ImageLookup, stage: Stage, fromScope: Scope): Im
 
 /** global ARGs (before the first FROM): visible in FROM lines; returns the scope after them */
 function declareGlobalArgs(
-  ins: KeyValueInstruction, before: Scope, log: VariableLog, globalVars: Map<string, Variable>, globalArgs: Map<string, Variable>,
+  ins: KeyValueInstruction, before: Scope, vars: Variables, globalVars: Map<string, Variable>, globalArgs: Map<string, Variable>,
   buildArgs: Readonly<Record<string, string>> | undefined,
-): ReadonlyMap<string, Variable> {
+): Variables {
   for (const pair of ins.pairs) {
     const name = pair.key.value;
     const value = pair.value ? before.expand(pair.value.value).value : undefined;
     const v = argVariable(name, ins, value, buildArgs);
     globalArgs.set(name, v);
     globalVars.set(name, v);
-    log.set(v);
+    vars = vars.with(v);
   }
-  return log.snapshot();
+  return vars;
 }
 
-/** ARGs in a stage; one re-declared without a default takes its global value; recorded for stages built FROM it */
+/** ARGs in a stage; one re-declared without a default takes its global value */
 function stageArgs(
-  ins: KeyValueInstruction, before: Scope, log: VariableLog, globalVars: ReadonlyMap<string, Variable>, stageVars: Map<string, Variable>,
+  ins: KeyValueInstruction, before: Scope, vars: Variables, globalVars: ReadonlyMap<string, Variable>,
   buildArgs: Readonly<Record<string, string>> | undefined,
-): ReadonlyMap<string, Variable> {
-  if (ins.pairs.length === 0) return before.vars;
+): Variables {
   for (const pair of ins.pairs) {
     const name = pair.key.value;
     let value = pair.value ? before.expand(pair.value.value).value : undefined;
@@ -277,11 +268,9 @@ function stageArgs(
       const global = globalVars.get(name);
       value = global?.buildArg ? global.buildArg.default : global?.value;
     }
-    const v = argVariable(name, ins, value, buildArgs);
-    log.set(v);
-    stageVars.set(name, v);
+    vars = vars.with(argVariable(name, ins, value, buildArgs));
   }
-  return log.snapshot();
+  return vars;
 }
 
 /** an ARG with its declared default, or the value a build argument gives it */
@@ -297,21 +286,17 @@ function argVariable(name: string, ins: KeyValueInstruction, value: string | und
   return v;
 }
 
-/** ENV pairs; the stage's own ENV is also recorded for stages built FROM it */
-function applyEnv(
-  ins: KeyValueInstruction, before: Scope, log: VariableLog, stageVars: Map<string, Variable> | undefined,
-): ReadonlyMap<string, Variable> {
-  if (ins.pairs.length === 0) return before.vars;
+/** ENV pairs */
+function applyEnv(ins: KeyValueInstruction, before: Scope, vars: Variables): Variables {
   for (const pair of ins.pairs) {
     // the legacy `ENV key value` form takes the rest of the line literally
     const raw = pair.value?.value ?? '';
     const v: Variable = { name: pair.key.value, kind: 'env', declaredAt: ins };
     const value = pair.separator === '=' ? before.expand(raw).value : raw;
     if (value !== undefined) v.value = value;
-    log.set(v);
-    stageVars?.set(v.name, v);
+    vars = vars.with(v);
   }
-  return log.snapshot();
+  return vars;
 }
 
 /** which stages each stage reads from (`COPY --from`, `RUN --mount=from=`), both ways */

@@ -11,7 +11,8 @@ import { repositoryName, type ImageRef } from './image.ts';
 import type { DockerfileModel, Stage } from './model.ts';
 import { analyseRun } from './run.ts';
 import { commandName, unwrap, type ShellCommand } from './shell/index.ts';
-import { imageRunsAsNonRoot, isRootUser, stageChain } from './user.ts';
+import { alongChain, anyAlongChain, rootStage } from './stage-chain.ts';
+import { imageRunsAsNonRoot, isRootUser } from './user.ts';
 
 /**
  * Whether the image a stage starts from (through `FROM <stage>` chains) runs as a non-root user:
@@ -21,8 +22,7 @@ import { imageRunsAsNonRoot, isRootUser, stageChain } from './user.ts';
 export function baseRunsAsNonRoot(model: DockerfileModel, stage: Stage): boolean {
   const config = baseImageConfig(model, stage);
   if (config) return config.user.trim() !== '' && !isRootUser(config.user);
-  const chain = stageChain(stage);
-  return imageRunsAsNonRoot(chain[chain.length - 1]!.image);
+  return imageRunsAsNonRoot(rootStage(stage).image);
 }
 
 /** the ENTRYPOINT and CMD in effect at the end of the stage (inherited from the stages it builds on) */
@@ -31,19 +31,20 @@ export interface StartCommand {
   cmd?: CommandInstruction;
 }
 
-export function startCommand(stage: Stage): StartCommand {
-  const found: StartCommand = {};
-  // nearest stage first, each from its end: the first one met is the one in effect
-  for (const s of stageChain(stage)) {
-    for (let i = s.instructions.length - 1; i >= 0; i--) {
-      const ins = s.instructions[i]!;
-      if (ins.keyword === 'ENTRYPOINT' && !found.entrypoint) found.entrypoint = ins as CommandInstruction;
-      // ENTRYPOINT resets a CMD set before it in an earlier stage (BuildKit keeps the CMD of its own stage)
-      else if (ins.keyword === 'CMD' && !found.cmd && (!found.entrypoint || s.instructions.includes(found.entrypoint))) found.cmd = ins as CommandInstruction;
-    }
+export const startCommand = alongChain<Readonly<StartCommand>, []>((stage, fromBase) => {
+  let entrypoint: CommandInstruction | undefined;
+  let cmd: CommandInstruction | undefined;
+  for (const ins of stage.instructions) {
+    if (ins.keyword === 'ENTRYPOINT') entrypoint = ins as CommandInstruction;
+    else if (ins.keyword === 'CMD') cmd = ins as CommandInstruction;
   }
+  // the stage's last of each is in effect; an ENTRYPOINT resets a CMD of an earlier stage (BuildKit
+  // keeps the CMD of its own stage, before or after it), so the base's count only without one
+  const found: StartCommand = entrypoint ? {} : { ...fromBase };
+  if (entrypoint) found.entrypoint = entrypoint;
+  if (cmd) found.cmd = cmd;
   return found;
-}
+});
 
 /** the commands of a start instruction, `sh -c` strings parsed; none for `[]` (a reset) */
 function commandsOf(ins: CommandInstruction | undefined, stage: Stage): ShellCommand[] {
@@ -134,38 +135,37 @@ export function startDropsPrivileges(model: DockerfileModel, stage: Stage, base:
   if (commands.some((c) => c.name?.value === '/init')) return true;
   const startsScript = commands.some(isScript);
   if (DROPPING_ENTRYPOINT_IMAGES.test(repositoryName(base)) && (startsScript || !startCommand(stage).entrypoint)) return true;
-  if (!startsScript) return false;
-  for (const s of stageChain(stage)) {
-    for (const ins of s.instructions) {
-      if ((ins.keyword === 'ENV' || ins.keyword === 'ARG') && (ins as KeyValueInstruction).pairs.some((p) => RUN_AS_IDS.test(p.key.value))) return true;
-      if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && ins.flags.some((f) => f.name === 'chown' && !/^(root|0)([:.]|$)/.test(f.value ?? ''))) return true;
-      const run = model.run(ins);
-      if (!run) continue;
-      if (run.installs.some((i) => i.packages.some((p) => USER_SWITCH_PACKAGES.test(p.value ?? '')))) return true;
-      // a downloaded gosu: `wget -O /usr/local/bin/gosu ...`, `chmod +x /usr/local/bin/su-exec`
-      if (run.commands.some((c) => c.args.some((a) => USER_SWITCH_BINARY.test(a.value ?? '')))) return true;
-      // `gosu nobody true` checks an installed gosu; sudo and su in a RUN are about the build itself
-      if (run.commands.some((c) => (USER_SWITCHERS.has(c.program ?? '') && c.program !== 'sudo' && c.program !== 'su') || USER_ADDERS.has(c.program ?? '') || chownsToUser(c))) return true;
-      // services enabled for systemd: the script starts systemd, which runs each as its user
-      if (run.commands.some((c) => c.program === 'systemctl')) return true;
-    }
+  return startsScript && preparesUser(stage, model);
+}
+
+/** whether the stage or one it builds on prepares a user for a start script to switch to (see startDropsPrivileges) */
+const preparesUser = anyAlongChain((stage: Stage, model: DockerfileModel) => {
+  for (const ins of stage.instructions) {
+    if ((ins.keyword === 'ENV' || ins.keyword === 'ARG') && (ins as KeyValueInstruction).pairs.some((p) => RUN_AS_IDS.test(p.key.value))) return true;
+    if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && ins.flags.some((f) => f.name === 'chown' && !/^(root|0)([:.]|$)/.test(f.value ?? ''))) return true;
+    const run = model.run(ins);
+    if (!run) continue;
+    if (run.installs.some((i) => i.packages.some((p) => USER_SWITCH_PACKAGES.test(p.value ?? '')))) return true;
+    // a downloaded gosu: `wget -O /usr/local/bin/gosu ...`, `chmod +x /usr/local/bin/su-exec`
+    if (run.commands.some((c) => c.args.some((a) => USER_SWITCH_BINARY.test(a.value ?? '')))) return true;
+    // `gosu nobody true` checks an installed gosu; sudo and su in a RUN are about the build itself
+    if (run.commands.some((c) => (USER_SWITCHERS.has(c.program ?? '') && c.program !== 'sudo' && c.program !== 'su') || USER_ADDERS.has(c.program ?? '') || chownsToUser(c))) return true;
+    // services enabled for systemd: the script starts systemd, which runs each as its user
+    if (run.commands.some((c) => c.program === 'systemctl')) return true;
   }
   return false;
-}
+});
 
 /** Docker's CLI and SDKs: an image that drives the Docker daemon is given its socket, which root (or the docker group) opens */
 const DOCKER_CLIENTS = /(^|[/:])(docker|docker-ce-cli|docker-cli|docker\.io|docker-py|dockerode|docker-compose|moby-cli)(\.git)?([=<>@~:].*)?$/;
 
 /** Whether the image talks to a Docker daemon through its socket (installs a Docker client, names `docker.sock`). */
 export function drivesDocker(model: DockerfileModel, stage: Stage): boolean {
-  for (const s of stageChain(stage)) {
-    for (const ins of s.instructions) {
-      if ((ins.keyword === 'VOLUME' || ins.keyword === 'ENV') && model.df.source.slice(ins.start, ins.end).includes('docker.sock')) return true;
-      if (model.run(ins)?.installs.some((i) => i.packages.some((p) => DOCKER_CLIENTS.test(p.value ?? '')))) return true;
-    }
-  }
-  return false;
+  return drivesDockerAlongChain(stage, model);
 }
+const drivesDockerAlongChain = anyAlongChain((stage: Stage, model: DockerfileModel) => stage.instructions.some((ins) =>
+  ((ins.keyword === 'VOLUME' || ins.keyword === 'ENV') && model.df.source.slice(ins.start, ins.end).includes('docker.sock'))
+  || model.run(ins)?.installs.some((i) => i.packages.some((p) => DOCKER_CLIENTS.test(p.value ?? ''))) === true));
 
 /** runtimes and application servers that run an application's code (`node server.js`, `gunicorn app:app`) */
 const APP_RUNTIMES = /^(node|nodejs|java|python|dotnet|ruby|bundle|rails|rackup|puma|unicorn|php|perl|deno|bun|npm|npx|yarn|pnpm|pm2|pm2-runtime|next|nuxt|gunicorn|uvicorn|hypercorn|daphne|celery|flask|streamlit|fastapi|waitress-serve|catalina\.sh|mix|elixir|iex|erl|beam\.smp|go)$/;
@@ -177,14 +177,14 @@ const APP_RUNTIMES = /^(node|nodejs|java|python|dotnet|ruby|bundle|rails|rackup|
  * system agent are run on demand, often on mounted files, and choose their user at `docker run`.
  */
 export function startsService(stage: Stage): boolean {
-  for (const s of stageChain(stage)) {
-    if (s.instructions.some((ins) => ins.keyword === 'EXPOSE' || ins.keyword === 'HEALTHCHECK')) return true;
-  }
+  if (exposesOrChecks(stage)) return true;
   const { entrypoint, cmd } = startCommand(stage);
   const first = commandsOf(entrypoint, stage).find((c) => c.name !== undefined);
   const args = commandsOf(cmd, stage).find((c) => c.name !== undefined);
   return [first, args].some((c) => c !== undefined && APP_RUNTIMES.test(commandName(c) ?? '') && startsFile(c));
 }
+
+const exposesOrChecks = anyAlongChain((stage: Stage) => stage.instructions.some((ins) => ins.keyword === 'EXPOSE' || ins.keyword === 'HEALTHCHECK'));
 
 /** interactive shells and language REPLs: the default command of images you build on or run tools in */
 const INTERACTIVE = /^(sh|ash|bash|dash|zsh|fish|ksh|mksh|tcsh|csh|python|ipython|node|irb|jshell|ghci|iex|erl|julia|R|php|perl|lua|pypy|pypy3|bb|clojure|lein|sbt|scala|groovysh|pwsh|powershell|psql|mysql|redis-cli|mongosh?|sqlite3)$/;
@@ -226,9 +226,9 @@ function startsFile(cmd: ShellCommand): boolean {
  * devcontainers image, or a stage of Docker Dev Environments (the `dev-envs` target).
  */
 export function isDevContainer(stage: Stage): boolean {
-  const chain = stageChain(stage);
-  return /(^|\/)(vscode\/)?devcontainers\//.test(repositoryName(chain[chain.length - 1]!.image)) || chain.some((s) => s.name === 'dev-envs');
+  return /(^|\/)(vscode\/)?devcontainers\//.test(repositoryName(rootStage(stage).image)) || devEnvsAlongChain(stage);
 }
+const devEnvsAlongChain = anyAlongChain((stage: Stage) => stage.name === 'dev-envs');
 
 /** helper files an image copies beside software it installs: entrypoint scripts, configuration, keys */
 const HELPER_FILE = /\.(sh|bash|conf|cfg|cnf|ini|ya?ml|xml|properties|toml|repo|list|pem|crt|asc|gpg|key|env)$|(^|\/)[^/]*entrypoint[^/]*$/i;
@@ -240,24 +240,15 @@ const HELPER_FILE = /\.(sh|bash|conf|cfg|cnf|ini|ya?ml|xml|properties|toml|repo|
  * software, which its users configure and build on.
  */
 export function shipsOwnCode(model: DockerfileModel, stage: Stage): boolean {
-  for (const s of stageChain(stage)) {
-    for (const ins of s.instructions) {
-      if (ins.keyword !== 'COPY' && ins.keyword !== 'ADD') continue;
-      const from = ins.flags.find((f) => f.name === 'from')?.value;
-      if (from !== undefined && !model.stageByRef(from)) continue;
-      if ((ins as CopyInstruction).sources.some((src) => !/^[a-z]+:\/\//i.test(src.value) && !HELPER_FILE.test(src.value))) return true;
-    }
-  }
-  return false;
+  return shipsOwnCodeAlongChain(stage, model);
 }
+const shipsOwnCodeAlongChain = anyAlongChain((stage: Stage, model: DockerfileModel) => stage.instructions.some((ins) => {
+  if (ins.keyword !== 'COPY' && ins.keyword !== 'ADD') return false;
+  const from = ins.flags.find((f) => f.name === 'from')?.value;
+  if (from !== undefined && !model.stageByRef(from)) return false;
+  return (ins as CopyInstruction).sources.some((src) => !/^[a-z]+:\/\//i.test(src.value) && !HELPER_FILE.test(src.value));
+}));
 
 /** a port below 1024, which only root can bind outside Docker's default settings */
-export function exposesPrivilegedPort(stage: Stage): boolean {
-  for (const s of stageChain(stage)) {
-    for (const ins of s.instructions) {
-      if (ins.keyword !== 'EXPOSE') continue;
-      for (const port of (ins as ExposeInstruction).ports) if (Number(/^\d+/.exec(port.value)?.[0] ?? 1024) < 1024) return true;
-    }
-  }
-  return false;
-}
+export const exposesPrivilegedPort = anyAlongChain((stage: Stage) => stage.instructions.some((ins) =>
+  ins.keyword === 'EXPOSE' && (ins as ExposeInstruction).ports.some((port) => Number(/^\d+/.exec(port.value)?.[0] ?? 1024) < 1024)));

@@ -37,28 +37,6 @@ export interface Expansion {
   unknownRefs: string[];
 }
 
-/**
- * The variables declared along one stage (or before the first FROM), in order. Each ARG or ENV
- * appends; `snapshot()` is the scope at that point. Declaring costs O(1) and a lookup O(log n),
- * where copying a map at each ARG and ENV made n instructions cost O(n^2).
- */
-export class VariableLog {
-  /** per name, its declarations in order, each with the log's length when it was made */
-  private readonly history = new Map<string, { at: number; variable: Variable }[]>();
-  private length = 0;
-
-  set(variable: Variable): void {
-    const entry = { at: ++this.length, variable };
-    const declared = this.history.get(variable.name);
-    if (declared) declared.push(entry);
-    else this.history.set(variable.name, [entry]);
-  }
-
-  snapshot(): ReadonlyMap<string, Variable> {
-    return new VariableSnapshot(this.history, this.length);
-  }
-}
-
 /** a read-only map of variables whose iteration comes from `entries()` */
 abstract class VariableView implements ReadonlyMap<string, Variable> {
   abstract get(name: string): Variable | undefined;
@@ -86,41 +64,113 @@ abstract class VariableView implements ReadonlyMap<string, Variable> {
   }
 }
 
-class VariableSnapshot extends VariableView {
-  constructor(
-    private readonly history: ReadonlyMap<string, readonly { at: number; variable: Variable }[]>,
-    private readonly at: number,
+/** a variable and when its name was first declared in the scope (the scope iterates in that order) */
+interface Slot {
+  readonly variable: Variable;
+  readonly order: number;
+}
+/** the slots whose names hash alike (usually one) */
+class Bucket {
+  constructor(readonly hash: number, readonly slots: readonly Slot[]) {}
+}
+/** a node of the trie: 5 bits of the hash choose a child; `bitmap` says which children exist */
+class Branch {
+  constructor(readonly bitmap: number, readonly children: readonly (Bucket | Branch)[]) {}
+}
+type TrieNode = Bucket | Branch;
+
+const BITS = 5;
+const MASK = (1 << BITS) - 1;
+
+/** FNV-1a: names are short, and equal names hash alike */
+function hashOf(name: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
+}
+
+/** `node` with `slot` set for its name; the old node is left as it was */
+function withSlot(node: TrieNode | undefined, hash: number, shift: number, slot: Slot): TrieNode {
+  if (node === undefined) return new Bucket(hash, [slot]);
+  if (node instanceof Bucket) {
+    if (node.hash === hash) {
+      const i = node.slots.findIndex((s) => s.variable.name === slot.variable.name);
+      return new Bucket(hash, i < 0 ? [...node.slots, slot] : node.slots.map((s, j) => (j === i ? slot : s)));
+    }
+    // two hashes in one place: a branch below holds both
+    const below = new Branch(1 << ((node.hash >>> shift) & MASK), [node]);
+    return withSlot(below, hash, shift, slot);
+  }
+  const bit = 1 << ((hash >>> shift) & MASK);
+  const at = popcount(node.bitmap & (bit - 1));
+  const children = node.children.slice();
+  if (node.bitmap & bit) children[at] = withSlot(children[at], hash, shift + BITS, slot);
+  else children.splice(at, 0, new Bucket(hash, [slot]));
+  return new Branch(node.bitmap | bit, children);
+}
+
+function slotOf(node: TrieNode | undefined, hash: number, name: string): Slot | undefined {
+  for (let shift = 0; node !== undefined; shift += BITS) {
+    if (node instanceof Bucket) return node.hash === hash ? node.slots.find((s) => s.variable.name === name) : undefined;
+    const bit = 1 << ((hash >>> shift) & MASK);
+    node = node.bitmap & bit ? node.children[popcount(node.bitmap & (bit - 1))] : undefined;
+  }
+  return undefined;
+}
+
+function collect(node: TrieNode | undefined, into: Slot[]): void {
+  if (node instanceof Bucket) into.push(...node.slots);
+  else if (node) for (const child of node.children) collect(child, into);
+}
+
+/**
+ * The variables in scope at one point of the file: a persistent hash trie, so declaring a
+ * variable makes a new scope in O(log n) and leaves the old one as it was. Every ARG and ENV
+ * makes a new one, the instructions before it keep theirs, and a stage built FROM another
+ * starts from that stage's last scope as it is: no copies (a copy per stage made a chain of
+ * stages cost O(n^2)). Iterates in the order names were first declared, as a Map would.
+ */
+export class Variables extends VariableView {
+  static readonly EMPTY = new Variables(undefined, 0, 0);
+
+  private constructor(
+    private readonly root: TrieNode | undefined,
+    readonly size: number,
+    /** the order the next new name takes */
+    private readonly next: number,
   ) {
     super();
   }
 
   get(name: string): Variable | undefined {
-    const declared = this.history.get(name);
-    if (!declared || declared[0]!.at > this.at) return undefined;
-    // the last declaration made before the snapshot
-    let low = 0;
-    let high = declared.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (declared[mid]!.at <= this.at) low = mid;
-      else high = mid - 1;
-    }
-    return declared[low]!.variable;
+    return slotOf(this.root, hashOf(name), name)?.variable;
   }
 
-  get size(): number {
-    let count = 0;
-    for (const name of this.history.keys()) if (this.get(name)) count++;
-    return count;
+  /** the place of `name` in the order the scope iterates in (not an index: later names have larger places); undefined when not in scope */
+  placeOf(name: string): number | undefined {
+    return slotOf(this.root, hashOf(name), name)?.order;
+  }
+
+  /** this scope with `variable` declared (its name keeps its place in the order when redeclared) */
+  with(variable: Variable): Variables {
+    const hash = hashOf(variable.name);
+    const old = slotOf(this.root, hash, variable.name);
+    const slot: Slot = { variable, order: old ? old.order : this.next };
+    return new Variables(withSlot(this.root, hash, 0, slot), old ? this.size : this.size + 1, old ? this.next : this.next + 1);
   }
 
   *entries(): MapIterator<[string, Variable]> {
-    for (const name of this.history.keys()) {
-      const variable = this.get(name);
-      if (variable) yield [name, variable];
-    }
+    const slots: Slot[] = [];
+    collect(this.root, slots);
+    slots.sort((a, b) => a.order - b.order);
+    for (const { variable } of slots) yield [variable.name, variable];
   }
-
 }
 
 export class Scope {

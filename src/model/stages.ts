@@ -3,7 +3,7 @@ import type { CommandInstruction } from '../parser/ast.ts';
 import { isToolchainImage } from './build-tools.ts';
 import type { ImageRef } from './image.ts';
 import type { DockerfileModel, Stage } from './model.ts';
-import { stageChain } from './user.ts';
+import { stageChain } from './stage-chain.ts';
 import { perModel } from './per-model.ts';
 
 /** every stage that builds on `stage` or copies from it, directly or through other stages */

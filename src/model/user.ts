@@ -6,6 +6,7 @@ import type { Instruction, StringInstruction } from '../parser/ast.ts';
 import type { TextEdit } from '../linter/types.ts';
 import { isOfficialImage, repositoryName, type ImageRef } from './image.ts';
 import type { DockerfileModel, Stage } from './model.ts';
+import { alongChain, rootStage } from './stage-chain.ts';
 
 /**
  * Images that set a non-root USER themselves. Matched on the repository (registry included
@@ -54,28 +55,17 @@ export function imageRunsAsRoot(image: ImageRef): boolean {
   return !OFFICIAL_NON_ROOT.has(image.repository.replace(/^library\//, ''));
 }
 
-/** The stage and the stages it builds on (`FROM build`), nearest first. */
-export function stageChain(stage: Stage): Stage[] {
-  const chain: Stage[] = [];
-  // a Set, not chain.includes: that made each call O(depth^2)
-  const seen = new Set<Stage>();
-  for (let s: Stage | undefined = stage; s && !seen.has(s); s = s.baseStage) {
-    seen.add(s);
-    chain.push(s);
-  }
-  return chain;
-}
-
-/** The USER in effect at the end of the stage (its own or inherited from a parent stage), ONBUILD triggers aside. */
-export function effectiveUser(stage: Stage): StringInstruction | undefined {
-  for (const s of stageChain(stage)) {
-    for (let i = s.instructions.length - 1; i >= 0; i--) {
-      const ins = s.instructions[i]!;
-      if (ins.keyword === 'USER') return ins as StringInstruction;
-    }
+/** the stage's own last USER */
+function lastUser(stage: Stage): StringInstruction | undefined {
+  for (let i = stage.instructions.length - 1; i >= 0; i--) {
+    const ins = stage.instructions[i]!;
+    if (ins.keyword === 'USER') return ins as StringInstruction;
   }
   return undefined;
 }
+
+/** The USER in effect at the end of the stage (its own or inherited from a parent stage), ONBUILD triggers aside. */
+export const effectiveUser = alongChain<StringInstruction | undefined, []>((stage, fromBase) => lastUser(stage) ?? fromBase);
 
 /** A USER value naming root: `root`, `0`, `root:group`, `0:0`. */
 export function isRootUser(value: string): boolean {
@@ -88,8 +78,7 @@ export function isRootUser(value: string): boolean {
  * program copied into them, without a shell or user tools.
  */
 export function isMinimalImage(stage: Stage): boolean {
-  const chain = stageChain(stage);
-  const image = chain[chain.length - 1]!.image;
+  const image = rootStage(stage).image;
   return image.resolved && (image.isScratch || /(^|\/)distroless\//.test(repositoryName(image)));
 }
 
@@ -101,14 +90,25 @@ export const NUMERIC_NON_ROOT_USER = '65532';
  * image ran as before it switched to root (`USER app` ... `USER root` to install something).
  */
 export function userBefore(model: DockerfileModel, stage: Stage, root: Instruction): string | undefined {
-  let found: string | undefined;
-  for (const s of stageChain(stage).reverse()) {
-    for (const ins of s.instructions) {
-      if (ins === root) return found;
-      if (ins.keyword !== 'USER') continue;
-      const value = model.info(ins).scope.expand((ins as StringInstruction).argument?.raw ?? '').value;
-      found = value !== undefined && value !== '' && !isRootUser(value) ? (ins as StringInstruction).argument!.raw : undefined;
-    }
+  // the stage that holds `root` (it or one it builds on), from its start; before it, what its base ends with
+  const at = model.info(root).stage;
+  const own = at && !root.parent ? at : stage;
+  let found = own.baseStage && nonRootUserAtEnd(own.baseStage, model);
+  for (const ins of own.instructions) {
+    if (ins === root) break;
+    if (ins.keyword === 'USER') found = nonRootUser(model, ins as StringInstruction);
   }
   return found;
 }
+
+/** the USER's text when it names a user other than root; undefined for root or an unknown value */
+function nonRootUser(model: DockerfileModel, ins: StringInstruction): string | undefined {
+  const value = model.info(ins).scope.expand(ins.argument?.raw ?? '').value;
+  return value !== undefined && value !== '' && !isRootUser(value) ? ins.argument!.raw : undefined;
+}
+
+/** nonRootUser of the USER in effect at the end of the stage */
+const nonRootUserAtEnd = alongChain<string | undefined, [DockerfileModel]>((stage, fromBase, model) => {
+  const user = lastUser(stage);
+  return user ? nonRootUser(model, user) : fromBase;
+});

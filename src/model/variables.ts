@@ -8,7 +8,8 @@ import type { CopyInstruction, ExposeInstruction, FromInstruction, Instruction, 
 import { repositoryName, type ImageRef } from './image.ts';
 import { NameIndex } from './name-index.ts';
 import type { DockerfileModel, Stage } from './model.ts';
-import { PLATFORM_ARGS, PROXY_ARGS, type Scope } from './scope.ts';
+import { PLATFORM_ARGS, PROXY_ARGS, Variables, type Scope } from './scope.ts';
+import { perModel } from './per-model.ts';
 
 /** a word as written and where it is */
 export interface ExpandedWord {
@@ -106,27 +107,57 @@ export function closestName(name: string, candidates: Iterable<string>): string 
 }
 
 /**
- * closestName(name, [...scope names, ...always]) for an instruction of `stage`,
- * from one index of the names the stage ever sees (the scope of its last instruction holds every
- * name its instructions see, in the same order): O(names near `name`) a lookup, not O(names).
+ * closestName(name, [...scope names, ...always]) for an instruction of `stage`, where the list
+ * holds the names of the scope of the stage's last instruction (every name its instructions
+ * see, in the same order) that the instruction's scope has, then the names of `always` that
+ * stage does not declare. From one index of every name the file's scopes hold, with the rank
+ * the stage's last scope gives each name: O(names near `name`) a lookup, not O(names), and no
+ * list per stage (a chain of stages, each seeing the names of those below, made one O(n^2)).
  */
 export function closestNameInStage(
   model: DockerfileModel, stage: Stage, scope: Scope, always: readonly string[], name: string,
 ): string | undefined {
-  let names = stageNames.get(stage);
-  if (!names) {
-    const last = stage.instructions[stage.instructions.length - 1];
-    const scoped = new Map<string, number>();
-    for (const n of last ? model.info(last).scope.vars.keys() : []) scoped.set(n, scoped.size);
-    const more = new Map<string, number>();
-    for (const n of always) if (!scoped.has(n) && !more.has(n)) more.set(n, scoped.size + more.size);
-    stageNames.set(stage, (names = { scoped, more, index: new NameIndex([...scoped.keys(), ...more.keys()]) }));
-  }
-  const { scoped, more } = names;
+  const last = stage.instructions[stage.instructions.length - 1];
+  const end = last ? model.info(last).scope.vars : Variables.EMPTY;
+  const place = end instanceof Variables ? (n: string) => end.placeOf(n) : placesOf(end);
+  const more = always.filter((n, i) => !end.has(n) && always.indexOf(n) === i);
+  const after = Number.MAX_SAFE_INTEGER - more.length;
   // a name the scope holds ranks among the scope's names, the others after them, as in the list
-  return names.index.closest(name, (n) => (scope.has(n) ? scoped.get(n) : always.includes(n) ? more.get(n) : undefined));
+  const rank = (n: string) => (scope.has(n) ? place(n) : more.includes(n) ? after + more.indexOf(n) : undefined);
+  return fileNameIndex(model, always).closest(name, rank);
 }
-const stageNames = new WeakMap<Stage, { scoped: Map<string, number>; more: Map<string, number>; index: NameIndex }>();
+
+/** the places of a map's names in its order */
+function placesOf(vars: ReadonlyMap<string, unknown>): (name: string) => number | undefined {
+  const places = new Map<string, number>();
+  for (const n of vars.keys()) places.set(n, places.size);
+  return (n) => places.get(n);
+}
+
+/**
+ * One index per file (and list of names always defined) of every name a stage's scope can hold:
+ * the predefined ARGs, what an image's config declares, and the names every ARG and ENV declares.
+ */
+function fileNameIndex(model: DockerfileModel, always: readonly string[]): NameIndex {
+  const indexes = fileNameIndexes(model);
+  const key = always.join('\0');
+  let index = indexes.get(key);
+  if (!index) indexes.set(key, (index = new NameIndex([...scopeNames(model), ...always])));
+  return index;
+}
+const fileNameIndexes = perModel(() => new Map<string, NameIndex>());
+const scopeNames = perModel((model) => {
+  const names = new Set<string>(PROXY_ARGS);
+  for (const stage of model.stages) {
+    // a stage built on an image starts with the proxy ARGs and the image's ENV: its first instruction's scope
+    const first = stage.instructions[0];
+    if (!stage.baseStage && first) for (const n of model.info(first).scope.vars.keys()) names.add(n);
+    for (const ins of stage.instructions) {
+      if (ins.keyword === 'ARG' || ins.keyword === 'ENV') for (const pair of (ins as KeyValueInstruction).pairs) names.add(pair.key.value);
+    }
+  }
+  return names;
+});
 
 /** `a` and `b` differ by one insertion, deletion, substitution or swap of adjacent characters (case-insensitive) */
 export function withinOneEdit(a: string, b: string): boolean {
@@ -141,17 +172,6 @@ export function withinOneEdit(a: string, b: string): boolean {
     return s[i] === t[i + 1] && s[i + 1] === t[i] && s.slice(i + 2) === t.slice(i + 2);
   }
   return s.length > t.length ? s.slice(i + 1) === t.slice(i) : s.slice(i) === t.slice(i + 1);
-}
-
-/** the stage a chain of `FROM <stage>` ends at: its base is an image (or scratch) */
-export function rootStage(stage: Stage): Stage {
-  let s = stage;
-  const seen = new Set<Stage>();
-  while (s.baseStage && !seen.has(s)) {
-    seen.add(s);
-    s = s.baseStage;
-  }
-  return s;
 }
 
 /** what follows `${name` in the word, for a braced reference */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../src/model/index.ts';
+import { Variables, type Variable } from '../../src/model/scope.ts';
 import { workdirBefore, workdirSetBefore } from '../../src/model/workdir.ts';
 import { parseDockerfile } from '../../src/parser/index.ts';
 
@@ -65,6 +66,55 @@ describe('ARG and ENV scope', () => {
     expect(scope.has('N')).toBe(true);
     expect(scope.value('N')).toBeUndefined();
     expect(scope.has('O')).toBe(false);
+  });
+});
+
+describe('Variables, the persistent scope', () => {
+  const v = (name: string, value: string): Variable => ({ name, value, kind: 'env' });
+
+  it('declares into a new scope and leaves the old one as it was', () => {
+    const a = Variables.EMPTY.with(v('A', '1'));
+    const b = a.with(v('B', '2')).with(v('A', '3'));
+    expect([a.get('A')?.value, a.get('B'), a.size]).toEqual(['1', undefined, 1]);
+    expect([b.get('A')?.value, b.get('B')?.value, b.size]).toEqual(['3', '2', 2]);
+    expect(Variables.EMPTY.size).toBe(0);
+  });
+
+  it('iterates in the order names were first declared, a redeclared name in its first place', () => {
+    const scope = Variables.EMPTY.with(v('Z', '1')).with(v('A', '2')).with(v('M', '3')).with(v('Z', '4'));
+    expect([...scope.keys()]).toEqual(['Z', 'A', 'M']);
+    expect([...scope.values()].map((x) => x.value)).toEqual(['4', '2', '3']);
+    expect(new Map(scope)).toEqual(new Map([['Z', v('Z', '4')], ['A', v('A', '2')], ['M', v('M', '3')]]));
+  });
+
+  it('keeps every version of thousands of names apart (branches several levels deep)', () => {
+    const versions = [Variables.EMPTY];
+    for (let i = 0; i < 3000; i++) versions.push(versions[i]!.with(v(`N${i % 2000}`, String(i))));
+    const last = versions[3000]!;
+    expect(last.size).toBe(2000);
+    expect(last.get('N5')?.value).toBe('2005');
+    expect(last.get('N1999')?.value).toBe('1999');
+    expect(versions[1000]!.get('N5')?.value).toBe('5');
+    expect(versions[1000]!.get('N1000')).toBeUndefined();
+    expect(versions[2500]!.get('N400')?.value).toBe('2400');
+    expect(versions[2500]!.get('N600')?.value).toBe('600');
+    expect([...last.keys()].slice(0, 3)).toEqual(['N0', 'N1', 'N2']);
+  });
+
+  it('keeps two names whose hashes are equal (V18T9 and VU900 under FNV-1a) apart', () => {
+    const both = Variables.EMPTY.with(v('V18T9', 'a')).with(v('VU900', 'b'));
+    expect([both.get('V18T9')?.value, both.get('VU900')?.value, both.size]).toEqual(['a', 'b', 2]);
+    const changed = both.with(v('VU900', 'c'));
+    expect([changed.get('V18T9')?.value, changed.get('VU900')?.value, changed.size]).toEqual(['a', 'c', 2]);
+    expect(both.get('VU900')?.value).toBe('b');
+    expect(both.has('V18T9X')).toBe(false);
+  });
+
+  it('a stage built FROM another starts from its scope as it ends, without a copy', () => {
+    const model = buildModel(parseDockerfile('FROM x AS a\nENV A=1\nRUN one\nFROM a AS b\nRUN two\n'));
+    const runs = model.instructions.filter((i) => i.ins.keyword === 'RUN');
+    expect(runs[1]!.scope.vars).toBe(runs[0]!.scope.vars);
+    expect(runs[1]!.scope.value('A')).toBe('1');
   });
 });
 

@@ -44,6 +44,17 @@ ruleTester(rule, {
       errors: [{ message: /did you mean \$version\?/, line: 3, column: 9, endColumn: 19 }],
     },
     {
+      name: 'did you mean, for a name of a stage it builds on, not of another stage nor a later line',
+      code: 'FROM alpine AS a\nENV version=1\nFROM a AS b\nARG verbose=1\nFROM alpine AS c\nENV versions=2\nFROM b\nLABEL v=${verison} w=${verbsoe} x=${versoins}\nENV PTAH=$PAHT\nENV PATH=/bin\nRUN true\n',
+      errors: [
+        { message: /did you mean \$version\?/, line: 8, column: 9 },
+        { message: /did you mean \$verbose\?/, line: 8, column: 22 },
+        { message: /did you mean \$version\?/, line: 8, column: 35 },
+        // PATH is declared further down the stage: not suggested above its line
+        { message: "Variable '$PAHT' is not defined by any ARG or ENV before this line", line: 9, column: 10 },
+      ],
+    },
+    {
       name: 'a global ARG is not visible in a stage unless declared again, whatever the image',
       code: 'ARG user=app\nARG GO_VERSION=1.23\nFROM alpine\nUSER $user\nFROM debian:12-slim\nENV GOLANG_VERSION=${GO_VERSION}\nFROM ${GO_IMAGE}\nLABEL go=$GO_VERSION\n',
       errors: [
