@@ -50,6 +50,18 @@ export interface FileOutcome {
 }
 
 /**
+ * The command line's rule settings (hadolint's flags, --build-arg), one object per job: the
+ * config memo compares them by identity, so files configured alike share one resolved config.
+ */
+function cliSettingsOf(job: FileJobSettings): FileJobSettings['hadolint']['cliSettings'] {
+  if (Object.keys(job.buildArgs).length === 0) return job.hadolint.cliSettings;
+  let settings = cliSettings.get(job);
+  if (!settings) cliSettings.set(job, (settings = { ...job.hadolint.cliSettings, buildArgs: job.buildArgs }));
+  return settings;
+}
+const cliSettings = new WeakMap<FileJobSettings, FileJobSettings['hadolint']['cliSettings']>();
+
+/**
  * With a `cache` (--cache, on the main thread), stdin excepted, each lint call goes through it.
  * With images on (`images` gives the run's resolvers), the lint answers from what is known,
  * what it missed is resolved, and it runs again: a warm image cache costs one lint.
@@ -76,7 +88,7 @@ export async function lintFile(file: string, job: FileJobSettings, readStdin: ()
     cliRules: job.cliRules,
     cliIgnore: job.hadolint.ignore,
     cliLevels: job.hadolint.levels,
-    cliSettings: Object.keys(job.buildArgs).length > 0 ? { ...job.hadolint.cliSettings, buildArgs: job.buildArgs } : job.hadolint.cliSettings,
+    cliSettings: cliSettingsOf(job),
     envDefaults: job.hadolint.envDefaults,
   });
   const options = lintOptionsFrom(config, absolutePath, args.context ? resolve(cwd, args.context) : undefined);

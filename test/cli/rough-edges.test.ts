@@ -177,3 +177,17 @@ describe('verify without an engine', () => {
     }
   });
 });
+
+describe('files configured alike share one resolved config', () => {
+  it('also with --build-arg (the command line\'s settings are one object per run)', async () => {
+    const dir = project({ 'a/Dockerfile': 'FROM alpine\nARG A\n', 'b/Dockerfile': 'FROM alpine\nARG A\n' });
+    const args: LintArgs = {
+      files: ['a/Dockerfile', 'b/Dockerfile'], format: ['sarif'], outputFile: [], noConfig: true, rule: [], ignore: [], buildArg: ['A=1'], quiet: false, fix: false, unsafeFixes: false, fixDryRun: false, cache: false, resolveImages: false, offline: false,
+      errorRules: [], warningRules: [], infoRules: [], styleRules: [], trustedRegistry: [], requireLabel: [], strictLabels: false, disableIgnorePragma: false, noFail: false,
+    };
+    const job = { args, cliRules: {}, buildArgs: { A: '1' }, hadolint: hadolintSettings(args, {}), cwd: dir };
+    const [a, b] = [await lintFile('a/Dockerfile', job, async () => ''), await lintFile('b/Dockerfile', job, async () => '')];
+    expect(a.ruleSettings).toBeDefined();
+    expect(b.ruleSettings).toBe(a.ruleSettings);
+  });
+});
