@@ -11,7 +11,7 @@ import { lintFile, type FileJobSettings, type FileOutcome } from './lint-file.ts
 import { lintInWorkers, shouldUseWorkers } from './pool.ts';
 import { DEFAULT_REPORTER, getReporter, REPORTER_NAMES } from '../report/index.ts';
 import { describeIoError, UsageError } from './errors.ts';
-import { isReported, plural } from '../report/common.ts';
+import { plural } from '../report/common.ts';
 import { limitYoungGeneration } from './v8-tuning.ts';
 import { findFiles } from './files.ts';
 import { hadolintSettings } from './hadolint.ts';
@@ -170,11 +170,8 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
     ...(ruleSettings !== undefined ? { ruleSettings } : {}),
     ...(args.color !== undefined ? { color: args.color } : {}),
   };
-  // the stylish report of no findings is empty: a clean run does not load it, nor chalk and its
-  // colour detection (~2 ms of a cold run over one clean file)
-  const nothingReported = !visible.some((r) => r.findings.some(isReported));
   for (const [i, format] of formats.entries()) {
-    const reporter = format === 'stylish' && nothingReported ? () => [] : await getReporter(format, { hadolint: hadolintPreset });
+    const reporter = await getReporter(format, { hadolint: hadolintPreset, results: visible });
     // the formats for people are coloured (when colour is on); the others never
     const reporterContext = format === 'stylish' || format === 'tty' ? context : { ...context, color: false };
     const target = args.outputFile[i];

@@ -1,4 +1,5 @@
 import type { FileResult } from '../linter/types.ts';
+import { isReported } from './common.ts';
 import type { Reporter, ReporterContext } from './types.ts';
 
 export type { Reporter, ReporterContext } from './types.ts';
@@ -48,14 +49,22 @@ export function isReporterName(name: string): name is ReporterName {
   return Object.hasOwn(reporterModules, name);
 }
 
+/** formats whose report of no findings is empty (test/report/text-formats.test.ts holds it) */
+export const EMPTY_WHEN_CLEAN: ReadonlySet<ReporterName> = new Set(['stylish', 'compact', 'github', 'tty', 'gnu', 'codeclimate', 'codacy']);
+
+const emptyReport: Reporter = () => [];
+
 /**
  * Loads the reporter for `name` (hadolint's shape of it with `hadolint`, where there is one);
- * rejects with the list of known formats for any other name.
+ * rejects with the list of known formats for any other name. Given the `results` it will
+ * report, a format that would print nothing for them is not loaded (a clean run in the default
+ * format loads neither it nor chalk and its colour detection: ~2 ms of a cold run).
  */
-export async function getReporter(name: string, { hadolint = false } = {}): Promise<Reporter> {
+export async function getReporter(name: string, { hadolint = false, results }: { hadolint?: boolean; results?: readonly FileResult[] } = {}): Promise<Reporter> {
   if (!isReporterName(name)) {
     throw new Error(`Unknown format "${name}". Known formats: ${REPORTER_NAMES.join(', ')}.`);
   }
+  if (results && EMPTY_WHEN_CLEAN.has(name) && !results.some((r) => r.findings.some(isReported))) return emptyReport;
   const load = hadolint && Object.hasOwn(hadolintShapes, name) ? hadolintShapes[name as keyof typeof hadolintShapes] : reporterModules[name];
   return (await load()).default;
 }

@@ -3,7 +3,7 @@ import type { FileResult } from '../../src/linter/types.ts';
 import compact from '../../src/report/compact.ts';
 import github from '../../src/report/github.ts';
 import gitlab from '../../src/report/gitlab.ts';
-import { DEFAULT_REPORTER, getReporter, isReporterName, renderReport, REPORTER_NAMES } from '../../src/report/index.ts';
+import { DEFAULT_REPORTER, EMPTY_WHEN_CLEAN, getReporter, isReporterName, renderReport, REPORTER_NAMES } from '../../src/report/index.ts';
 import json from '../../src/report/json.ts';
 import {
   AWKWARD_MESSAGE,
@@ -190,6 +190,20 @@ describe('reporter registry', () => {
       expect(typeof renderReport(reporter, ALL(), context())).toBe('string');
     }
     expect(await getReporter('json')).toBe(json);
+  });
+
+  it('skips loading a format that prints nothing for the results given, and only then', async () => {
+    const suppressed = { ...mainResult(), findings: mainResult().findings.map((f) => ({ ...f, suppressed: { kind: 'inline' as const } })) };
+    const empty = await getReporter('stylish', { results: [cleanResult()] });
+    for (const clean of [[cleanResult()], [suppressed, cleanResult()]]) {
+      for (const name of REPORTER_NAMES) {
+        const given = await getReporter(name, { results: clean });
+        // what the format would print: nothing for exactly the formats that are not loaded
+        for (const color of [false, true]) expect([name, color, renderReport(await getReporter(name), clean, context({ color })) === ''], name).toEqual([name, color, EMPTY_WHEN_CLEAN.has(name)]);
+        expect(given === empty, name).toBe(EMPTY_WHEN_CLEAN.has(name));
+      }
+    }
+    expect(await getReporter('stylish', { results: [mainResult()] })).not.toBe(empty);
   });
 
   it('rejects unknown names, including inherited property names', async () => {
