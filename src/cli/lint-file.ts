@@ -24,11 +24,21 @@ import type { ResultCache } from './result-cache.ts';
 export interface FileJobSettings {
   args: LintArgs;
   cliRules: Record<string, RuleSetting>;
-  /** --build-arg, over the config's buildArgs */
-  buildArgs: Record<string, string>;
-  /** what hadolint's flags and HADOLINT_* variables set */
+  /** what hadolint's flags and HADOLINT_* variables set; its cliSettings also hold --build-arg */
   hadolint: HadolintSettings;
   cwd: string;
+}
+
+/**
+ * The job's settings, --build-arg (over the config's buildArgs) joined to the command line's rule
+ * settings here, once: the config memo compares them by identity, so files configured alike
+ * share one resolved config.
+ */
+export function fileJobSettings(
+  args: LintArgs, cliRules: Record<string, RuleSetting>, buildArgs: Record<string, string>, hadolint: HadolintSettings, cwd: string,
+): FileJobSettings {
+  const withBuildArgs = Object.keys(buildArgs).length > 0 ? { ...hadolint, cliSettings: { ...hadolint.cliSettings, buildArgs } } : hadolint;
+  return { args, cliRules, hadolint: withBuildArgs, cwd };
 }
 
 export interface FileOutcome {
@@ -48,18 +58,6 @@ export interface FileOutcome {
   /** every rule's resolved setting, when a SARIF report describes them */
   ruleSettings?: Record<string, RuleSetting>;
 }
-
-/**
- * The command line's rule settings (hadolint's flags, --build-arg), one object per job: the
- * config memo compares them by identity, so files configured alike share one resolved config.
- */
-function cliSettingsOf(job: FileJobSettings): FileJobSettings['hadolint']['cliSettings'] {
-  if (Object.keys(job.buildArgs).length === 0) return job.hadolint.cliSettings;
-  let settings = cliSettings.get(job);
-  if (!settings) cliSettings.set(job, (settings = { ...job.hadolint.cliSettings, buildArgs: job.buildArgs }));
-  return settings;
-}
-const cliSettings = new WeakMap<FileJobSettings, FileJobSettings['hadolint']['cliSettings']>();
 
 /**
  * With a `cache` (--cache, on the main thread), stdin excepted, each lint call goes through it.
@@ -88,7 +86,7 @@ export async function lintFile(file: string, job: FileJobSettings, readStdin: ()
     cliRules: job.cliRules,
     cliIgnore: job.hadolint.ignore,
     cliLevels: job.hadolint.levels,
-    cliSettings: cliSettingsOf(job),
+    cliSettings: job.hadolint.cliSettings,
     envDefaults: job.hadolint.envDefaults,
   });
   const options = lintOptionsFrom(config, absolutePath, args.context ? resolve(cwd, args.context) : undefined);

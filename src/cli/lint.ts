@@ -7,7 +7,7 @@ import { encodeText } from '../fix/encoding.ts';
 import { getLinter } from '../linter/index.ts';
 import { parseCheckOptions } from '../linter/check-directive.ts';
 import type { FileResult, Severity } from '../linter/types.ts';
-import { lintFile, type FileJobSettings, type FileOutcome } from './lint-file.ts';
+import { fileJobSettings, lintFile, type FileJobSettings, type FileOutcome } from './lint-file.ts';
 import { lintInWorkers, shouldUseWorkers } from './pool.ts';
 import { DEFAULT_REPORTER, getReporter, REPORTER_NAMES } from '../report/index.ts';
 import { describeIoError, UsageError } from './errors.ts';
@@ -104,7 +104,7 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
       io.stderr(`\r\x1b[K[${done}/${files.length}] ${file}`);
     }
   };
-  const job: FileJobSettings = { args, cliRules, buildArgs, hadolint, cwd: io.cwd };
+  const job = fileJobSettings(args, cliRules, buildArgs, hadolint, io.cwd);
   // loaded only for --cache (node:crypto with it); the cache lives on the main thread
   const cache = args.cache ? (await import('./result-cache.ts')).openResultCache(io, args.cacheLocation) : undefined;
   const outcomes = cache === undefined && shouldUseWorkers(files)

@@ -7,7 +7,7 @@
 import type { Instruction } from '../parser/ast.ts';
 import { repositoryName, type ImageRef } from './image.ts';
 import type { DockerfileModel, Stage } from './model.ts';
-import { alongChain, anyAlongChain, rootStage } from './stage-chain.ts';
+import { alongChain, anyAlongChain, rootStage, stageHolding } from './stage-chain.ts';
 
 export type Distro = 'alpine' | 'busybox' | 'debian' | 'ubuntu' | 'rhel' | 'distroless' | 'scratch';
 
@@ -83,8 +83,8 @@ export function shTakesPipefail(model: DockerfileModel, stage: Stage): boolean |
 export function wgetIsBusybox(model: DockerfileModel, stage: Stage, at: Instruction): boolean {
   const distro = stageDistro(model, stage);
   if (distro !== 'alpine' && distro !== 'busybox') return false;
-  // the stage that holds `at` (it or one it builds on), up to `at`; the stages it builds on whole
-  const own = (!at.parent && model.info(at).stage) || stage;
+  // the stage that holds `at`, up to `at`; the stages it builds on whole
+  const own = stageHolding(model, at, stage);
   if (own.baseStage && installsGnuWget(own.baseStage, model)) return false;
   for (const ins of own.instructions) {
     if (ins === at) return true;

@@ -4,6 +4,7 @@
  * chain of n stages costs O(n) in all, where walking the chain from every stage (or from every
  * instruction) cost O(n^2).
  */
+import type { Instruction } from '../parser/ast.ts';
 import type { DockerfileModel, Stage } from './model.ts';
 import { perModel } from './per-model.ts';
 
@@ -36,6 +37,14 @@ export function alongChain<T, A extends unknown[]>(own: (stage: Stage, fromBase:
     }
     return value as T;
   };
+}
+
+/**
+ * The stage whose instructions hold `ins` (`stage` or one it builds on); `stage` for an ONBUILD
+ * trigger, which no stage's instructions hold.
+ */
+export function stageHolding(model: DockerfileModel, ins: Instruction, stage: Stage): Stage {
+  return (!ins.parent && model.info(ins).stage) || stage;
 }
 
 /** The first stage of the chain: the one whose FROM names an image (or scratch, or a variable). */

@@ -6,7 +6,7 @@ import type { Instruction, StringInstruction } from '../parser/ast.ts';
 import type { TextEdit } from '../linter/types.ts';
 import { isOfficialImage, repositoryName, type ImageRef } from './image.ts';
 import type { DockerfileModel, Stage } from './model.ts';
-import { alongChain, rootStage } from './stage-chain.ts';
+import { alongChain, rootStage, stageHolding } from './stage-chain.ts';
 
 /**
  * Images that set a non-root USER themselves. Matched on the repository (registry included
@@ -90,9 +90,8 @@ export const NUMERIC_NON_ROOT_USER = '65532';
  * image ran as before it switched to root (`USER app` ... `USER root` to install something).
  */
 export function userBefore(model: DockerfileModel, stage: Stage, root: Instruction): string | undefined {
-  // the stage that holds `root` (it or one it builds on), from its start; before it, what its base ends with
-  const at = model.info(root).stage;
-  const own = at && !root.parent ? at : stage;
+  // the stage that holds `root`, from its start; before it, what its base ends with
+  const own = stageHolding(model, root, stage);
   let found = own.baseStage && nonRootUserAtEnd(own.baseStage, model);
   for (const ins of own.instructions) {
     if (ins === root) break;

@@ -58,7 +58,8 @@ const emptyReport: Reporter = () => [];
  * Loads the reporter for `name` (hadolint's shape of it with `hadolint`, where there is one);
  * rejects with the list of known formats for any other name. Given the `results` it will
  * report, a format that would print nothing for them is not loaded (a clean run in the default
- * format loads neither it nor chalk and its colour detection: ~2 ms of a cold run).
+ * format loads neither it nor chalk and its colour detection; `npm run bench -- cli-cold` times
+ * such a run).
  */
 export async function getReporter(name: string, { hadolint = false, results }: { hadolint?: boolean; results?: readonly FileResult[] } = {}): Promise<Reporter> {
   if (!isReporterName(name)) {

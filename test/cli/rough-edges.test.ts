@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hadolintSettings } from '../../src/cli/hadolint.ts';
-import { lintFile } from '../../src/cli/lint-file.ts';
+import { fileJobSettings, lintFile } from '../../src/cli/lint-file.ts';
 import type { LintArgs } from '../../src/cli/lint.ts';
 import { runCli } from './run-cli.ts';
 
@@ -81,7 +81,7 @@ describe('I/O errors are the user\'s to fix: exit 2, one line naming their file'
       files: ['sub'], format: [], outputFile: [], noConfig: true, rule: [], ignore: [], buildArg: [], quiet: false, fix: false, unsafeFixes: false, fixDryRun: false, cache: false, resolveImages: false, offline: false,
       errorRules: [], warningRules: [], infoRules: [], styleRules: [], trustedRegistry: [], requireLabel: [], strictLabels: false, disableIgnorePragma: false, noFail: false,
     };
-    await expect(lintFile('sub', { args, cliRules: {}, buildArgs: {}, hadolint: hadolintSettings(args, {}), cwd: dir }, async () => '')).rejects.toThrow('cannot read sub: is a directory');
+    await expect(lintFile('sub', fileJobSettings(args, {}, {}, hadolintSettings(args, {}), dir), async () => '')).rejects.toThrow('cannot read sub: is a directory');
   });
 
   it('-o creates its folder, as ESLint does', async () => {
@@ -185,7 +185,7 @@ describe('files configured alike share one resolved config', () => {
       files: ['a/Dockerfile', 'b/Dockerfile'], format: ['sarif'], outputFile: [], noConfig: true, rule: [], ignore: [], buildArg: ['A=1'], quiet: false, fix: false, unsafeFixes: false, fixDryRun: false, cache: false, resolveImages: false, offline: false,
       errorRules: [], warningRules: [], infoRules: [], styleRules: [], trustedRegistry: [], requireLabel: [], strictLabels: false, disableIgnorePragma: false, noFail: false,
     };
-    const job = { args, cliRules: {}, buildArgs: { A: '1' }, hadolint: hadolintSettings(args, {}), cwd: dir };
+    const job = fileJobSettings(args, {}, { A: '1' }, hadolintSettings(args, {}), dir);
     const [a, b] = [await lintFile('a/Dockerfile', job, async () => ''), await lintFile('b/Dockerfile', job, async () => '')];
     expect(a.ruleSettings).toBeDefined();
     expect(b.ruleSettings).toBe(a.ruleSettings);
